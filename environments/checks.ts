@@ -1,0 +1,157 @@
+/**
+ * Building blocks shared by the Azure and AWS environment validators.
+ * Pure functions only: no I/O, no constructs.
+ */
+
+/** One failed check: which field, what was given, what is allowed. */
+export interface ConfigIssue {
+  readonly field: string;
+  readonly value: unknown;
+  readonly allowed: string;
+}
+
+/** Thrown before any construct is built when an environment file is invalid. */
+export class EnvironmentConfigError extends Error {
+  constructor(
+    readonly environment: string,
+    readonly issues: readonly ConfigIssue[],
+  ) {
+    super(
+      `Invalid environment "${environment}" (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +
+        issues
+          .map((i) => `  - ${i.field}: got ${JSON.stringify(i.value)}; allowed: ${i.allowed}`)
+          .join("\n"),
+    );
+    this.name = "EnvironmentConfigError";
+  }
+}
+
+/** Collects issues so that one run reports every problem of a file, not just the first. */
+export class IssueCollector {
+  private readonly issues: ConfigIssue[] = [];
+
+  /** Records an issue when `ok` is false. Returns `ok` so callers can skip dependent checks. */
+  check(ok: boolean, field: string, value: unknown, allowed: string): boolean {
+    if (!ok) this.issues.push({ field, value, allowed });
+    return ok;
+  }
+
+  /** Checks that `value` is one of `allowed`. */
+  oneOf<T>(value: T, allowed: readonly T[], field: string): boolean {
+    return this.check(allowed.includes(value), field, value, `one of ${allowed.join(", ")}`);
+  }
+
+  /** Checks an integer in [min, max]. */
+  intBetween(value: number, min: number, max: number, field: string): boolean {
+    return this.check(
+      Number.isInteger(value) && value >= min && value <= max,
+      field,
+      value,
+      `an integer from ${min} to ${max}`,
+    );
+  }
+
+  /** Throws an `EnvironmentConfigError` naming every issue found. */
+  throwIfAny(environment: string): void {
+    if (this.issues.length > 0) throw new EnvironmentConfigError(environment, this.issues);
+  }
+}
+
+/** An IPv4 CIDR block as integers, for containment and overlap checks. */
+export interface Cidr {
+  readonly network: number;
+  readonly prefix: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+/** Parses `a.b.c.d/n`; returns undefined for bad syntax or a host address with bits set past the prefix. */
+export function parseCidr(text: string): Cidr | undefined {
+  const m = CIDR_PATTERN.exec(text);
+  if (!m) return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = Number(m[5]);
+  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+  const address = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+  const size = 2 ** (32 - prefix);
+  if (address % size !== 0) return undefined;
+  return { network: address, prefix, first: address, last: address + size - 1 };
+}
+
+export function cidrContains(outer: Cidr, inner: Cidr): boolean {
+  return inner.first >= outer.first && inner.last <= outer.last;
+}
+
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  return a.first <= b.last && b.first <= a.last;
+}
+
+/** RFC 1918 private ranges: a data platform's networks never use public address space. */
+const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map((c) => parseCidr(c) as Cidr);
+
+export function isPrivateCidr(c: Cidr): boolean {
+  return PRIVATE_RANGES.some((r) => cidrContains(r, c));
+}
+
+/**
+ * Validates a set of named CIDRs: syntax, RFC 1918, inside the parent block, prefix bounds,
+ * and pairwise non-overlap.
+ */
+export function checkAddressPlan(
+  issues: IssueCollector,
+  parent: { field: string; cidr: string },
+  children: readonly { field: string; cidr: string; minPrefix?: number; maxPrefix: number }[],
+): void {
+  const parsedParent = parseCidr(parent.cidr);
+  if (!issues.check(parsedParent !== undefined, parent.field, parent.cidr, "an IPv4 network in CIDR notation, e.g. 10.10.0.0/16")) {
+    return;
+  }
+  const p = parsedParent as Cidr;
+  issues.check(isPrivateCidr(p), parent.field, parent.cidr, "a private (RFC 1918) range: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16");
+  issues.check(p.prefix >= 8 && p.prefix <= 24, parent.field, parent.cidr, "a prefix length from /8 to /24");
+
+  const parsed: { field: string; cidr: Cidr; text: string }[] = [];
+  for (const child of children) {
+    const c = parseCidr(child.cidr);
+    if (!issues.check(c !== undefined, child.field, child.cidr, "an IPv4 network in CIDR notation, e.g. 10.10.1.0/24")) continue;
+    const cidr = c as Cidr;
+    const minPrefix = child.minPrefix ?? p.prefix;
+    issues.check(
+      cidr.prefix >= minPrefix && cidr.prefix <= child.maxPrefix,
+      child.field,
+      child.cidr,
+      `a prefix length from /${minPrefix} to /${child.maxPrefix}`,
+    );
+    issues.check(cidrContains(p, cidr), child.field, child.cidr, `a range inside ${parent.field} (${parent.cidr})`);
+    parsed.push({ field: child.field, cidr, text: child.cidr });
+  }
+  for (let i = 0; i < parsed.length; i++) {
+    for (let j = i + 1; j < parsed.length; j++) {
+      issues.check(
+        !cidrsOverlap(parsed[i].cidr, parsed[j].cidr),
+        parsed[j].field,
+        parsed[j].text,
+        `a range that does not overlap ${parsed[i].field} (${parsed[i].text})`,
+      );
+    }
+  }
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value);
+}
+
+/** Azure and AWS both cap tag values at 256 characters; AWS forbids some characters Azure allows and vice versa. */
+export function checkTagValue(issues: IssueCollector, field: string, value: string | undefined): void {
+  issues.check(
+    typeof value === "string" && value.trim().length > 0 && value.length <= 256 && !/[<>%&\\?/]/.test(value),
+    field,
+    value,
+    "a non-empty string of at most 256 characters without < > % & \\ ? /",
+  );
+}

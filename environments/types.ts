@@ -1,0 +1,289 @@
+/**
+ * The typed contract of an Azure environment file (`environments/<name>.ts`).
+ *
+ * Config flows one way: environment file -> stack props -> construct props.
+ * Every field is validated by `validateAzureEnvironment` before a construct is built.
+ */
+
+/** Azure regions this platform is allowed to deploy to (data residency: EU first). */
+export const AZURE_LOCATIONS = [
+  "westeurope",
+  "northeurope",
+  "francecentral",
+  "francesouth",
+  "germanywestcentral",
+  "swedencentral",
+  "uksouth",
+  "ukwest",
+  "eastus",
+  "eastus2",
+  "westus2",
+  "centralus",
+] as const;
+export type AzureLocation = (typeof AZURE_LOCATIONS)[number];
+
+/** Short codes used in resource names (CAF recommends a region abbreviation). */
+export const AZURE_LOCATION_SHORT: Record<AzureLocation, string> = {
+  westeurope: "weu",
+  northeurope: "neu",
+  francecentral: "frc",
+  francesouth: "frs",
+  germanywestcentral: "gwc",
+  swedencentral: "sdc",
+  uksouth: "uks",
+  ukwest: "ukw",
+  eastus: "eus",
+  eastus2: "eus2",
+  westus2: "wus2",
+  centralus: "cus",
+};
+
+export const ENVIRONMENT_TIERS = ["dev", "staging", "prod"] as const;
+/** The tier decides which invariants apply; `prod` is the strictest. */
+export type EnvironmentTier = (typeof ENVIRONMENT_TIERS)[number];
+
+export const DATA_CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
+export type DataClassification = (typeof DATA_CLASSIFICATIONS)[number];
+
+/** Tags every taggable resource carries; the policy `required-tags` rule checks the same keys. */
+export interface RequiredTags {
+  /** Team or person accountable for the resources (an e-mail or a team alias). */
+  readonly owner: string;
+  /** Finance cost center the spend is charged to. */
+  readonly costCenter: string;
+  /** Highest data classification stored; card data makes it `restricted`. */
+  readonly dataClassification: DataClassification;
+  /** Environment name; must equal the environment's `name`. */
+  readonly environment: string;
+}
+
+/** Where Terraform keeps this environment's state. */
+export type StateBackendConfig =
+  | {
+      /** Local file state; acceptable for a personal dev environment only. */
+      readonly kind: "local";
+      /** @default - `terraform.<stack>.tfstate` in the stack's output folder */
+      readonly path?: string;
+    }
+  | {
+      /** Remote state in an Azure Storage blob, authenticated with Entra ID (no account key). */
+      readonly kind: "azurerm";
+      readonly resourceGroupName: string;
+      readonly storageAccountName: string;
+      readonly containerName: string;
+      /** Blob name; one per environment. */
+      readonly key: string;
+      /** Tenant of the state account. @default - the tenant of the signed-in principal */
+      readonly tenantId?: string;
+      /** Subscription of the state account. @default - the current subscription */
+      readonly subscriptionId?: string;
+    };
+
+/** Address plan of the environment's virtual network. */
+export interface NetworkConfig {
+  /** The VNet address space, e.g. `10.10.0.0/16`. */
+  readonly addressSpace: string;
+  /** Subnet for private endpoints of every PaaS service. */
+  readonly privateEndpointSubnet: string;
+  /** Subnet delegated to integration workloads (Data Factory SHIR / compute). */
+  readonly integrationSubnet: string;
+  /**
+   * Subnet for Azure Firewall (named `AzureFirewallSubnet`, at least /26).
+   * Presence deploys Azure Firewall with a firewall policy.
+   * @default - no firewall (dev and staging save ~$900/month)
+   */
+  readonly firewallSubnet?: string;
+  /**
+   * Deploy a DDoS Network Protection plan on the VNet.
+   * @default false
+   */
+  readonly ddosProtection?: boolean;
+}
+
+/** Members of the environment's action group. */
+export interface AlertContacts {
+  /** E-mail receivers, at least one. */
+  readonly emails: readonly string[];
+  /** Optional webhook (e.g. the PagerDuty Events API URL) for P1 alerts. */
+  readonly webhookUrl?: string;
+}
+
+/** Monthly consumption budget on the environment's resource groups. */
+export interface BudgetConfig {
+  /** Amount in USD per month. */
+  readonly monthlyAmountUsd: number;
+  /** Percentages of the amount at which actual spend notifies (e.g. [80, 100]). */
+  readonly actualThresholdsPercent: readonly number[];
+  /** Percentages of the amount at which forecast spend notifies (e.g. [100]). */
+  readonly forecastThresholdsPercent: readonly number[];
+}
+
+/** Retention of logs and backups, in days. */
+export interface RetentionConfig {
+  /** Log Analytics interactive retention (PCI DSS 10.5.1 needs 90 days online). */
+  readonly logAnalyticsDays: number;
+  /** Azure SQL point-in-time restore window (1-35 days). */
+  readonly sqlPointInTimeDays: number;
+  /** Key Vault soft-delete retention (7-90 days). */
+  readonly keyVaultSoftDeleteDays: number;
+}
+
+/** A Microsoft Entra ID group that administers the SQL server and Synapse workspace. */
+export interface EntraAdminGroup {
+  /** The group's display name (SQL login name). */
+  readonly displayName: string;
+  /** The group's object id (a GUID). */
+  readonly objectId: string;
+}
+
+/** The OLTP tables defined in `sql/azure-sql/` and `sql/postgres/` (a test keeps them in agreement). */
+export const OLTP_TABLES = [
+  "Country",
+  "Currency",
+  "Merchant",
+  "Customer",
+  "PaymentMethod",
+  "Payment",
+  "Refund",
+  "Dispute",
+  "Payout",
+] as const;
+export type OltpTable = (typeof OLTP_TABLES)[number];
+
+/** Performance levels of a Synapse dedicated SQL pool (Gen2). */
+export const SYNAPSE_SQL_POOL_SKUS = [
+  "DW100c", "DW200c", "DW300c", "DW400c", "DW500c", "DW1000c", "DW1500c", "DW2000c",
+  "DW2500c", "DW3000c", "DW5000c", "DW6000c", "DW7500c", "DW10000c", "DW15000c", "DW30000c",
+] as const;
+export type SynapseSqlPoolSku = (typeof SYNAPSE_SQL_POOL_SKUS)[number];
+
+/** Azure SQL Database (OLTP) sizing. */
+export interface SqlDatabaseSizing {
+  /**
+   * The database SKU, e.g. `GP_S_Gen5_2` (serverless), `GP_Gen5_4`, `BC_Gen5_8`, `HS_Gen5_4`.
+   */
+  readonly skuName: string;
+  /** Maximum data size in GB. */
+  readonly maxSizeGb: number;
+  /** Spread replicas across availability zones (Premium, Business Critical, General Purpose, Hyperscale). */
+  readonly zoneRedundant: boolean;
+  /** Route read-only connections to a secondary replica (Premium / Business Critical / Hyperscale). */
+  readonly readScaleOut: boolean;
+  /** Backup storage redundancy. */
+  readonly backupStorageRedundancy: "Local" | "Zone" | "Geo" | "GeoZone";
+  /** Long-term retention, ISO 8601 durations (e.g. `P12W`, `P12M`, `P7Y`). @default - none */
+  readonly longTermRetention?: {
+    readonly weekly: string;
+    readonly monthly: string;
+    readonly yearly: string;
+    /** Which week's backup is the yearly one (1-52). */
+    readonly weekOfYear: number;
+  };
+  /** Geo-replicated secondary and failover group in the secondary location. @default false */
+  readonly geoReplica?: boolean;
+  /** Serverless only: minimum vCores. @default 0.5 */
+  readonly minCapacity?: number;
+  /** Serverless only: minutes of inactivity before auto-pause, -1 disables. @default 60 */
+  readonly autoPauseDelayMinutes?: number;
+}
+
+/** Change data capture on the OLTP database. */
+export interface CdcConfig {
+  /** Enable CDC on the database and the listed tables. */
+  readonly enabled: boolean;
+  /** Tables in `dbo` to capture, by name (e.g. `Payment`). */
+  readonly tables: readonly OltpTable[];
+}
+
+/** Azure Synapse dedicated SQL pool (OLAP) sizing. */
+export interface SynapseSizing {
+  /** Performance level, `DW100c` to `DW30000c`. */
+  readonly sqlPoolSku: SynapseSqlPoolSku;
+  /** Keep geo-redundant backups of the dedicated pool. */
+  readonly geoBackup: boolean;
+}
+
+/** Azure Cosmos DB (NoSQL) sizing. */
+export interface CosmosSizing {
+  /** Autoscale maximum RU/s of the shared database throughput (multiple of 1000, >= 1000). */
+  readonly autoscaleMaxThroughput: number;
+  /** Replicate to `secondaryLocation` with automatic failover. */
+  readonly multiRegion: boolean;
+  /** Zone redundancy in every region. */
+  readonly zoneRedundant: boolean;
+}
+
+/** Azure Data Factory (ETL) settings. */
+export interface DataFactoryConfig {
+  /** Start the nightly 02:00 UTC batch trigger. */
+  readonly batchTriggerEnabled: boolean;
+  /** Optional GitHub integration for authoring. @default - none */
+  readonly git?: {
+    readonly accountName: string;
+    readonly repositoryName: string;
+    readonly branchName: string;
+    readonly rootFolder: string;
+  };
+}
+
+/** Per-role sizing of the platform's stateful services. */
+export interface AzureSizing {
+  readonly sqlDatabase: SqlDatabaseSizing;
+  readonly synapse: SynapseSizing;
+  readonly cosmos: CosmosSizing;
+  readonly dataFactory: DataFactoryConfig;
+}
+
+/** A policy rule switched off for one resource, with the reason reviewers will read. */
+export interface PolicySuppression {
+  /** The rule's stable id, e.g. `AZ-SQL-003`. */
+  readonly ruleId: string;
+  /** Terraform address of the resource, e.g. `azurerm_mssql_server.oltp_server_1A2B3C4D`. */
+  readonly resource: string;
+  /** Why this is acceptable (at least 20 characters). */
+  readonly reason: string;
+}
+
+export const POLICY_PACKS = ["baseline", "production"] as const;
+export type PolicyPack = (typeof POLICY_PACKS)[number];
+
+/** Guardrails evaluated on the synthesized stack. */
+export interface PolicyConfig {
+  /** Packs to evaluate; prod must include `production`. */
+  readonly packs: readonly PolicyPack[];
+  /** @default - none */
+  readonly suppressions?: readonly PolicySuppression[];
+}
+
+/** One Azure environment: everything a stack needs, nothing it reads from elsewhere. */
+export interface AzureEnvironment {
+  /** Environment name, 2-8 lowercase letters/digits; becomes part of every resource name. */
+  readonly name: string;
+  readonly tier: EnvironmentTier;
+  /** Short workload code in every name, 2-6 lowercase letters/digits (e.g. `pay`). */
+  readonly workload: string;
+  /** Primary region. */
+  readonly location: AzureLocation;
+  /** Paired region for geo-replicas and Cosmos DB failover. Required in prod. @default - single region */
+  readonly secondaryLocation?: AzureLocation;
+  /** Microsoft Entra tenant id (GUID); Key Vault trusts it and the provider refuses another. */
+  readonly tenantId: string;
+  /** Subscription id (GUID) the stack deploys into; pinned so prod can never land in dev's subscription. */
+  readonly subscriptionId: string;
+  readonly network: NetworkConfig;
+  readonly tags: RequiredTags;
+  readonly retention: RetentionConfig;
+  readonly alertContacts: AlertContacts;
+  /** Required in prod. @default - no budget */
+  readonly budget?: BudgetConfig;
+  readonly stateBackend: StateBackendConfig;
+  readonly sqlAdminGroup: EntraAdminGroup;
+  readonly sizing: AzureSizing;
+  readonly cdc: CdcConfig;
+  readonly policy: PolicyConfig;
+  /**
+   * Protect stateful resources from `terraform destroy`: lifecycle `prevent_destroy`
+   * and CanNotDelete locks on data resource groups. Must be true in prod.
+   */
+  readonly deletionProtection: boolean;
+}

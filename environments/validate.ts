@@ -1,0 +1,198 @@
+import {
+  AZURE_LOCATIONS,
+  AzureEnvironment,
+  DATA_CLASSIFICATIONS,
+  ENVIRONMENT_TIERS,
+  OLTP_TABLES,
+  POLICY_PACKS,
+  SYNAPSE_SQL_POOL_SKUS,
+} from "./types";
+import { GUID, IssueCollector, checkAddressPlan, checkTagValue, cidrsOverlap, isEmail, parseCidr } from "./checks";
+
+/** vCore counts Azure SQL Database offers for Gen5 hardware. */
+const SQL_VCORES = [2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 40, 80] as const;
+const SQL_SKU = /^(GP_S_Gen5|GP_Gen5|BC_Gen5|HS_Gen5)_(\d+)$/;
+const ISO_DURATION = /^P(\d+[DWMY])$/;
+
+/**
+ * Validates an Azure environment before any construct is built.
+ * Throws one `EnvironmentConfigError` that lists every problem with its field, value and what is allowed.
+ */
+export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironment {
+  const v = new IssueCollector();
+  const prod = env.tier === "prod";
+
+  v.check(/^[a-z][a-z0-9]{1,7}$/.test(env.name), "name", env.name, "2-8 lowercase letters or digits, starting with a letter");
+  v.oneOf(env.tier, ENVIRONMENT_TIERS, "tier");
+  v.check(/^[a-z][a-z0-9]{1,5}$/.test(env.workload), "workload", env.workload, "2-6 lowercase letters or digits, starting with a letter");
+  v.oneOf(env.location, AZURE_LOCATIONS, "location");
+  v.check(GUID.test(env.tenantId), "tenantId", env.tenantId, "a GUID");
+  v.check(GUID.test(env.subscriptionId), "subscriptionId", env.subscriptionId, "a GUID");
+
+  if (env.secondaryLocation !== undefined) {
+    v.oneOf(env.secondaryLocation, AZURE_LOCATIONS, "secondaryLocation");
+    v.check(env.secondaryLocation !== env.location, "secondaryLocation", env.secondaryLocation, `a region other than location (${env.location})`);
+  }
+  if (prod) {
+    v.check(env.secondaryLocation !== undefined, "secondaryLocation", env.secondaryLocation, "a region (required in prod for geo-replicas and failover)");
+  }
+
+  // Network
+  const n = env.network;
+  checkAddressPlan(v, { field: "network.addressSpace", cidr: n.addressSpace }, [
+    { field: "network.privateEndpointSubnet", cidr: n.privateEndpointSubnet, maxPrefix: 28 },
+    // Data Factory / compute integration needs room for scale-out: at least a /27.
+    { field: "network.integrationSubnet", cidr: n.integrationSubnet, maxPrefix: 27 },
+    // Azure Firewall requires AzureFirewallSubnet of /26 or larger.
+    ...(n.firewallSubnet !== undefined ? [{ field: "network.firewallSubnet", cidr: n.firewallSubnet, maxPrefix: 26 }] : []),
+  ]);
+  if (prod) {
+    v.check(n.firewallSubnet !== undefined, "network.firewallSubnet", n.firewallSubnet, "a /26 or larger range (Azure Firewall is required in prod)");
+    v.check(n.ddosProtection === true, "network.ddosProtection", n.ddosProtection, "true (DDoS Network Protection is required in prod)");
+  }
+
+  // Tags
+  checkTagValue(v, "tags.owner", env.tags.owner);
+  checkTagValue(v, "tags.costCenter", env.tags.costCenter);
+  v.oneOf(env.tags.dataClassification, DATA_CLASSIFICATIONS, "tags.dataClassification");
+  v.check(env.tags.environment === env.name, "tags.environment", env.tags.environment, `"${env.name}" (the environment's name)`);
+
+  // Retention
+  v.intBetween(env.retention.logAnalyticsDays, 90, 730, "retention.logAnalyticsDays");
+  v.intBetween(env.retention.sqlPointInTimeDays, prod ? 35 : 7, 35, "retention.sqlPointInTimeDays");
+  v.intBetween(env.retention.keyVaultSoftDeleteDays, prod ? 90 : 7, 90, "retention.keyVaultSoftDeleteDays");
+
+  // Alerts and budget
+  v.check(env.alertContacts.emails.length > 0, "alertContacts.emails", env.alertContacts.emails, "at least one e-mail address");
+  env.alertContacts.emails.forEach((e, i) => v.check(isEmail(e), `alertContacts.emails[${i}]`, e, "an e-mail address"));
+  if (env.alertContacts.webhookUrl !== undefined) {
+    v.check(/^https:\/\/\S+$/.test(env.alertContacts.webhookUrl), "alertContacts.webhookUrl", env.alertContacts.webhookUrl, "an https:// URL");
+  }
+  if (env.budget === undefined) {
+    v.check(!prod, "budget", undefined, "a budget (required in prod)");
+  } else {
+    const b = env.budget;
+    v.check(Number.isFinite(b.monthlyAmountUsd) && b.monthlyAmountUsd > 0, "budget.monthlyAmountUsd", b.monthlyAmountUsd, "a positive amount in USD");
+    v.check(b.actualThresholdsPercent.length + b.forecastThresholdsPercent.length > 0, "budget", b, "at least one actual or forecast threshold");
+    [...b.actualThresholdsPercent, ...b.forecastThresholdsPercent].forEach((t) =>
+      v.intBetween(t, 1, 1000, "budget.*ThresholdsPercent"),
+    );
+  }
+
+  // State
+  const s = env.stateBackend;
+  if (s.kind === "local") {
+    v.check(env.tier === "dev", "stateBackend.kind", s.kind, `"azurerm" (local state is allowed for dev only; ${env.tier} state must be shared and locked)`);
+  } else {
+    v.check(/^[a-z0-9]{3,24}$/.test(s.storageAccountName), "stateBackend.storageAccountName", s.storageAccountName, "3-24 lowercase letters or digits");
+    v.check(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(s.containerName), "stateBackend.containerName", s.containerName, "3-63 lowercase letters, digits and single hyphens");
+    v.check(/^[A-Za-z0-9._/-]+\.tfstate$/.test(s.key), "stateBackend.key", s.key, "a blob name ending in .tfstate");
+    v.check(s.resourceGroupName.length > 0, "stateBackend.resourceGroupName", s.resourceGroupName, "a resource group name");
+  }
+
+  // Identity
+  v.check(GUID.test(env.sqlAdminGroup.objectId), "sqlAdminGroup.objectId", env.sqlAdminGroup.objectId, "the Entra ID group's object id (a GUID)");
+  v.check(env.sqlAdminGroup.displayName.trim().length > 0, "sqlAdminGroup.displayName", env.sqlAdminGroup.displayName, "the Entra ID group's display name");
+
+  // Sizing: SQL Database
+  const sql = env.sizing.sqlDatabase;
+  const sku = SQL_SKU.exec(sql.skuName);
+  if (v.check(sku !== null, "sizing.sqlDatabase.skuName", sql.skuName, "a vCore SKU <GP_S_Gen5|GP_Gen5|BC_Gen5|HS_Gen5>_<vCores>, e.g. BC_Gen5_8")) {
+    const [, tier, vcores] = sku as RegExpExecArray;
+    v.check((SQL_VCORES as readonly number[]).includes(Number(vcores)), "sizing.sqlDatabase.skuName", sql.skuName, `vCores one of ${SQL_VCORES.join(", ")}`);
+    const serverless = tier === "GP_S_Gen5";
+    v.check(!sql.readScaleOut || tier === "BC_Gen5", "sizing.sqlDatabase.readScaleOut", sql.readScaleOut, "false unless the SKU is Business Critical (BC_Gen5_*)");
+    v.check(serverless || (sql.minCapacity === undefined && sql.autoPauseDelayMinutes === undefined), "sizing.sqlDatabase.minCapacity/autoPauseDelayMinutes", { minCapacity: sql.minCapacity, autoPauseDelayMinutes: sql.autoPauseDelayMinutes }, "unset unless the SKU is serverless (GP_S_Gen5_*)");
+    if (prod) {
+      v.check(!serverless, "sizing.sqlDatabase.skuName", sql.skuName, "a provisioned SKU in prod (serverless auto-pause adds cold-start latency to the payment write path)");
+    }
+  }
+  v.intBetween(sql.maxSizeGb, 1, 4096, "sizing.sqlDatabase.maxSizeGb");
+  v.oneOf(sql.backupStorageRedundancy, ["Local", "Zone", "Geo", "GeoZone"] as const, "sizing.sqlDatabase.backupStorageRedundancy");
+  if (sql.longTermRetention) {
+    const l = sql.longTermRetention;
+    v.check(ISO_DURATION.test(l.weekly), "sizing.sqlDatabase.longTermRetention.weekly", l.weekly, "an ISO 8601 duration such as P12W");
+    v.check(ISO_DURATION.test(l.monthly), "sizing.sqlDatabase.longTermRetention.monthly", l.monthly, "an ISO 8601 duration such as P12M");
+    v.check(ISO_DURATION.test(l.yearly), "sizing.sqlDatabase.longTermRetention.yearly", l.yearly, "an ISO 8601 duration such as P7Y");
+    v.intBetween(l.weekOfYear, 1, 52, "sizing.sqlDatabase.longTermRetention.weekOfYear");
+  }
+  if (sql.geoReplica) {
+    v.check(env.secondaryLocation !== undefined, "sizing.sqlDatabase.geoReplica", sql.geoReplica, "false unless secondaryLocation is set");
+  }
+  if (prod) {
+    v.check(sql.zoneRedundant, "sizing.sqlDatabase.zoneRedundant", sql.zoneRedundant, "true in prod");
+    v.check(sql.backupStorageRedundancy === "Geo" || sql.backupStorageRedundancy === "GeoZone", "sizing.sqlDatabase.backupStorageRedundancy", sql.backupStorageRedundancy, "Geo or GeoZone in prod");
+    v.check(sql.longTermRetention !== undefined, "sizing.sqlDatabase.longTermRetention", sql.longTermRetention, "weekly/monthly/yearly retention (required in prod)");
+    v.check(sql.geoReplica === true, "sizing.sqlDatabase.geoReplica", sql.geoReplica, "true in prod (failover group in secondaryLocation)");
+  }
+
+  // Sizing: Synapse
+  v.oneOf(env.sizing.synapse.sqlPoolSku, SYNAPSE_SQL_POOL_SKUS, "sizing.synapse.sqlPoolSku");
+  if (prod) v.check(env.sizing.synapse.geoBackup, "sizing.synapse.geoBackup", env.sizing.synapse.geoBackup, "true in prod");
+
+  // Sizing: Cosmos DB
+  const c = env.sizing.cosmos;
+  v.check(Number.isInteger(c.autoscaleMaxThroughput) && c.autoscaleMaxThroughput >= 1000 && c.autoscaleMaxThroughput <= 1_000_000 && c.autoscaleMaxThroughput % 1000 === 0, "sizing.cosmos.autoscaleMaxThroughput", c.autoscaleMaxThroughput, "a multiple of 1000 from 1000 to 1000000 RU/s");
+  if (c.multiRegion) {
+    v.check(env.secondaryLocation !== undefined, "sizing.cosmos.multiRegion", c.multiRegion, "false unless secondaryLocation is set");
+  }
+  if (prod) {
+    v.check(c.multiRegion, "sizing.cosmos.multiRegion", c.multiRegion, "true in prod (two regions with automatic failover)");
+    v.check(c.zoneRedundant, "sizing.cosmos.zoneRedundant", c.zoneRedundant, "true in prod");
+  }
+
+  // Data Factory
+  const git = env.sizing.dataFactory.git;
+  if (git) {
+    for (const [k, val] of Object.entries(git)) {
+      v.check(typeof val === "string" && val.trim().length > 0, `sizing.dataFactory.git.${k}`, val, "a non-empty string");
+    }
+  }
+
+  // CDC
+  const seen = new Set<string>();
+  for (const [i, t] of env.cdc.tables.entries()) {
+    v.oneOf(t, OLTP_TABLES, `cdc.tables[${i}]`);
+    v.check(!seen.has(t), `cdc.tables[${i}]`, t, "a table listed once");
+    seen.add(t);
+  }
+  if (env.cdc.enabled) v.check(env.cdc.tables.length > 0, "cdc.tables", env.cdc.tables, "at least one table when cdc.enabled is true");
+
+  // Policy
+  env.policy.packs.forEach((p, i) => v.oneOf(p, POLICY_PACKS, `policy.packs[${i}]`));
+  v.check(env.policy.packs.includes("baseline"), "policy.packs", env.policy.packs, "a list that includes \"baseline\"");
+  if (prod) v.check(env.policy.packs.includes("production"), "policy.packs", env.policy.packs, "a list that includes \"production\" in prod");
+  (env.policy.suppressions ?? []).forEach((s, i) => {
+    v.check(/^[A-Z]{2,4}(-[A-Z0-9]+)+$/.test(s.ruleId), `policy.suppressions[${i}].ruleId`, s.ruleId, "a rule id such as AZ-SQL-003");
+    v.check(s.reason.trim().length >= 20, `policy.suppressions[${i}].reason`, s.reason, "a reason of at least 20 characters");
+    v.check(s.resource.includes("."), `policy.suppressions[${i}].resource`, s.resource, "a Terraform address <type>.<name>");
+  });
+
+  if (prod) v.check(env.deletionProtection, "deletionProtection", env.deletionProtection, "true in prod");
+
+  v.throwIfAny(env.name);
+  return env;
+}
+
+/**
+ * Checks what no single file can: unique names and stack names, and address spaces that do not
+ * overlap (environments are peered to a hub, so overlapping ranges cannot be routed).
+ */
+export function validateEnvironmentSet(envs: readonly AzureEnvironment[]): void {
+  const v = new IssueCollector();
+  const names = new Set<string>();
+  for (const env of envs) {
+    v.check(!names.has(env.name), "name", env.name, "a name no other environment uses");
+    names.add(env.name);
+  }
+  for (let i = 0; i < envs.length; i++) {
+    for (let j = i + 1; j < envs.length; j++) {
+      const a = parseCidr(envs[i].network.addressSpace);
+      const b = parseCidr(envs[j].network.addressSpace);
+      if (a && b) {
+        v.check(!cidrsOverlap(a, b), "network.addressSpace", envs[j].network.addressSpace, `a range that does not overlap environment "${envs[i].name}" (${envs[i].network.addressSpace})`);
+      }
+    }
+  }
+  v.throwIfAny(envs.map((e) => e.name).join(","));
+}
