@@ -1,0 +1,129 @@
+import { createHash } from "node:crypto";
+import { AZURE_LOCATION_SHORT, AzureLocation } from "../../environments/types";
+
+/**
+ * Naming rule of one Azure resource type: its Cloud Adoption Framework abbreviation and the
+ * length and charset limits Azure enforces (learn.microsoft.com, "Naming rules and restrictions
+ * for Azure resources").
+ */
+interface NamingRule {
+  readonly abbreviation: string;
+  readonly min: number;
+  readonly max: number;
+  /** The whole name must match. */
+  readonly pattern: RegExp;
+  /** Human-readable form of `pattern` for error messages. */
+  readonly charset: string;
+  /** Globally unique (DNS) names get a deterministic suffix so two tenants never collide. */
+  readonly globallyUnique: boolean;
+  /** Storage accounts and the like forbid separators. */
+  readonly separator: "-" | "" | "_";
+}
+
+const HYPHENATED = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
+const HYPHENATED_CHARSET = "lowercase letters, digits and hyphens, starting and ending with a letter or digit";
+
+/** The resource kinds this repository names. Add a row here, never a name built by hand. */
+export const AZURE_NAMING_RULES = {
+  resourceGroup: { abbreviation: "rg", min: 1, max: 90, pattern: /^[a-z0-9][a-z0-9-_.()]*[a-z0-9_()-]$/, charset: "lowercase letters, digits, - _ . ( ), not ending in a period", globallyUnique: false, separator: "-" },
+  virtualNetwork: { abbreviation: "vnet", min: 2, max: 64, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  subnet: { abbreviation: "snet", min: 1, max: 80, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  networkSecurityGroup: { abbreviation: "nsg", min: 1, max: 80, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  privateEndpoint: { abbreviation: "pe", min: 2, max: 64, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  firewall: { abbreviation: "afw", min: 1, max: 80, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  firewallPolicy: { abbreviation: "afwp", min: 1, max: 80, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  routeTable: { abbreviation: "rt", min: 1, max: 80, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  publicIp: { abbreviation: "pip", min: 1, max: 80, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  ddosProtectionPlan: { abbreviation: "ddos", min: 1, max: 80, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  keyVault: { abbreviation: "kv", min: 3, max: 24, pattern: /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, charset: "lowercase letters, digits and single hyphens, starting with a letter", globallyUnique: true, separator: "-" },
+  keyVaultKey: { abbreviation: "cmk", min: 1, max: 127, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  logAnalyticsWorkspace: { abbreviation: "log", min: 4, max: 63, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  managedIdentity: { abbreviation: "id", min: 3, max: 128, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  sqlServer: { abbreviation: "sql", min: 1, max: 63, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: true, separator: "-" },
+  sqlDatabase: { abbreviation: "sqldb", min: 1, max: 128, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  sqlFailoverGroup: { abbreviation: "sqlfg", min: 1, max: 63, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: true, separator: "-" },
+  cosmosAccount: { abbreviation: "cosmos", min: 3, max: 44, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: true, separator: "-" },
+  synapseWorkspace: { abbreviation: "synw", min: 1, max: 50, pattern: /^[a-z0-9](?!.*-ondemand)[a-z0-9-]*[a-z0-9]$/, charset: HYPHENATED_CHARSET + ", not containing '-ondemand'", globallyUnique: true, separator: "-" },
+  synapseSqlPool: { abbreviation: "syndp", min: 1, max: 60, pattern: /^[a-z][a-z0-9_]*$/, charset: "lowercase letters, digits and underscores (no hyphens)", globallyUnique: false, separator: "_" },
+  dataFactory: { abbreviation: "adf", min: 3, max: 63, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: true, separator: "-" },
+  storageAccount: { abbreviation: "st", min: 3, max: 24, pattern: /^[a-z0-9]+$/, charset: "lowercase letters and digits only", globallyUnique: true, separator: "" },
+  actionGroup: { abbreviation: "ag", min: 1, max: 260, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  metricAlert: { abbreviation: "alrt", min: 1, max: 260, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  dashboard: { abbreviation: "dash", min: 3, max: 160, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  budget: { abbreviation: "budget", min: 1, max: 63, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  policyAssignment: { abbreviation: "pa", min: 1, max: 64, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  lock: { abbreviation: "lock", min: 1, max: 90, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  diagnosticSetting: { abbreviation: "diag", min: 1, max: 260, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+} as const satisfies Record<string, NamingRule>;
+
+export type AzureResourceKind = keyof typeof AZURE_NAMING_RULES;
+
+/** Props of the naming helper: the parts every name is built from. */
+export interface AzureNamingProps {
+  /** Workload code, e.g. `pay`. */
+  readonly workload: string;
+  /** Environment name, e.g. `prod`. */
+  readonly environment: string;
+  /** Primary region; names carry its short code. */
+  readonly location: AzureLocation;
+  /**
+   * Seed of the uniqueness suffix of globally unique names. Use something stable per
+   * deployment target (the tenant id): the same seed always yields the same names.
+   */
+  readonly uniqueSeed: string;
+}
+
+/** Options of one name. */
+export interface NameOptions {
+  /** Distinguishes two resources of one kind, e.g. `pe` / `int` for subnets. @default - none */
+  readonly qualifier?: string;
+  /** Region whose short code the name carries. @default - the primary location */
+  readonly location?: AzureLocation;
+}
+
+/** Thrown when a generated name breaks the service's rules: fix the environment's workload/name. */
+export class InvalidResourceNameError extends Error {}
+
+/**
+ * Builds Azure resource names from CAF abbreviations:
+ * `<abbr>-<workload>-<env>-<region>[-<qualifier>][-<suffix>]`, with the separator and case each
+ * service allows, and checks the result against the service's limits.
+ */
+export class AzureNaming {
+  /** Four hex characters of a SHA-256 over the seed and the name parts: stable across runs. */
+  readonly suffix: string;
+
+  constructor(private readonly props: AzureNamingProps) {
+    this.suffix = createHash("sha256")
+      .update(`${props.uniqueSeed}/${props.workload}/${props.environment}/${props.location}`)
+      .digest("hex")
+      .slice(0, 4);
+  }
+
+  /** The name of a resource of `kind`. Throws `InvalidResourceNameError` when it breaks the service's rules. */
+  name(kind: AzureResourceKind, options: NameOptions = {}): string {
+    const rule: NamingRule = AZURE_NAMING_RULES[kind];
+    const region = AZURE_LOCATION_SHORT[options.location ?? this.props.location];
+    const parts = [rule.abbreviation, this.props.workload, this.props.environment, region];
+    if (options.qualifier) parts.push(options.qualifier);
+    if (rule.globallyUnique) parts.push(this.suffix);
+    const joined = parts.map((p) => p.toLowerCase()).join(rule.separator);
+    const name = rule.separator === "" ? joined.replace(/[^a-z0-9]/g, "") : joined.replace(/[-_]/g, rule.separator);
+    validateName(kind, name);
+    return name;
+  }
+}
+
+/** Checks a name against its kind's length and charset rules. */
+export function validateName(kind: AzureResourceKind, name: string): void {
+  const rule: NamingRule = AZURE_NAMING_RULES[kind];
+  if (name.length < rule.min || name.length > rule.max) {
+    throw new InvalidResourceNameError(
+      `Name "${name}" for ${kind} has ${name.length} characters; allowed: ${rule.min}-${rule.max}. ` +
+        `Shorten the environment's workload or name.`,
+    );
+  }
+  if (!rule.pattern.test(name)) {
+    throw new InvalidResourceNameError(`Name "${name}" for ${kind} is invalid; allowed: ${rule.charset}.`);
+  }
+}
