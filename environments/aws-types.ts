@@ -1,0 +1,252 @@
+/**
+ * The typed contract of an AWS environment file (`environments/aws-<name>.ts`).
+ *
+ * Shares `RequiredTags`, `AlertContacts`, `BudgetConfig`, `PolicyConfig` and the tier with the Azure
+ * contract so that an engineer who knows one cloud reads the other. Every field is validated by
+ * `validateAwsEnvironment` before a construct is built.
+ */
+import { AlertContacts, BudgetConfig, EnvironmentTier, PolicyConfig, RequiredTags } from "./types";
+
+/** AWS regions this platform may deploy to (data residency: EU first, then the US). */
+export const AWS_REGIONS = [
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "eu-central-1",
+  "eu-north-1",
+  "us-east-1",
+  "us-east-2",
+  "us-west-2",
+] as const;
+export type AwsRegion = (typeof AWS_REGIONS)[number];
+
+/** The region used when an environment file does not name one (never in prod: the validator requires it). */
+export const DEFAULT_AWS_REGION: AwsRegion = "eu-west-1";
+
+/** Short codes used in resource names. */
+export const AWS_REGION_SHORT: Record<AwsRegion, string> = {
+  "eu-west-1": "euw1",
+  "eu-west-2": "euw2",
+  "eu-west-3": "euw3",
+  "eu-central-1": "euc1",
+  "eu-north-1": "eun1",
+  "us-east-1": "use1",
+  "us-east-2": "use2",
+  "us-west-2": "usw2",
+};
+
+/** The OLTP tables of `sql/postgres/` (schema `payments`) that Debezium captures. */
+export const POSTGRES_CDC_TABLES = [
+  "country",
+  "currency",
+  "merchant",
+  "customer",
+  "payment_method",
+  "payment",
+  "refund",
+  "dispute",
+  "payout",
+] as const;
+export type PostgresCdcTable = (typeof POSTGRES_CDC_TABLES)[number];
+
+/** Where Terraform keeps this environment's state. */
+export type AwsStateBackendConfig =
+  | {
+      /** Local file state; acceptable for a personal dev environment only. */
+      readonly kind: "local";
+      /** @default - `terraform.<stack>.tfstate` in the stack's output folder */
+      readonly path?: string;
+    }
+  | {
+      /**
+       * Remote state in S3 with S3-native locking (`use_lockfile`, Terraform >= 1.10).
+       * No DynamoDB lock table: the stack always writes `use_lockfile: true`.
+       */
+      readonly kind: "s3";
+      /** State bucket (versioned, SSE-KMS, public access blocked; created by the bootstrap account stack). */
+      readonly bucket: string;
+      /** Object key, one per environment, ending in `.tfstate`. */
+      readonly key: string;
+      /** Region of the state bucket. */
+      readonly region: AwsRegion;
+      /** Server-side encryption of the state object; must be `true`. */
+      readonly encrypt: true;
+      /**
+       * CMK (key ARN or `alias/...`) that encrypts the state object. Required in prod.
+       * @default - the bucket's default encryption
+       */
+      readonly kmsKeyId?: string;
+    };
+
+/** Address plan of the environment's VPC: three AZs, three subnet tiers. */
+export interface AwsNetworkConfig {
+  /** The VPC CIDR, e.g. `10.110.0.0/16`. */
+  readonly vpcCidr: string;
+  /**
+   * Private subnets for the stateful stores (Aurora, Redshift, DocumentDB, MSK) and interface
+   * endpoints, one per AZ. Their route table has no route to an internet or NAT gateway.
+   */
+  readonly dataSubnets: readonly [string, string, string];
+  /**
+   * Private subnets for compute that talks to the stores (Glue Spark, MSK Connect), one per AZ.
+   * They reach AWS APIs through VPC endpoints; they get a default route to NAT only when
+   * `natGateways` > 0.
+   */
+  readonly computeSubnets: readonly [string, string, string];
+  /**
+   * Public subnets that hold only the NAT gateways, one per AZ. Required when `natGateways` > 0.
+   * @default - no public subnets, no internet gateway
+   */
+  readonly publicSubnets?: readonly [string, string, string];
+  /**
+   * NAT gateways for compute egress (e.g. Python packages for Glue in dev): 0 (no internet path at all),
+   * 1 (shared, dev/staging only) or 3 (one per AZ).
+   */
+  readonly natGateways: 0 | 1 | 3;
+}
+
+/** Retention of logs and backups, in days. */
+export interface AwsRetentionConfig {
+  /** CloudWatch Logs retention: a value CloudWatch accepts, at least 90 (PCI DSS 10.5.1); 365+ in prod. */
+  readonly logDays: number;
+  /** Aurora / DocumentDB automated backup and AWS Backup continuous (PITR) window, 7-35; 35 in prod. */
+  readonly backupDays: number;
+  /** AWS Backup daily snapshot retention, at least `backupDays`; at least 365 in prod. */
+  readonly snapshotDays: number;
+  /** KMS key deletion waiting period, 7-30; 30 in prod. */
+  readonly kmsDeletionWindowDays: number;
+}
+
+/** Aurora PostgreSQL (OLTP) sizing. */
+export interface AuroraSizing {
+  /** Instance class of the writer and readers, e.g. `db.r7g.xlarge`; burstable `db.t*` not in prod. */
+  readonly instanceClass: string;
+  /** Readers, spread over the other AZs (0-15); at least 2 in prod. */
+  readonly readerCount: number;
+  /** Aurora PostgreSQL engine version (16.x: logical replication and pgoutput for Debezium). */
+  readonly engineVersion: string;
+}
+
+/** Redshift Serverless (OLAP) sizing. */
+export interface RedshiftSizing {
+  /** Base capacity in RPUs: 8-1024, a multiple of 8. */
+  readonly baseCapacityRpu: number;
+  /** Maximum RPUs the workgroup may scale to (cost ceiling); at least `baseCapacityRpu`. */
+  readonly maxCapacityRpu: number;
+}
+
+/** Amazon DocumentDB (NoSQL) sizing. */
+export interface DocumentDbSizing {
+  /** Instance class, e.g. `db.r6g.large`; burstable `db.t*` not in prod. */
+  readonly instanceClass: string;
+  /** Instances (1 primary + replicas), 1-16; at least 3 in prod (one per AZ). */
+  readonly instanceCount: number;
+}
+
+/** Amazon MSK (Kafka) sizing. */
+export interface MskSizing {
+  /** Broker type, e.g. `kafka.m7g.large`; `kafka.t3.small` not in prod. */
+  readonly brokerInstanceType: string;
+  /** Broker count, a multiple of the AZ count (3). */
+  readonly brokerCount: number;
+  /** EBS storage per broker in GiB, 1-16384. */
+  readonly ebsVolumeGb: number;
+  /** Kafka version, e.g. `3.6.0`. */
+  readonly kafkaVersion: string;
+}
+
+/** MSK Connect capacity of each connector. */
+export interface MskConnectSizing {
+  /** MSK Connect units per worker: 1, 2, 4 or 8. */
+  readonly mcuCount: 1 | 2 | 4 | 8;
+  /** Autoscaling bounds, 1-10 workers. */
+  readonly minWorkers: number;
+  readonly maxWorkers: number;
+}
+
+export const GLUE_WORKER_TYPES = ["G.025X", "G.1X", "G.2X", "G.4X", "G.8X"] as const;
+export type GlueWorkerType = (typeof GLUE_WORKER_TYPES)[number];
+
+/** AWS Glue Spark job sizing. */
+export interface GlueSizing {
+  readonly workerType: GlueWorkerType;
+  /** Workers, 2-299. */
+  readonly numberOfWorkers: number;
+  /** Job timeout in minutes, 10-2880. */
+  readonly timeoutMinutes: number;
+}
+
+/** Per-role sizing of the platform's services. */
+export interface AwsSizing {
+  readonly aurora: AuroraSizing;
+  readonly redshift: RedshiftSizing;
+  readonly documentDb: DocumentDbSizing;
+  readonly msk: MskSizing;
+  readonly mskConnect: MskConnectSizing;
+  readonly glue: GlueSizing;
+}
+
+/** An object in S3, e.g. a connector plugin ZIP built and uploaded by CI. */
+export interface S3ObjectLocation {
+  /** Bucket name (the artifacts bucket of the account, not created by this stack). */
+  readonly bucket: string;
+  /** Object key, ending in `.zip` or `.jar`. */
+  readonly key: string;
+  /** Pin a version of a versioned bucket. @default - the latest version */
+  readonly objectVersion?: string;
+}
+
+/** Change data capture from Aurora PostgreSQL through MSK Connect. */
+export interface AwsCdcConfig {
+  /** Debezium PostgreSQL connector plugin (ZIP with the Debezium jars and the MSK config providers). */
+  readonly debeziumPlugin: S3ObjectLocation;
+  /** S3 sink connector plugin (ZIP) that lands CDC topics in the raw zone. */
+  readonly s3SinkPlugin: S3ObjectLocation;
+  /** Tables of schema `payments` to capture. */
+  readonly tables: readonly PostgresCdcTable[];
+}
+
+/** Nightly Spark ETL. */
+export interface AwsEtlConfig {
+  /** Start the nightly schedule on deploy (false keeps the trigger created but paused). */
+  readonly scheduleEnabled: boolean;
+  /** EventBridge/Glue cron expression, e.g. `cron(0 2 * * ? *)` (02:00 UTC). */
+  readonly schedule: string;
+}
+
+/** One AWS environment: everything a stack needs, nothing it reads from elsewhere. */
+export interface AwsEnvironment {
+  /** Environment name, 2-8 lowercase letters/digits; becomes part of every resource name. */
+  readonly name: string;
+  readonly tier: EnvironmentTier;
+  /** Short workload code in every name, 2-6 lowercase letters/digits (e.g. `pay`). */
+  readonly workload: string;
+  /** 12-digit account id; the provider refuses any other account (`allowed_account_ids`). */
+  readonly accountId: string;
+  /** Primary region. Required in prod. @default "eu-west-1" */
+  readonly region?: AwsRegion;
+  /** Three availability zones of `region`, e.g. `eu-west-1a`. */
+  readonly availabilityZones: readonly [string, string, string];
+  readonly network: AwsNetworkConfig;
+  readonly tags: RequiredTags;
+  readonly retention: AwsRetentionConfig;
+  /** Receivers of the SNS alert topic. */
+  readonly alertContacts: AlertContacts;
+  /** Required in prod. @default - no budget */
+  readonly budget?: BudgetConfig;
+  readonly stateBackend: AwsStateBackendConfig;
+  readonly sizing: AwsSizing;
+  readonly cdc: AwsCdcConfig;
+  readonly etl: AwsEtlConfig;
+  readonly policy: PolicyConfig;
+  /**
+   * Protect stateful resources: service deletion protection plus lifecycle `prevent_destroy`.
+   * Must be true in prod.
+   */
+  readonly deletionProtection: boolean;
+}
+
+/** The environment's region, applying the documented default. */
+export function regionOf(env: AwsEnvironment): AwsRegion {
+  return env.region ?? DEFAULT_AWS_REGION;
+}

@@ -1,0 +1,210 @@
+import { AWS_REGIONS, AwsEnvironment, GLUE_WORKER_TYPES, POSTGRES_CDC_TABLES, regionOf } from "./aws-types";
+import { IssueCollector, checkAddressPlan, checkTagValue, cidrsOverlap, isEmail, parseCidr } from "./checks";
+import { DATA_CLASSIFICATIONS, ENVIRONMENT_TIERS, POLICY_PACKS } from "./types";
+
+/** Retention values CloudWatch Logs accepts (PutRetentionPolicy). */
+export const CLOUDWATCH_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const AURORA_CLASS = /^db\.(t3|t4g|r5|r6g|r6gd|r6i|r6id|r7g|r7i|r8g|x2g)\.(medium|large|xlarge|\d{1,2}xlarge)$/;
+const DOCDB_CLASS = /^db\.(t3|t4g|r5|r6g|r6gd|r8g)\.(medium|large|xlarge|\d{1,2}xlarge)$/;
+const MSK_BROKER = /^kafka\.(t3\.small|m5\.(large|\d{0,2}xlarge)|m7g\.(large|\d{0,2}xlarge))$/;
+const BURSTABLE = /^(db|kafka)\.t\d/;
+const ENGINE_VERSION = /^\d+\.\d+(\.\d+)?$/;
+const S3_BUCKET = /^[a-z0-9](?!.*\.\.)[a-z0-9.-]{1,61}[a-z0-9]$/;
+const KMS_KEY_REF = /^(arn:aws:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+|alias\/[A-Za-z0-9/_-]+)$/;
+const CRON = /^cron\(\S+ \S+ \S+ \S+ \S+ \S+\)$/;
+
+/**
+ * Validates an AWS environment before any construct is built.
+ * Throws one `EnvironmentConfigError` that lists every problem with its field, value and what is allowed.
+ */
+export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
+  const v = new IssueCollector();
+  const prod = env.tier === "prod";
+  const region = regionOf(env);
+
+  v.check(/^[a-z][a-z0-9]{1,7}$/.test(env.name), "name", env.name, "2-8 lowercase letters or digits, starting with a letter");
+  v.oneOf(env.tier, ENVIRONMENT_TIERS, "tier");
+  v.check(/^[a-z][a-z0-9]{1,5}$/.test(env.workload), "workload", env.workload, "2-6 lowercase letters or digits, starting with a letter");
+  v.check(/^\d{12}$/.test(env.accountId), "accountId", env.accountId, "a 12-digit AWS account id");
+  if (env.region !== undefined) v.oneOf(env.region, AWS_REGIONS, "region");
+  if (prod) v.check(env.region !== undefined, "region", env.region, "an explicit region in prod (no default is applied to prod)");
+
+  // Availability zones: three distinct zones of the region.
+  v.check(env.availabilityZones.length === 3, "availabilityZones", env.availabilityZones, "exactly 3 availability zones");
+  env.availabilityZones.forEach((az, i) =>
+    v.check(new RegExp(`^${region}[a-z]$`).test(az), `availabilityZones[${i}]`, az, `a zone of ${region}, e.g. ${region}a`),
+  );
+  v.check(new Set(env.availabilityZones).size === env.availabilityZones.length, "availabilityZones", env.availabilityZones, "three distinct zones");
+
+  // Network
+  const n = env.network;
+  const tier = (field: string, cidrs: readonly string[] | undefined) =>
+    (cidrs ?? []).map((cidr, i) => ({ field: `network.${field}[${i}]`, cidr, maxPrefix: 27 }));
+  v.check(n.dataSubnets.length === 3, "network.dataSubnets", n.dataSubnets, "one subnet per availability zone (3)");
+  v.check(n.computeSubnets.length === 3, "network.computeSubnets", n.computeSubnets, "one subnet per availability zone (3)");
+  checkAddressPlan(v, { field: "network.vpcCidr", cidr: n.vpcCidr }, [
+    ...tier("dataSubnets", n.dataSubnets),
+    ...tier("computeSubnets", n.computeSubnets),
+    ...tier("publicSubnets", n.publicSubnets),
+  ]);
+  v.oneOf(n.natGateways, [0, 1, 3] as const, "network.natGateways");
+  if (n.natGateways > 0) {
+    v.check(n.publicSubnets?.length === 3, "network.publicSubnets", n.publicSubnets, "three public subnets for the NAT gateways (natGateways > 0)");
+  } else {
+    v.check(n.publicSubnets === undefined, "network.publicSubnets", n.publicSubnets, "unset when natGateways is 0 (no internet gateway is created)");
+  }
+  if (prod) v.check(n.natGateways !== 1, "network.natGateways", n.natGateways, "0 or 3 in prod (a single NAT gateway is a single-AZ dependency)");
+
+  // Tags
+  checkTagValue(v, "tags.owner", env.tags.owner);
+  checkTagValue(v, "tags.costCenter", env.tags.costCenter);
+  v.oneOf(env.tags.dataClassification, DATA_CLASSIFICATIONS, "tags.dataClassification");
+  v.check(env.tags.environment === env.name, "tags.environment", env.tags.environment, `"${env.name}" (the environment's name)`);
+  if (prod) v.check(env.tags.dataClassification === "restricted", "tags.dataClassification", env.tags.dataClassification, "\"restricted\" in prod (the cardholder data environment)");
+
+  // Retention
+  const r = env.retention;
+  const logMin = prod ? 365 : 90;
+  v.check(
+    (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(r.logDays) && r.logDays >= logMin,
+    "retention.logDays",
+    r.logDays,
+    `a CloudWatch Logs retention of at least ${logMin} days: ${CLOUDWATCH_RETENTION_DAYS.filter((d) => d >= logMin).join(", ")}`,
+  );
+  v.intBetween(r.backupDays, prod ? 35 : 7, 35, "retention.backupDays");
+  v.intBetween(r.snapshotDays, Math.max(prod ? 365 : 7, r.backupDays), 3650, "retention.snapshotDays");
+  v.intBetween(r.kmsDeletionWindowDays, prod ? 30 : 7, 30, "retention.kmsDeletionWindowDays");
+
+  // Alerts and budget
+  v.check(env.alertContacts.emails.length > 0, "alertContacts.emails", env.alertContacts.emails, "at least one e-mail address");
+  env.alertContacts.emails.forEach((e, i) => v.check(isEmail(e), `alertContacts.emails[${i}]`, e, "an e-mail address"));
+  if (env.alertContacts.webhookUrl !== undefined) {
+    v.check(/^https:\/\/\S+$/.test(env.alertContacts.webhookUrl), "alertContacts.webhookUrl", env.alertContacts.webhookUrl, "an https:// URL");
+  }
+  if (env.budget === undefined) {
+    v.check(!prod, "budget", undefined, "a budget (required in prod)");
+  } else {
+    const b = env.budget;
+    v.check(Number.isFinite(b.monthlyAmountUsd) && b.monthlyAmountUsd > 0, "budget.monthlyAmountUsd", b.monthlyAmountUsd, "a positive amount in USD");
+    v.check(b.actualThresholdsPercent.length + b.forecastThresholdsPercent.length > 0, "budget", b, "at least one actual or forecast threshold");
+    [...b.actualThresholdsPercent, ...b.forecastThresholdsPercent].forEach((t) => v.intBetween(t, 1, 1000, "budget.*ThresholdsPercent"));
+  }
+
+  // State
+  const s = env.stateBackend;
+  if (s.kind === "local") {
+    v.check(env.tier === "dev", "stateBackend.kind", s.kind, `"s3" (local state is allowed for dev only; ${env.tier} state must be shared, encrypted and locked)`);
+  } else {
+    v.check(S3_BUCKET.test(s.bucket), "stateBackend.bucket", s.bucket, "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens");
+    v.check(/^[A-Za-z0-9._/-]+\.tfstate$/.test(s.key), "stateBackend.key", s.key, "an object key ending in .tfstate");
+    v.oneOf(s.region, AWS_REGIONS, "stateBackend.region");
+    v.check(s.encrypt === true, "stateBackend.encrypt", s.encrypt, "true (state holds resource attributes and must be encrypted)");
+    if (s.kmsKeyId !== undefined) v.check(KMS_KEY_REF.test(s.kmsKeyId), "stateBackend.kmsKeyId", s.kmsKeyId, "a KMS key ARN, alias ARN or alias/<name>");
+    if (prod) v.check(s.kmsKeyId !== undefined, "stateBackend.kmsKeyId", s.kmsKeyId, "a customer managed KMS key (required in prod)");
+  }
+
+  // Sizing: Aurora
+  const a = env.sizing.aurora;
+  if (v.check(AURORA_CLASS.test(a.instanceClass), "sizing.aurora.instanceClass", a.instanceClass, "an Aurora PostgreSQL instance class, e.g. db.r7g.large")) {
+    if (prod) v.check(!BURSTABLE.test(a.instanceClass), "sizing.aurora.instanceClass", a.instanceClass, "a non-burstable class in prod (db.r*), not db.t*");
+  }
+  v.intBetween(a.readerCount, prod ? 2 : 0, 15, "sizing.aurora.readerCount");
+  v.check(ENGINE_VERSION.test(a.engineVersion) && Number(a.engineVersion.split(".")[0]) >= 14, "sizing.aurora.engineVersion", a.engineVersion, "an Aurora PostgreSQL version 14 or later, e.g. 16.4");
+
+  // Sizing: Redshift Serverless
+  const rs = env.sizing.redshift;
+  v.check(Number.isInteger(rs.baseCapacityRpu) && rs.baseCapacityRpu >= 8 && rs.baseCapacityRpu <= 1024 && rs.baseCapacityRpu % 8 === 0, "sizing.redshift.baseCapacityRpu", rs.baseCapacityRpu, "a multiple of 8 from 8 to 1024 RPUs");
+  v.check(Number.isInteger(rs.maxCapacityRpu) && rs.maxCapacityRpu >= rs.baseCapacityRpu && rs.maxCapacityRpu <= 5632, "sizing.redshift.maxCapacityRpu", rs.maxCapacityRpu, `an integer from baseCapacityRpu (${rs.baseCapacityRpu}) to 5632`);
+
+  // Sizing: DocumentDB
+  const d = env.sizing.documentDb;
+  if (v.check(DOCDB_CLASS.test(d.instanceClass), "sizing.documentDb.instanceClass", d.instanceClass, "a DocumentDB instance class, e.g. db.r6g.large")) {
+    if (prod) v.check(!BURSTABLE.test(d.instanceClass), "sizing.documentDb.instanceClass", d.instanceClass, "a non-burstable class in prod (db.r*), not db.t*");
+  }
+  v.intBetween(d.instanceCount, prod ? 3 : 1, 16, "sizing.documentDb.instanceCount");
+
+  // Sizing: MSK
+  const m = env.sizing.msk;
+  if (v.check(MSK_BROKER.test(m.brokerInstanceType), "sizing.msk.brokerInstanceType", m.brokerInstanceType, "an MSK broker type, e.g. kafka.m7g.large")) {
+    if (prod) v.check(!BURSTABLE.test(m.brokerInstanceType), "sizing.msk.brokerInstanceType", m.brokerInstanceType, "kafka.m5.* or kafka.m7g.* in prod, not kafka.t3.small");
+  }
+  v.check(Number.isInteger(m.brokerCount) && m.brokerCount >= 3 && m.brokerCount <= 30 && m.brokerCount % 3 === 0, "sizing.msk.brokerCount", m.brokerCount, "a multiple of the 3 availability zones, from 3 to 30");
+  v.intBetween(m.ebsVolumeGb, 1, 16384, "sizing.msk.ebsVolumeGb");
+  v.check(/^[23]\.\d+\.\d+(\.x)?$/.test(m.kafkaVersion), "sizing.msk.kafkaVersion", m.kafkaVersion, "a Kafka version MSK offers, e.g. 3.6.0");
+
+  // Sizing: MSK Connect
+  const mc = env.sizing.mskConnect;
+  v.oneOf(mc.mcuCount, [1, 2, 4, 8] as const, "sizing.mskConnect.mcuCount");
+  v.intBetween(mc.minWorkers, 1, 10, "sizing.mskConnect.minWorkers");
+  v.intBetween(mc.maxWorkers, mc.minWorkers, 10, "sizing.mskConnect.maxWorkers");
+
+  // Sizing: Glue
+  const g = env.sizing.glue;
+  v.oneOf(g.workerType, GLUE_WORKER_TYPES, "sizing.glue.workerType");
+  v.intBetween(g.numberOfWorkers, 2, 299, "sizing.glue.numberOfWorkers");
+  v.intBetween(g.timeoutMinutes, 10, 2880, "sizing.glue.timeoutMinutes");
+
+  // CDC
+  const plugins = [
+    ["cdc.debeziumPlugin", env.cdc.debeziumPlugin],
+    ["cdc.s3SinkPlugin", env.cdc.s3SinkPlugin],
+  ] as const;
+  for (const [field, loc] of plugins) {
+    v.check(S3_BUCKET.test(loc.bucket), `${field}.bucket`, loc.bucket, "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens");
+    v.check(/^[A-Za-z0-9!_.*'()/-]+\.(zip|jar)$/.test(loc.key), `${field}.key`, loc.key, "an object key ending in .zip or .jar");
+  }
+  const seen = new Set<string>();
+  v.check(env.cdc.tables.length > 0, "cdc.tables", env.cdc.tables, "at least one table of schema payments");
+  env.cdc.tables.forEach((t, i) => {
+    v.oneOf(t, POSTGRES_CDC_TABLES, `cdc.tables[${i}]`);
+    v.check(!seen.has(t), `cdc.tables[${i}]`, t, "a table listed once");
+    seen.add(t);
+  });
+
+  // ETL
+  v.check(CRON.test(env.etl.schedule), "etl.schedule", env.etl.schedule, "a six-field cron expression such as cron(0 2 * * ? *)");
+
+  // Policy
+  env.policy.packs.forEach((p, i) => v.oneOf(p, POLICY_PACKS, `policy.packs[${i}]`));
+  v.check(env.policy.packs.includes("baseline"), "policy.packs", env.policy.packs, "a list that includes \"baseline\"");
+  if (prod) v.check(env.policy.packs.includes("production"), "policy.packs", env.policy.packs, "a list that includes \"production\" in prod");
+  (env.policy.suppressions ?? []).forEach((sup, i) => {
+    v.check(/^[A-Z]{2,4}(-[A-Z0-9]+)+$/.test(sup.ruleId), `policy.suppressions[${i}].ruleId`, sup.ruleId, "a rule id such as AWS-S3-003");
+    v.check(sup.reason.trim().length >= 20, `policy.suppressions[${i}].reason`, sup.reason, "a reason of at least 20 characters");
+    v.check(sup.resource.includes("."), `policy.suppressions[${i}].resource`, sup.resource, "a Terraform address <type>.<name>");
+  });
+
+  if (prod) v.check(env.deletionProtection, "deletionProtection", env.deletionProtection, "true in prod");
+
+  v.throwIfAny(env.name);
+  return env;
+}
+
+/**
+ * Checks what no single file can: unique names and accounts, and VPC ranges that do not overlap
+ * (environments are attached to one transit gateway, so overlapping ranges cannot be routed).
+ */
+export function validateAwsEnvironmentSet(envs: readonly AwsEnvironment[]): void {
+  const v = new IssueCollector();
+  const names = new Set<string>();
+  const accounts = new Set<string>();
+  for (const env of envs) {
+    v.check(!names.has(env.name), "name", env.name, "a name no other AWS environment uses");
+    v.check(!accounts.has(env.accountId), "accountId", env.accountId, "an account no other AWS environment uses (account-level singletons such as the Glue catalog encryption would collide)");
+    names.add(env.name);
+    accounts.add(env.accountId);
+  }
+  for (let i = 0; i < envs.length; i++) {
+    for (let j = i + 1; j < envs.length; j++) {
+      const a = parseCidr(envs[i].network.vpcCidr);
+      const b = parseCidr(envs[j].network.vpcCidr);
+      if (a && b) {
+        v.check(!cidrsOverlap(a, b), "network.vpcCidr", envs[j].network.vpcCidr, `a range that does not overlap environment "${envs[i].name}" (${envs[i].network.vpcCidr})`);
+      }
+    }
+  }
+  v.throwIfAny(envs.map((e) => e.name).join(","));
+}
