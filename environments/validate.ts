@@ -7,6 +7,7 @@ import {
   POLICY_PACKS,
   SYNAPSE_SQL_POOL_SKUS,
 } from "./types";
+import { AzureNaming } from "../constructs/azure/naming";
 import { GUID, IssueCollector, checkAddressPlan, checkTagValue, cidrsOverlap, isEmail, parseCidr } from "./checks";
 
 /** vCore counts Azure SQL Database offers for Gen5 hardware. */
@@ -28,6 +29,18 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
   v.oneOf(env.location, AZURE_LOCATIONS, "location");
   v.check(GUID.test(env.tenantId), "tenantId", env.tenantId, "a GUID");
   v.check(GUID.test(env.subscriptionId), "subscriptionId", env.subscriptionId, "a GUID");
+
+  // The tightest service limits (Key Vault and storage: 24 characters) bound workload + name.
+  if (/^[a-z][a-z0-9]{1,7}$/.test(env.name) && /^[a-z][a-z0-9]{1,5}$/.test(env.workload) && AZURE_LOCATIONS.includes(env.location)) {
+    const naming = new AzureNaming({ workload: env.workload, environment: env.name, location: env.location, uniqueSeed: env.tenantId });
+    for (const kind of ["keyVault", "storageAccount"] as const) {
+      try {
+        naming.name(kind, { qualifier: kind === "storageAccount" ? "dl" : undefined });
+      } catch (e) {
+        v.check(false, "workload/name", `${env.workload}/${env.name}`, `a combination short enough for every service: ${(e as Error).message}`);
+      }
+    }
+  }
 
   if (env.secondaryLocation !== undefined) {
     v.oneOf(env.secondaryLocation, AZURE_LOCATIONS, "secondaryLocation");

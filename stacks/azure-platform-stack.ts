@@ -39,8 +39,8 @@ export class AzurePlatformStack extends TerraformStack {
       storageUseAzuread: true,
       features: [
         {
-          keyVault: { purgeSoftDeleteOnDestroy: false, recoverSoftDeletedKeyVaults: true },
-          resourceGroup: { preventDeletionIfContainsResources: true },
+          keyVault: [{ purgeSoftDeleteOnDestroy: false, recoverSoftDeletedKeyVaults: true, recoverSoftDeletedKeys: true }],
+          resourceGroup: [{ preventDeletionIfContainsResources: true }],
         },
       ],
     });

@@ -127,3 +127,36 @@ export function validateName(kind: AzureResourceKind, name: string): void {
     throw new InvalidResourceNameError(`Name "${name}" for ${kind} is invalid; allowed: ${rule.charset}.`);
   }
 }
+
+/**
+ * The naming kind of each Terraform resource type this repository names, so tests and the policy
+ * pass can check every synthesized name against its service's rules.
+ */
+export const AZURE_RESOURCE_TYPE_KINDS: Readonly<Record<string, AzureResourceKind>> = {
+  azurerm_resource_group: "resourceGroup",
+  azurerm_virtual_network: "virtualNetwork",
+  azurerm_subnet: "subnet",
+  azurerm_network_security_group: "networkSecurityGroup",
+  azurerm_private_endpoint: "privateEndpoint",
+  azurerm_firewall: "firewall",
+  azurerm_firewall_policy: "firewallPolicy",
+  azurerm_public_ip: "publicIp",
+  azurerm_route_table: "routeTable",
+  azurerm_network_ddos_protection_plan: "ddosProtectionPlan",
+  azurerm_key_vault: "keyVault",
+  azurerm_key_vault_key: "keyVaultKey",
+  azurerm_log_analytics_workspace: "logAnalyticsWorkspace",
+  azurerm_user_assigned_identity: "managedIdentity",
+  azurerm_mssql_server: "sqlServer",
+  azurerm_mssql_database: "sqlDatabase",
+  azurerm_mssql_failover_group: "sqlFailoverGroup",
+  azurerm_cosmosdb_account: "cosmosAccount",
+  azurerm_synapse_workspace: "synapseWorkspace",
+  azurerm_synapse_sql_pool: "synapseSqlPool",
+  azurerm_data_factory: "dataFactory",
+  azurerm_storage_account: "storageAccount",
+  azurerm_monitor_action_group: "actionGroup",
+  azurerm_portal_dashboard: "dashboard",
+  azurerm_resource_group_policy_assignment: "policyAssignment",
+  azurerm_management_lock: "lock",
+};
