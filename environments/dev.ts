@@ -1,7 +1,7 @@
 import { AzureEnvironment } from "./types";
 
 /**
- * Development: one region, smallest SKUs, no firewall or DDoS plan (about $900/month saved; the
+ * Development: one region, smallest SKUs, no firewall or DDoS plan (about $3,900/month saved; the
  * platform stays private through private endpoints and NSGs), local state for a single engineer.
  */
 export const dev: AzureEnvironment = {

@@ -90,7 +90,7 @@ export interface NetworkConfig {
   /**
    * Subnet for Azure Firewall (named `AzureFirewallSubnet`, at least /26).
    * Presence deploys Azure Firewall with a firewall policy.
-   * @default - no firewall (dev and staging save ~$900/month)
+   * @default - no firewall (dev and staging save about $3,900/month with the DDoS plan)
    */
   readonly firewallSubnet?: string;
   /**
@@ -160,7 +160,8 @@ export type SynapseSqlPoolSku = (typeof SYNAPSE_SQL_POOL_SKUS)[number];
 /** Azure SQL Database (OLTP) sizing. */
 export interface SqlDatabaseSizing {
   /**
-   * The database SKU, e.g. `GP_S_Gen5_2` (serverless), `GP_Gen5_4`, `BC_Gen5_8`, `HS_Gen5_4`.
+   * The database SKU, e.g. `GP_S_Gen5_2` (serverless), `GP_Gen5_4`, `BC_Gen5_8`, `HS_Gen5_4`, or a DTU
+   * SKU (`Basic`, `S0`-`S12`, `P1`-`P15`). Capabilities per SKU: `environments/azure-sql-sku.ts`.
    */
   readonly skuName: string;
   /** Maximum data size in GB. */
@@ -201,6 +202,11 @@ export interface SynapseSizing {
   readonly sqlPoolSku: SynapseSqlPoolSku;
   /** Keep geo-redundant backups of the dedicated pool. */
   readonly geoBackup: boolean;
+  /**
+   * Redundancy of the workspace's ADLS Gen2 account (Synapse default filesystem and lake zones).
+   * @default "ZRS"
+   */
+  readonly dataLakeReplication?: "LRS" | "ZRS" | "GRS" | "GZRS";
 }
 
 /** Azure Cosmos DB (NoSQL) sizing. */
@@ -211,6 +217,11 @@ export interface CosmosSizing {
   readonly multiRegion: boolean;
   /** Zone redundancy in every region. */
   readonly zoneRedundant: boolean;
+  /**
+   * Continuous backup (point-in-time restore) window.
+   * @default "Continuous7Days"
+   */
+  readonly continuousBackupTier?: "Continuous7Days" | "Continuous30Days";
 }
 
 /** Azure Data Factory (ETL) settings. */
