@@ -38,7 +38,7 @@ export const dev: AzureEnvironment = {
       minCapacity: 0.5,
       autoPauseDelayMinutes: 60,
     },
-    synapse: { sqlPoolSku: "DW100c", geoBackup: false },
+    synapse: { sqlPoolSku: "DW100c", geoBackup: false, dataLakeReplication: "LRS" },
     cosmos: { autoscaleMaxThroughput: 1000, multiRegion: false, zoneRedundant: false },
     dataFactory: { batchTriggerEnabled: false },
   },

@@ -42,7 +42,7 @@ export const staging: AzureEnvironment = {
       readScaleOut: false,
       backupStorageRedundancy: "Zone",
     },
-    synapse: { sqlPoolSku: "DW200c", geoBackup: false },
+    synapse: { sqlPoolSku: "DW200c", geoBackup: false, dataLakeReplication: "ZRS" },
     cosmos: { autoscaleMaxThroughput: 10000, multiRegion: false, zoneRedundant: false },
     dataFactory: { batchTriggerEnabled: true },
   },

@@ -9,10 +9,8 @@ import {
 } from "./types";
 import { AzureNaming } from "../constructs/azure/naming";
 import { GUID, IssueCollector, checkAddressPlan, checkTagValue, cidrsOverlap, isEmail, parseCidr } from "./checks";
+import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "./azure-sql-sku";
 
-/** vCore counts Azure SQL Database offers for Gen5 hardware. */
-const SQL_VCORES = [2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 40, 80] as const;
-const SQL_SKU = /^(GP_S_Gen5|GP_Gen5|BC_Gen5|HS_Gen5)_(\d+)$/;
 const ISO_DURATION = /^P(\d+[DWMY])$/;
 
 /**
@@ -109,13 +107,22 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
 
   // Sizing: SQL Database
   const sql = env.sizing.sqlDatabase;
-  const sku = SQL_SKU.exec(sql.skuName);
-  if (v.check(sku !== null, "sizing.sqlDatabase.skuName", sql.skuName, "a vCore SKU <GP_S_Gen5|GP_Gen5|BC_Gen5|HS_Gen5>_<vCores>, e.g. BC_Gen5_8")) {
-    const [, tier, vcores] = sku as RegExpExecArray;
-    v.check((SQL_VCORES as readonly number[]).includes(Number(vcores)), "sizing.sqlDatabase.skuName", sql.skuName, `vCores one of ${SQL_VCORES.join(", ")}`);
-    const serverless = tier === "GP_S_Gen5";
-    v.check(!sql.readScaleOut || tier === "BC_Gen5", "sizing.sqlDatabase.readScaleOut", sql.readScaleOut, "false unless the SKU is Business Critical (BC_Gen5_*)");
+  const sku = sqlSkuCapabilities(sql.skuName);
+  if (v.check(sku !== undefined, "sizing.sqlDatabase.skuName", sql.skuName, SQL_SKU_FORMAT)) {
+    const caps = sku as NonNullable<typeof sku>;
+    const serverless = caps.serverless;
+    v.check(!sql.readScaleOut || caps.supportsReadScale, "sizing.sqlDatabase.readScaleOut", sql.readScaleOut, `false unless the SKU is Business Critical (BC_Gen5_*) or Premium (P*); ${sql.skuName} has no readable HA replica`);
     v.check(serverless || (sql.minCapacity === undefined && sql.autoPauseDelayMinutes === undefined), "sizing.sqlDatabase.minCapacity/autoPauseDelayMinutes", { minCapacity: sql.minCapacity, autoPauseDelayMinutes: sql.autoPauseDelayMinutes }, "unset unless the SKU is serverless (GP_S_Gen5_*)");
+    if (serverless && sql.minCapacity !== undefined) {
+      v.check(sql.minCapacity >= 0.5 && sql.minCapacity <= (caps.vCores ?? 0), "sizing.sqlDatabase.minCapacity", sql.minCapacity, `0.5 to ${caps.vCores} vCores (the SKU's maximum)`);
+    }
+    if (serverless && sql.autoPauseDelayMinutes !== undefined) {
+      const d = sql.autoPauseDelayMinutes;
+      v.check(d === -1 || (Number.isInteger(d) && d >= 15 && d <= 10080), "sizing.sqlDatabase.autoPauseDelayMinutes", d, "-1 (never pause) or 15 to 10080 minutes");
+    }
+    v.check(!sql.zoneRedundant || caps.supportsZoneRedundancy, "sizing.sqlDatabase.zoneRedundant", sql.zoneRedundant, `false for ${sql.skuName} (${caps.tier}); zone redundancy needs General Purpose, Business Critical, Hyperscale or Premium`);
+    v.check(!env.cdc.enabled || caps.supportsCdc, "cdc.enabled", env.cdc.enabled, `false for sizing.sqlDatabase.skuName ${sql.skuName}; CDC needs ${SQL_CDC_RULE}`);
+    v.check(env.retention.sqlPointInTimeDays <= caps.maxPointInTimeDays, "retention.sqlPointInTimeDays", env.retention.sqlPointInTimeDays, `at most ${caps.maxPointInTimeDays} days for sizing.sqlDatabase.skuName ${sql.skuName}`);
     if (prod) {
       v.check(!serverless, "sizing.sqlDatabase.skuName", sql.skuName, "a provisioned SKU in prod (serverless auto-pause adds cold-start latency to the payment write path)");
     }
@@ -142,6 +149,9 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
   // Sizing: Synapse
   v.oneOf(env.sizing.synapse.sqlPoolSku, SYNAPSE_SQL_POOL_SKUS, "sizing.synapse.sqlPoolSku");
   if (prod) v.check(env.sizing.synapse.geoBackup, "sizing.synapse.geoBackup", env.sizing.synapse.geoBackup, "true in prod");
+  const lakeReplication = env.sizing.synapse.dataLakeReplication ?? "ZRS";
+  v.oneOf(lakeReplication, ["LRS", "ZRS", "GRS", "GZRS"] as const, "sizing.synapse.dataLakeReplication");
+  if (prod) v.check(lakeReplication === "GRS" || lakeReplication === "GZRS", "sizing.synapse.dataLakeReplication", lakeReplication, "GRS or GZRS in prod (the lake holds the warehouse's staged data)");
 
   // Sizing: Cosmos DB
   const c = env.sizing.cosmos;
@@ -153,6 +163,9 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
     v.check(c.multiRegion, "sizing.cosmos.multiRegion", c.multiRegion, "true in prod (two regions with automatic failover)");
     v.check(c.zoneRedundant, "sizing.cosmos.zoneRedundant", c.zoneRedundant, "true in prod");
   }
+  const cosmosBackup = c.continuousBackupTier ?? "Continuous7Days";
+  v.oneOf(cosmosBackup, ["Continuous7Days", "Continuous30Days"] as const, "sizing.cosmos.continuousBackupTier");
+  if (prod) v.check(cosmosBackup === "Continuous30Days", "sizing.cosmos.continuousBackupTier", cosmosBackup, "Continuous30Days in prod");
 
   // Data Factory
   const git = env.sizing.dataFactory.git;
