@@ -4,11 +4,16 @@ import { validateAzureEnvironment, validateEnvironmentSet } from "./environments
 import { AzurePlatformStack } from "./stacks/azure-platform-stack";
 
 // Wiring only: validate every environment before building anything, then one stack per environment.
+// SYNTH_STACKS=azure-dev,aws-dev synthesizes a subset (used by `npm run bench`); default: all stacks.
+const only = (process.env.SYNTH_STACKS ?? "").split(",").filter((s) => s.length > 0);
+const wanted = (stackId: string): boolean => only.length === 0 || only.includes(stackId);
+
 const app = new App();
 
 validateEnvironmentSet(AZURE_ENVIRONMENTS);
 for (const env of AZURE_ENVIRONMENTS) {
-  new AzurePlatformStack(app, `azure-${env.name}`, { environment: validateAzureEnvironment(env) });
+  const id = `azure-${env.name}`;
+  if (wanted(id)) new AzurePlatformStack(app, id, { environment: validateAzureEnvironment(env) });
 }
 
 app.synth();
