@@ -11,9 +11,9 @@ const wanted = (stackId: string): boolean => only.length === 0 || only.includes(
 const app = new App();
 
 validateEnvironmentSet(AZURE_ENVIRONMENTS);
-for (const env of AZURE_ENVIRONMENTS) {
+for (const env of AZURE_ENVIRONMENTS.map(validateAzureEnvironment)) {
   const id = `azure-${env.name}`;
-  if (wanted(id)) new AzurePlatformStack(app, id, { environment: validateAzureEnvironment(env) });
+  if (wanted(id)) new AzurePlatformStack(app, id, { environment: env });
 }
 
 app.synth();
