@@ -1,0 +1,229 @@
+import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
+import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
+import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
+import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
+import { Construct } from "constructs";
+import { AuroraSizing } from "../../environments/aws-types";
+import { CommonDataProps, PrivateAccessProps } from "./common";
+import { EncryptedLogGroup } from "./encrypted-log-group";
+import { Connectable, PrivateSecurityGroup, connect } from "./private/security-group";
+import { Grantable, WorkloadRole } from "./workload-role";
+
+/** A database user that signs in with an IAM token instead of a password. */
+export interface AuroraIamGrant {
+  readonly grantee: Grantable;
+  /** PostgreSQL role name with `GRANT rds_iam` (created by the schema migrations in sql/postgres/). */
+  readonly dbUser: string;
+}
+
+export interface AuroraPostgresProps extends CommonDataProps {
+  readonly accountId: string;
+  readonly region: string;
+  /** AZs of the writer (first) and readers (the others, round-robin). */
+  readonly availabilityZones: readonly string[];
+  readonly sizing: AuroraSizing;
+  /** Automated backup (PITR) window in days, 1-35. */
+  readonly backupRetentionDays: number;
+  readonly privateAccess: PrivateAccessProps;
+  /** Initial database. @default "payments" */
+  readonly databaseName?: string;
+  /** Master user; its password is generated and rotated by RDS in Secrets Manager. @default "pay_admin" */
+  readonly masterUsername?: string;
+  /** Logical replication for Debezium (`rds.logical_replication = 1`, pgoutput). @default true */
+  readonly logicalReplication?: boolean;
+  /** IAM database authentication grants, keyed by a stable name. @default - none */
+  readonly grants?: Readonly<Record<string, AuroraIamGrant>>;
+  /** Performance Insights retention (7, or a multiple of 31 up to 731). @default 7 */
+  readonly performanceInsightsRetentionDays?: number;
+}
+
+const validations = (p: AuroraPostgresProps) => {
+  const pi = p.performanceInsightsRetentionDays ?? 7;
+  return [
+    { condition: !Number.isInteger(p.backupRetentionDays) || p.backupRetentionDays < 1 || p.backupRetentionDays > 35, message: `backupRetentionDays is ${p.backupRetentionDays}; Aurora allows 1-35 (set retention.backupDays)` },
+    { condition: p.sizing.readerCount > 0 && p.availabilityZones.length < 2, message: `sizing.readerCount is ${p.sizing.readerCount} but only ${p.availabilityZones.length} AZ given; readers go to the other AZs` },
+    { condition: !(pi === 7 || (pi % 31 === 0 && pi <= 731) || pi === 731), message: `performanceInsightsRetentionDays is ${pi}; allowed: 7, a multiple of 31 up to 713, or 731` },
+    { condition: p.privateAccess.subnetIds.length < 2, message: `privateAccess.subnetIds has ${p.privateAccess.subnetIds.length} subnet(s); Aurora needs subnets in at least 2 AZs` },
+  ];
+};
+
+/**
+ * Aurora PostgreSQL (the OLTP store): encrypted with the `oltp` CMK, IAM database authentication,
+ * master password managed by RDS in Secrets Manager (never in state), TLS forced
+ * (`rds.force_ssl`), pgaudit and connection logging exported to a KMS-encrypted log group,
+ * Performance Insights and Enhanced Monitoring, a writer plus readers in the other AZs, deletion
+ * protection, final snapshot, and logical replication for the Debezium connector.
+ */
+export class AuroraPostgres extends Construct implements Connectable {
+  readonly cluster: RdsCluster;
+  readonly instances: RdsClusterInstance[] = [];
+  readonly securityGroup: PrivateSecurityGroup;
+  readonly port = 5432;
+  readonly clusterIdentifier: string;
+  private readonly accountId: string;
+  private readonly region: string;
+
+  constructor(scope: Construct, id: string, props: AuroraPostgresProps) {
+    super(scope, id);
+    const errors = validations(props).filter((v) => v.condition).map((v) => v.message);
+    if (errors.length > 0) throw new Error(`AuroraPostgres ${id}: ${errors.join("; ")}`);
+    const { naming, sizing } = props;
+    const deletionProtection = props.deletionProtection ?? true;
+    this.accountId = props.accountId;
+    this.region = props.region;
+    this.clusterIdentifier = naming.name("rdsCluster", "oltp");
+    const family = `aurora-postgresql${sizing.engineVersion.split(".")[0]}`;
+
+    this.securityGroup = new PrivateSecurityGroup(this, "sg", {
+      name: naming.name("securityGroup", "oltp"),
+      description: "Aurora PostgreSQL: 5432 from allowed workloads only",
+      vpcId: props.privateAccess.vpcId,
+    });
+    for (const [name, peer] of Object.entries(props.privateAccess.clients ?? {})) {
+      this.securityGroup.allowIngressFrom(name, peer.securityGroupId, this.port, `PostgreSQL from ${name}`);
+    }
+
+    const subnetGroup = new DbSubnetGroup(this, "subnets", {
+      name: naming.name("dbSubnetGroup", "oltp"),
+      description: "Aurora PostgreSQL data subnets (no internet route)",
+      subnetIds: [...props.privateAccess.subnetIds],
+      tags: { ...props.tags },
+    });
+
+    const logicalReplication = props.logicalReplication ?? true;
+    const parameters: { name: string; value: string; applyMethod: string }[] = [
+      { name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" },
+      { name: "ssl_min_protocol_version", value: "TLSv1.2", applyMethod: "pending-reboot" },
+      { name: "shared_preload_libraries", value: "pg_stat_statements,pgaudit", applyMethod: "pending-reboot" },
+      { name: "pgaudit.log", value: "ddl,role,write", applyMethod: "immediate" },
+      { name: "pgaudit.role", value: "rds_pgaudit", applyMethod: "immediate" },
+      { name: "log_connections", value: "1", applyMethod: "immediate" },
+      { name: "log_disconnections", value: "1", applyMethod: "immediate" },
+      { name: "log_min_duration_statement", value: "200", applyMethod: "immediate" },
+      ...(logicalReplication
+        ? [
+            { name: "rds.logical_replication", value: "1", applyMethod: "pending-reboot" },
+            { name: "max_replication_slots", value: "10", applyMethod: "pending-reboot" },
+            { name: "max_wal_senders", value: "10", applyMethod: "pending-reboot" },
+            // Debezium heartbeats keep the slot moving; 0 disables the sender timeout it would otherwise hit.
+            { name: "wal_sender_timeout", value: "0", applyMethod: "immediate" },
+          ]
+        : []),
+    ];
+    const parameterGroup = new RdsClusterParameterGroup(this, "parameters", {
+      name: naming.name("dbParameterGroup", "oltp"),
+      family,
+      description: "Aurora PostgreSQL: TLS forced, pgaudit, logical replication for Debezium",
+      parameter: parameters,
+      tags: { ...props.tags },
+      lifecycle: { createBeforeDestroy: true },
+    });
+
+    // Pre-created so the exported PostgreSQL log lands encrypted and retained.
+    new EncryptedLogGroup(this, "postgresql-log", {
+      name: `/aws/rds/cluster/${this.clusterIdentifier}/postgresql`,
+      encryptionKey: props.diagnostics.logKey,
+      retentionDays: props.diagnostics.retentionDays,
+      deletionProtection,
+    });
+
+    this.cluster = new RdsCluster(this, "cluster", {
+      clusterIdentifier: this.clusterIdentifier,
+      engine: "aurora-postgresql",
+      engineVersion: sizing.engineVersion,
+      engineMode: "provisioned",
+      databaseName: props.databaseName ?? "payments",
+      masterUsername: props.masterUsername ?? "pay_admin",
+      manageMasterUserPassword: true,
+      masterUserSecretKmsKeyId: props.encryptionKey.arn,
+      iamDatabaseAuthenticationEnabled: true,
+      storageEncrypted: true,
+      kmsKeyId: props.encryptionKey.arn,
+      dbSubnetGroupName: subnetGroup.name,
+      vpcSecurityGroupIds: [this.securityGroup.securityGroupId],
+      dbClusterParameterGroupName: parameterGroup.name,
+      port: this.port,
+      backupRetentionPeriod: props.backupRetentionDays,
+      preferredBackupWindow: "01:00-02:00",
+      preferredMaintenanceWindow: "sun:03:00-sun:04:00",
+      copyTagsToSnapshot: true,
+      deletionProtection,
+      skipFinalSnapshot: false,
+      finalSnapshotIdentifier: naming.name("dbSnapshot", "oltp-final"),
+      deleteAutomatedBackups: false,
+      enabledCloudwatchLogsExports: ["postgresql"],
+      caCertificateIdentifier: "rds-ca-rsa2048-g1",
+      allowMajorVersionUpgrade: false,
+      applyImmediately: false,
+      tags: { ...props.tags },
+      lifecycle: { preventDestroy: deletionProtection },
+    });
+
+    const monitoringRole = new WorkloadRole(this, "monitoring-role", {
+      roleName: naming.name("iamRole", "oltp-monitoring"),
+      description: "RDS Enhanced Monitoring of the OLTP cluster",
+      assumedBy: ["monitoring.rds.amazonaws.com"],
+      accountId: props.accountId,
+      managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"],
+    });
+    // Enhanced Monitoring writes to the fixed RDSOSMetrics group; scope the inline grant to it.
+    monitoringRole.addToPolicy({
+      Effect: "Allow",
+      Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+      Resource: `arn:aws:logs:${props.region}:${props.accountId}:log-group:RDSOSMetrics:*`,
+    });
+
+    const members = 1 + sizing.readerCount;
+    for (let i = 0; i < members; i++) {
+      const role = i === 0 ? "writer" : `reader-${i}`;
+      this.instances.push(
+        new RdsClusterInstance(this, role, {
+          identifier: naming.name("rdsInstance", `oltp-${i + 1}`),
+          clusterIdentifier: this.cluster.id,
+          engine: "aurora-postgresql",
+          engineVersion: sizing.engineVersion,
+          instanceClass: sizing.instanceClass,
+          availabilityZone: props.availabilityZones[i % props.availabilityZones.length],
+          promotionTier: i === 0 ? 0 : 1,
+          publiclyAccessible: false,
+          dbSubnetGroupName: subnetGroup.name,
+          performanceInsightsEnabled: true,
+          performanceInsightsKmsKeyId: props.encryptionKey.arn,
+          performanceInsightsRetentionPeriod: props.performanceInsightsRetentionDays ?? 7,
+          monitoringInterval: 60,
+          monitoringRoleArn: monitoringRole.arn,
+          autoMinorVersionUpgrade: true,
+          caCertIdentifier: "rds-ca-rsa2048-g1",
+          copyTagsToSnapshot: true,
+          tags: { ...props.tags, "oltp-role": i === 0 ? "writer" : "reader" },
+          lifecycle: { preventDestroy: deletionProtection },
+        }),
+      );
+    }
+
+    for (const g of Object.values(props.grants ?? {})) this.grantConnect(g.grantee, g.dbUser);
+  }
+
+  get arn(): string {
+    return this.cluster.arn;
+  }
+
+  /** Writer endpoint (DNS name). */
+  get endpoint(): string {
+    return this.cluster.endpoint;
+  }
+
+  /** Lets a workload sign in as `dbUser` with an IAM auth token (`rds-db:connect`). */
+  grantConnect(grantee: Grantable, dbUser: string): void {
+    grantee.addToPolicy({
+      Effect: "Allow",
+      Action: "rds-db:connect",
+      Resource: `arn:aws:rds-db:${this.region}:${this.accountId}:dbuser:${this.cluster.clusterResourceId}/${dbUser}`,
+    });
+  }
+
+  /** Opens 5432 to a workload's security group (ingress here, egress there). */
+  allowConnectionsFrom(name: string, client: PrivateSecurityGroup): void {
+    connect(name, client, this, `PostgreSQL from ${name}`);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Cross-cutting props shared by the AWS data constructs. The names match the Azure constructs
+ * (`tags`, `encryptionKey`, `diagnostics`, `privateAccess`, `grants`, `deletionProtection`) so an
+ * engineer who knows one cloud reads the other.
+ */
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { AwsNaming } from "./naming";
+
+/** Where a construct writes its service logs: CloudWatch Logs groups it creates, encrypted and retained. */
+export interface DiagnosticsProps {
+  /** CMK of the log groups (the `logs` domain key; its policy admits the CloudWatch Logs service). */
+  readonly logKey: KmsKey;
+  /** Retention in days (a CloudWatch Logs value, at least 90). */
+  readonly retentionDays: number;
+}
+
+/** A security group that may open connections to a data store. */
+export interface NetworkPeer {
+  /** Security group id of the client. */
+  readonly securityGroupId: string;
+}
+
+/** Private network placement of a data store: no public endpoint, ingress only from named clients. */
+export interface PrivateAccessProps {
+  readonly vpcId: string;
+  /** Private subnets, one per AZ (the data tier: no route to the internet). */
+  readonly subnetIds: readonly string[];
+  /**
+   * Clients allowed to connect, keyed by a stable name that becomes the ingress rule's construct id.
+   * More can be added with `allowConnectionsFrom`.
+   * @default - none (nothing can connect until a client is allowed)
+   */
+  readonly clients?: Readonly<Record<string, NetworkPeer>>;
+}
+
+/** Props every AWS data construct takes. */
+export interface CommonDataProps {
+  readonly naming: AwsNaming;
+  /** Customer managed key of the store's data domain. */
+  readonly encryptionKey: KmsKey;
+  readonly diagnostics: DiagnosticsProps;
+  /**
+   * Service deletion protection plus lifecycle `prevent_destroy`.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * Extra tags on this construct's resources (e.g. `data-domain`); the stack's tags aspect adds the
+   * required ones.
+   * @default - none
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}

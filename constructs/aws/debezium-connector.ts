@@ -1,0 +1,146 @@
+import { MskconnectConnector } from "@cdktf/provider-aws/lib/mskconnect-connector";
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { Construct } from "constructs";
+import { MskConnectSizing, PostgresCdcTable, S3ObjectLocation } from "../../environments/aws-types";
+import { AuroraPostgres } from "./aurora-postgres";
+import { DiagnosticsProps } from "./common";
+import { EncryptedLogGroup } from "./encrypted-log-group";
+import { KafkaCluster } from "./kafka-cluster";
+import { DataKeys } from "./kms-keys";
+import { AwsNaming } from "./naming";
+import { createManagedConnector } from "./private/msk-connect";
+import { PrivateSecurityGroup } from "./private/security-group";
+import { WorkloadRole } from "./workload-role";
+
+/** Names the PostgreSQL side defines (sql/postgres/, owned by the OLTP engineer). */
+export const DEBEZIUM_POSTGRES_CONTRACT = {
+  publication: "debezium_publication",
+  pluginName: "pgoutput",
+  replicationUser: "debezium",
+  schema: "payments",
+} as const;
+
+export interface DebeziumConnectorProps {
+  readonly naming: AwsNaming;
+  readonly accountId: string;
+  readonly region: string;
+  readonly vpcId: string;
+  /** Compute subnets (reach MSK and Aurora in the data subnets, AWS APIs through endpoints). */
+  readonly subnetIds: readonly string[];
+  readonly vpcCidr: string;
+  readonly s3PrefixListId: string;
+  readonly source: AuroraPostgres;
+  readonly kafka: KafkaCluster;
+  readonly keys: DataKeys;
+  /** Debezium PostgreSQL plugin ZIP (environment file `cdc.debeziumPlugin`). */
+  readonly plugin: S3ObjectLocation;
+  readonly tables: readonly PostgresCdcTable[];
+  readonly sizing: MskConnectSizing;
+  readonly diagnostics: DiagnosticsProps;
+  /** Topic prefix; topics are `<prefix>.payments.<table>`. */
+  readonly topicPrefix: string;
+  /** @default true */
+  readonly deletionProtection?: boolean;
+}
+
+/**
+ * MSK Connect Debezium PostgreSQL source: reads the `debezium_publication` through a pgoutput slot
+ * over TLS (`sslmode=require`), signs in as `debezium` with a password read at runtime from Secrets
+ * Manager through the MSK config provider (the value never enters Terraform), and produces to
+ * `<prefix>.payments.<table>` topics with RF 3 over IAM + TLS. Runs as its own least-privilege role.
+ */
+export class DebeziumConnector extends Construct {
+  readonly connector: MskconnectConnector;
+  readonly role: WorkloadRole;
+  readonly securityGroup: PrivateSecurityGroup;
+  /** Holds `{ "username": "debezium", "password": ... }`; the value is set by the DBA, never by Terraform. */
+  readonly credentials: SecretsmanagerSecret;
+  readonly topicRegex: string;
+
+  constructor(scope: Construct, id: string, props: DebeziumConnectorProps) {
+    super(scope, id);
+    const { naming } = props;
+    const c = DEBEZIUM_POSTGRES_CONTRACT;
+    this.topicRegex = `${props.topicPrefix.replace(/\./g, "\\.")}\\.${c.schema}\\..*`;
+
+    this.securityGroup = new PrivateSecurityGroup(this, "sg", {
+      name: naming.name("securityGroup", "cdc-source"),
+      description: "Debezium source workers: egress to Aurora, MSK and AWS endpoints only",
+      vpcId: props.vpcId,
+    });
+    this.securityGroup.allowHttpsEgress("vpc-endpoints", { cidr: props.vpcCidr }, "AWS APIs through interface endpoints");
+    this.securityGroup.allowHttpsEgress("s3", { prefixListId: props.s3PrefixListId }, "S3 through the gateway endpoint");
+    props.source.allowConnectionsFrom("cdc-source", this.securityGroup);
+    props.kafka.allowConnectionsFrom("cdc-source", this.securityGroup);
+
+    this.credentials = new SecretsmanagerSecret(this, "credentials", {
+      name: `${naming.name("secret", "cdc")}/debezium`,
+      description: "PostgreSQL replication user `debezium` used by the Debezium connector (value set out of band)",
+      kmsKeyId: props.keys.key("oltp").arn,
+      recoveryWindowInDays: 30,
+    });
+
+    this.role = new WorkloadRole(this, "role", {
+      roleName: naming.name("iamRole", "cdc-source"),
+      description: "MSK Connect Debezium PostgreSQL source connector",
+      assumedBy: ["kafkaconnect.amazonaws.com"],
+      accountId: props.accountId,
+    });
+    props.kafka.grantProduce(this.role, `${props.topicPrefix}.*`, `${props.topicPrefix}.connect-source`);
+    this.role.addToPolicy({ Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: this.credentials.arn });
+    props.keys.grantDecrypt("oltp", this.role);
+
+    const logGroup = new EncryptedLogGroup(this, "log", {
+      name: naming.logGroupPath("msk-connect/cdc-source"),
+      encryptionKey: props.diagnostics.logKey,
+      retentionDays: props.diagnostics.retentionDays,
+      deletionProtection: props.deletionProtection,
+    });
+
+    // `$${...}` renders as `${...}` after Terraform interpolation: a config-provider reference resolved
+    // by the MSK Connect worker at runtime, not a secret value.
+    const secretRef = (field: string) => `$\${secretsmanager:${this.credentials.arn}:${field}}`;
+    this.connector = createManagedConnector(this, {
+      naming,
+      purpose: "cdc-source",
+      kafka: props.kafka,
+      plugin: props.plugin,
+      sizing: { ...props.sizing, maxWorkers: 1, minWorkers: 1 },
+      subnetIds: props.subnetIds,
+      securityGroup: this.securityGroup,
+      role: this.role,
+      logGroup,
+      workerProperties: {
+        "config.providers": "secretsmanager",
+        "config.providers.secretsmanager.class": "com.amazonaws.kafka.config.providers.SecretsManagerConfigProvider",
+        "config.providers.secretsmanager.param.region": props.region,
+      },
+      connectorConfiguration: {
+        "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+        "tasks.max": "1",
+        "database.hostname": props.source.endpoint,
+        "database.port": String(props.source.port),
+        "database.dbname": "payments",
+        "database.user": secretRef("username"),
+        "database.password": secretRef("password"),
+        "database.sslmode": "require",
+        "plugin.name": c.pluginName,
+        "publication.name": c.publication,
+        "publication.autocreate.mode": "disabled",
+        "slot.name": `debezium_${props.topicPrefix.replace(/[^a-z0-9]/g, "_")}`,
+        "schema.include.list": c.schema,
+        "table.include.list": props.tables.map((t) => `${c.schema}.${t}`).join(","),
+        "topic.prefix": props.topicPrefix,
+        "snapshot.mode": "initial",
+        "decimal.handling.mode": "string",
+        "heartbeat.interval.ms": "60000",
+        "tombstones.on.delete": "false",
+        "topic.creation.enable": "true",
+        "topic.creation.default.replication.factor": "3",
+        "topic.creation.default.partitions": "6",
+        "topic.creation.default.cleanup.policy": "delete",
+        "topic.creation.default.retention.ms": "604800000",
+      },
+    });
+  }
+}

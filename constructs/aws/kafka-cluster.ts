@@ -1,0 +1,175 @@
+import { MskCluster } from "@cdktf/provider-aws/lib/msk-cluster";
+import { MskConfiguration } from "@cdktf/provider-aws/lib/msk-configuration";
+import { Construct } from "constructs";
+import { MskSizing } from "../../environments/aws-types";
+import { CommonDataProps, PrivateAccessProps } from "./common";
+import { EncryptedLogGroup } from "./encrypted-log-group";
+import { Connectable, PrivateSecurityGroup, connect } from "./private/security-group";
+import { Grantable } from "./workload-role";
+
+export interface KafkaClusterProps extends CommonDataProps {
+  readonly accountId: string;
+  readonly region: string;
+  readonly sizing: MskSizing;
+  /** One subnet per AZ; the broker count must be a multiple of their number. */
+  readonly privateAccess: PrivateAccessProps;
+  /** Enhanced monitoring level. @default "PER_TOPIC_PER_BROKER" */
+  readonly enhancedMonitoring?: "DEFAULT" | "PER_BROKER" | "PER_TOPIC_PER_BROKER" | "PER_TOPIC_PER_PARTITION";
+}
+
+/**
+ * Amazon MSK (provisioned Kafka): TLS between clients and brokers and inside the cluster, IAM
+ * (SASL/IAM) client authentication only (no unauthenticated or plaintext listener), at-rest
+ * encryption with the `streaming` CMK, private subnets without public access, broker logs to a
+ * KMS-encrypted log group, replication factor 3 / min ISR 2 and topic auto-creation off.
+ */
+export class KafkaCluster extends Construct implements Connectable {
+  readonly cluster: MskCluster;
+  readonly securityGroup: PrivateSecurityGroup;
+  /** SASL/IAM over TLS listener. */
+  readonly port = 9098;
+  readonly clusterName: string;
+  private readonly accountId: string;
+  private readonly region: string;
+
+  constructor(scope: Construct, id: string, props: KafkaClusterProps) {
+    super(scope, id);
+    const { naming, sizing } = props;
+    const subnets = props.privateAccess.subnetIds.length;
+    if (sizing.brokerCount % subnets !== 0) {
+      throw new Error(`KafkaCluster ${id}: sizing.brokerCount ${sizing.brokerCount} is not a multiple of the ${subnets} subnets; MSK spreads brokers evenly over AZs.`);
+    }
+    const deletionProtection = props.deletionProtection ?? true;
+    this.accountId = props.accountId;
+    this.region = props.region;
+    this.clusterName = naming.name("mskCluster", "streaming");
+
+    this.securityGroup = new PrivateSecurityGroup(this, "sg", {
+      name: naming.name("securityGroup", "streaming"),
+      description: "MSK: SASL/IAM over TLS (9098) from allowed workloads only",
+      vpcId: props.privateAccess.vpcId,
+    });
+    for (const [name, peer] of Object.entries(props.privateAccess.clients ?? {})) {
+      this.securityGroup.allowIngressFrom(name, peer.securityGroupId, this.port, `Kafka from ${name}`);
+    }
+
+    const configuration = new MskConfiguration(this, "configuration", {
+      name: naming.name("mskConfiguration", "streaming"),
+      kafkaVersions: [sizing.kafkaVersion],
+      description: "Durable defaults: RF 3, min ISR 2, no unclean election, no topic auto-creation",
+      serverProperties: [
+        "auto.create.topics.enable=false",
+        "default.replication.factor=3",
+        "min.insync.replicas=2",
+        "unclean.leader.election.enable=false",
+        "num.partitions=6",
+        "log.retention.hours=168",
+        "allow.everyone.if.no.acl.found=false",
+      ].join("\n"),
+      lifecycle: { createBeforeDestroy: true },
+    });
+
+    const brokerLogs = new EncryptedLogGroup(this, "broker-log", {
+      name: naming.logGroupPath("msk-broker"),
+      encryptionKey: props.diagnostics.logKey,
+      retentionDays: props.diagnostics.retentionDays,
+      deletionProtection,
+    });
+
+    this.cluster = new MskCluster(this, "cluster", {
+      clusterName: this.clusterName,
+      kafkaVersion: sizing.kafkaVersion,
+      numberOfBrokerNodes: sizing.brokerCount,
+      enhancedMonitoring: props.enhancedMonitoring ?? "PER_TOPIC_PER_BROKER",
+      brokerNodeGroupInfo: {
+        instanceType: sizing.brokerInstanceType,
+        clientSubnets: [...props.privateAccess.subnetIds],
+        securityGroups: [this.securityGroup.securityGroupId],
+        azDistribution: "DEFAULT",
+        storageInfo: { ebsStorageInfo: { volumeSize: sizing.ebsVolumeGb } },
+        connectivityInfo: { publicAccess: { type: "DISABLED" } },
+      },
+      clientAuthentication: {
+        sasl: { iam: true, scram: false },
+        unauthenticated: false,
+      },
+      encryptionInfo: {
+        encryptionAtRestKmsKeyArn: props.encryptionKey.arn,
+        encryptionInTransit: { clientBroker: "TLS", inCluster: true },
+      },
+      configurationInfo: { arn: configuration.arn, revision: configuration.latestRevision },
+      loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: brokerLogs.name } } },
+      tags: { ...props.tags },
+      lifecycle: { preventDestroy: deletionProtection },
+    });
+  }
+
+  get arn(): string {
+    return this.cluster.arn;
+  }
+
+  /** Bootstrap brokers of the SASL/IAM TLS listener. */
+  get bootstrapBrokersIam(): string {
+    return this.cluster.bootstrapBrokersSaslIam;
+  }
+
+  private topicArn(pattern: string): string {
+    return `arn:aws:kafka:${this.region}:${this.accountId}:topic/${this.clusterName}/*/${pattern}`;
+  }
+
+  private groupArn(pattern: string): string {
+    return `arn:aws:kafka:${this.region}:${this.accountId}:group/${this.clusterName}/*/${pattern}`;
+  }
+
+  private grantConnect(grantee: Grantable): void {
+    grantee.addToPolicy({ Effect: "Allow", Action: ["kafka-cluster:Connect", "kafka-cluster:DescribeCluster"], Resource: this.cluster.arn });
+  }
+
+  /**
+   * Produce to topics matching `topicPattern` (e.g. `pay.prod.cdc.*`), creating them if needed, and
+   * use Kafka Connect's internal topics and consumer groups under `connectPrefix`.
+   */
+  grantProduce(grantee: Grantable, topicPattern: string, connectPrefix: string): void {
+    this.grantConnect(grantee);
+    grantee.addToPolicy(
+      {
+        Effect: "Allow",
+        Action: ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData", "kafka-cluster:DescribeTopicDynamicConfiguration"],
+        Resource: [this.topicArn(topicPattern), this.topicArn(`${connectPrefix}*`), this.topicArn("__amazon_msk_connect_*")],
+      },
+      {
+        Effect: "Allow",
+        Action: ["kafka-cluster:ReadData"],
+        Resource: [this.topicArn(`${connectPrefix}*`), this.topicArn("__amazon_msk_connect_*")],
+      },
+      {
+        Effect: "Allow",
+        Action: ["kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup"],
+        Resource: [this.groupArn(`${connectPrefix}*`), this.groupArn("__amazon_msk_connect_*"), this.groupArn("connect-*")],
+      },
+    );
+  }
+
+  /** Consume topics matching `topicPattern` with consumer groups under `groupPrefix`. */
+  grantConsume(grantee: Grantable, topicPattern: string, groupPrefix: string): void {
+    this.grantConnect(grantee);
+    grantee.addToPolicy(
+      { Effect: "Allow", Action: ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"], Resource: this.topicArn(topicPattern) },
+      {
+        Effect: "Allow",
+        Action: ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:ReadData", "kafka-cluster:WriteData"],
+        Resource: [this.topicArn(`${groupPrefix}*`), this.topicArn("__amazon_msk_connect_*")],
+      },
+      {
+        Effect: "Allow",
+        Action: ["kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup"],
+        Resource: [this.groupArn(`${groupPrefix}*`), this.groupArn("__amazon_msk_connect_*"), this.groupArn("connect-*")],
+      },
+    );
+  }
+
+  /** Opens the SASL/IAM TLS listener to a workload's security group. */
+  allowConnectionsFrom(name: string, client: PrivateSecurityGroup): void {
+    connect(name, client, this, `Kafka from ${name}`);
+  }
+}

@@ -1,0 +1,136 @@
+import { RedshiftserverlessNamespace } from "@cdktf/provider-aws/lib/redshiftserverless-namespace";
+import { RedshiftserverlessUsageLimit } from "@cdktf/provider-aws/lib/redshiftserverless-usage-limit";
+import { RedshiftserverlessWorkgroup } from "@cdktf/provider-aws/lib/redshiftserverless-workgroup";
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { RedshiftSizing } from "../../environments/aws-types";
+import { CommonDataProps, PrivateAccessProps } from "./common";
+import { AnalyticsWarehouse } from "./engine-contracts";
+import { Connectable, PrivateSecurityGroup, connect } from "./private/security-group";
+import { Grantable, WorkloadRole } from "./workload-role";
+
+/** Audit logs Redshift Serverless exports to CloudWatch Logs. */
+export const REDSHIFT_AUDIT_LOGS = ["connectionlog", "userlog", "useractivitylog"] as const;
+
+export interface RedshiftWarehouseProps extends CommonDataProps {
+  readonly accountId: string;
+  readonly region: string;
+  readonly sizing: RedshiftSizing;
+  /** Needs subnets in 3 AZs (a Redshift Serverless requirement). */
+  readonly privateAccess: PrivateAccessProps;
+  /** Role the warehouse assumes for COPY/UNLOAD and Spectrum (grant it the curated zone). */
+  readonly warehouseRole: WorkloadRole;
+  /** Repository folder with the star-schema DDL (written and applied by the analytics engineers). @default "sql/redshift" */
+  readonly ddlDirectory?: string;
+  /** @default "analytics" */
+  readonly databaseName?: string;
+  /** Monthly RPU-hour cap that stops runaway cost. @default - base capacity x 24 x 31 */
+  readonly monthlyRpuHourLimit?: number;
+}
+
+/**
+ * Redshift Serverless (the OLAP star schema): namespace encrypted with the `olap` CMK, admin
+ * password managed in Secrets Manager with the same CMK, audit logs (connection, user, user
+ * activity) exported to CloudWatch; workgroup in the data subnets, not publicly accessible, enhanced
+ * VPC routing (COPY/UNLOAD go through the VPC and its S3 endpoint), `require_ssl` on, and an RPU-hour
+ * usage limit.
+ */
+export class RedshiftWarehouse extends Construct implements Connectable, AnalyticsWarehouse {
+  readonly engine = "redshift-serverless" as const;
+  readonly namespace: RedshiftserverlessNamespace;
+  readonly workgroup: RedshiftserverlessWorkgroup;
+  readonly securityGroup: PrivateSecurityGroup;
+  readonly port = 5439;
+  readonly databaseName: string;
+  readonly ddlDirectory: string;
+
+  constructor(scope: Construct, id: string, props: RedshiftWarehouseProps) {
+    super(scope, id);
+    const { naming, sizing } = props;
+    if (props.privateAccess.subnetIds.length < 3) {
+      throw new Error(`RedshiftWarehouse ${id}: privateAccess.subnetIds has ${props.privateAccess.subnetIds.length}; Redshift Serverless needs subnets in 3 AZs.`);
+    }
+    const deletionProtection = props.deletionProtection ?? true;
+    this.databaseName = props.databaseName ?? "analytics";
+    this.ddlDirectory = props.ddlDirectory ?? "sql/redshift";
+
+    this.securityGroup = new PrivateSecurityGroup(this, "sg", {
+      name: naming.name("securityGroup", "olap"),
+      description: "Redshift Serverless: 5439 from allowed workloads only",
+      vpcId: props.privateAccess.vpcId,
+    });
+    for (const [name, peer] of Object.entries(props.privateAccess.clients ?? {})) {
+      this.securityGroup.allowIngressFrom(name, peer.securityGroupId, this.port, `Redshift from ${name}`);
+    }
+
+    const namespaceName = naming.name("redshiftNamespace", "olap");
+    this.namespace = new RedshiftserverlessNamespace(this, "namespace", {
+      namespaceName,
+      dbName: this.databaseName,
+      adminUsername: "pay_admin",
+      manageAdminPassword: true,
+      adminPasswordSecretKmsKeyId: props.encryptionKey.arn,
+      kmsKeyId: props.encryptionKey.arn,
+      logExports: [...REDSHIFT_AUDIT_LOGS],
+      iamRoles: [props.warehouseRole.arn],
+      defaultIamRoleArn: props.warehouseRole.arn,
+      tags: { ...props.tags },
+      lifecycle: { preventDestroy: deletionProtection },
+    });
+
+    this.workgroup = new RedshiftserverlessWorkgroup(this, "workgroup", {
+      workgroupName: naming.name("redshiftWorkgroup", "olap"),
+      namespaceName: this.namespace.namespaceName,
+      baseCapacity: sizing.baseCapacityRpu,
+      maxCapacity: sizing.maxCapacityRpu,
+      enhancedVpcRouting: true,
+      publiclyAccessible: false,
+      port: this.port,
+      subnetIds: [...props.privateAccess.subnetIds],
+      securityGroupIds: [this.securityGroup.securityGroupId],
+      configParameter: [
+        { parameterKey: "require_ssl", parameterValue: "true" },
+        { parameterKey: "enable_user_activity_logging", parameterValue: "true" },
+        { parameterKey: "max_query_execution_time", parameterValue: "3600" },
+        { parameterKey: "auto_mv", parameterValue: "true" },
+        { parameterKey: "datestyle", parameterValue: "ISO, MDY" },
+        { parameterKey: "enable_case_sensitive_identifier", parameterValue: "false" },
+        { parameterKey: "search_path", parameterValue: "$user, public" },
+        { parameterKey: "query_group", parameterValue: "default" },
+      ],
+      tags: { ...props.tags },
+      lifecycle: { preventDestroy: deletionProtection },
+    });
+
+    new RedshiftserverlessUsageLimit(this, "rpu-hours-limit", {
+      resourceArn: this.workgroup.arn,
+      usageType: "serverless-compute",
+      amount: props.monthlyRpuHourLimit ?? sizing.baseCapacityRpu * 24 * 31,
+      period: "monthly",
+      breachAction: "emit-metric",
+    });
+
+    new TerraformOutput(this, "ddl-directory", {
+      value: this.ddlDirectory,
+      description: "Star-schema DDL the pipeline applies with the Redshift Data API (redshift-data execute-statement --workgroup-name)",
+    });
+  }
+
+  get endpointAddress(): string {
+    return this.workgroup.endpoint.get(0).address;
+  }
+
+  get namespaceArn(): string {
+    return this.namespace.arn;
+  }
+
+  /** Temporary credentials for a workload (`redshift-serverless:GetCredentials`) on this workgroup. */
+  grantGetCredentials(grantee: Grantable): void {
+    grantee.addToPolicy({ Effect: "Allow", Action: ["redshift-serverless:GetCredentials"], Resource: this.workgroup.arn });
+  }
+
+  /** Opens 5439 to a workload's security group. */
+  allowConnectionsFrom(name: string, client: PrivateSecurityGroup): void {
+    connect(name, client, this, `Redshift from ${name}`);
+  }
+}

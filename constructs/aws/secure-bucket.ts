@@ -1,0 +1,179 @@
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { Construct } from "constructs";
+import { PolicyDocument, PolicyStatement, denyInsecureTransport } from "./private/iam";
+import { Grantable } from "./workload-role";
+
+/** Storage-class tiering of current and old object versions. */
+export interface BucketLifecycleProps {
+  /** Move current versions to STANDARD_IA after this many days (>= 30). @default 30 */
+  readonly infrequentAccessAfterDays?: number;
+  /** Move current versions to GLACIER (Flexible Retrieval) after this many days. @default 90 */
+  readonly glacierAfterDays?: number;
+  /** Delete current versions after this many days. @default - never */
+  readonly expireAfterDays?: number;
+  /** Delete non-current versions after this many days. @default 90 */
+  readonly noncurrentExpireAfterDays?: number;
+}
+
+export interface SecureBucketProps {
+  /** Bucket name (from `AwsNaming`, kind `s3Bucket`). */
+  readonly bucketName: string;
+  /** CMK of the bucket's data domain: SSE-KMS with S3 bucket keys. */
+  readonly encryptionKey: KmsKey;
+  /** Server access logs target (an `AccessLogBucket`) and the prefix of this bucket's logs. */
+  readonly accessLogs: { readonly bucketName: string; readonly prefix: string };
+  /** @default - IA after 30 days, Glacier after 90, old versions deleted after 90 */
+  readonly lifecycle?: BucketLifecycleProps;
+  /** lifecycle `prevent_destroy`; `force_destroy` is never set. @default true */
+  readonly deletionProtection?: boolean;
+  /** @default - none */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+const validations = (p: SecureBucketProps) => {
+  const l = p.lifecycle ?? {};
+  const ia = l.infrequentAccessAfterDays ?? 30;
+  const glacier = l.glacierAfterDays ?? 90;
+  return [
+    { condition: ia < 30, message: `lifecycle.infrequentAccessAfterDays is ${ia}; S3 requires at least 30 days before STANDARD_IA` },
+    { condition: glacier <= ia, message: `lifecycle.glacierAfterDays (${glacier}) must be greater than infrequentAccessAfterDays (${ia})` },
+    { condition: l.expireAfterDays !== undefined && l.expireAfterDays <= glacier, message: `lifecycle.expireAfterDays (${l.expireAfterDays}) must be greater than glacierAfterDays (${glacier}) or unset` },
+  ];
+};
+
+/**
+ * An S3 bucket with every control the PCI baseline checks: SSE-KMS with the domain CMK and bucket
+ * keys, versioning, all four public access blocks, bucket-owner-enforced ownership (no ACLs), a
+ * TLS-only bucket policy, lifecycle tiering to IA and Glacier, and server access logging.
+ * Access is granted with `grantRead` / `grantWrite`; service principals with `addToResourcePolicy`.
+ */
+export class SecureBucket extends Construct {
+  readonly bucket: S3Bucket;
+  readonly encryptionKey: KmsKey;
+  readonly policy: S3BucketPolicy;
+  private readonly resourcePolicy: PolicyDocument;
+
+  constructor(scope: Construct, id: string, props: SecureBucketProps) {
+    super(scope, id);
+    const errors = validations(props).filter((v) => v.condition).map((v) => v.message);
+    if (errors.length > 0) throw new Error(`SecureBucket ${props.bucketName}: ${errors.join("; ")}`);
+    this.encryptionKey = props.encryptionKey;
+    const l = props.lifecycle ?? {};
+
+    this.bucket = new S3Bucket(this, "bucket", {
+      bucket: props.bucketName,
+      forceDestroy: false,
+      objectLockEnabled: false,
+      tags: { ...props.tags },
+      lifecycle: { preventDestroy: props.deletionProtection ?? true },
+    });
+    const publicAccess = new S3BucketPublicAccessBlock(this, "public-access-block", {
+      bucket: this.bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, "ownership", {
+      bucket: this.bucket.id,
+      rule: { objectOwnership: "BucketOwnerEnforced" },
+    });
+    new S3BucketVersioningA(this, "versioning", {
+      bucket: this.bucket.id,
+      versioningConfiguration: { status: "Enabled" },
+    });
+    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+      bucket: this.bucket.id,
+      rule: [
+        {
+          applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.encryptionKey.arn },
+          bucketKeyEnabled: true,
+        },
+      ],
+    });
+    new S3BucketLoggingA(this, "access-logging", {
+      bucket: this.bucket.id,
+      targetBucket: props.accessLogs.bucketName,
+      targetPrefix: props.accessLogs.prefix,
+    });
+    new S3BucketLifecycleConfiguration(this, "lifecycle", {
+      bucket: this.bucket.id,
+      rule: [
+        {
+          id: "tiering",
+          status: "Enabled",
+          filter: [{ prefix: "" }],
+          transition: [
+            { days: l.infrequentAccessAfterDays ?? 30, storageClass: "STANDARD_IA" },
+            { days: l.glacierAfterDays ?? 90, storageClass: "GLACIER" },
+          ],
+          ...(l.expireAfterDays !== undefined ? { expiration: [{ days: l.expireAfterDays }] } : {}),
+          noncurrentVersionExpiration: [{ noncurrentDays: l.noncurrentExpireAfterDays ?? 90 }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        },
+      ],
+    });
+    this.resourcePolicy = new PolicyDocument([denyInsecureTransport([this.bucket.arn, `${this.bucket.arn}/*`])]);
+    this.policy = new S3BucketPolicy(this, "policy", {
+      bucket: this.bucket.id,
+      policy: this.resourcePolicy.render(),
+      dependsOn: [publicAccess],
+    });
+  }
+
+  get arn(): string {
+    return this.bucket.arn;
+  }
+
+  get name(): string {
+    return this.bucket.bucket;
+  }
+
+  /** `s3://<bucket>/<path>` */
+  s3Uri(path = ""): string {
+    return `s3://${this.bucket.bucket}/${path}`;
+  }
+
+  /** Adds a statement to the bucket policy (service principals such as CloudTrail). */
+  addToResourcePolicy(...statements: PolicyStatement[]): void {
+    this.resourcePolicy.add(...statements);
+  }
+
+  /** Read objects under a prefix (and list that prefix), and decrypt them. */
+  grantRead(grantee: Grantable, prefix = ""): void {
+    grantee.addToPolicy(
+      { Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: `${this.bucket.arn}/${prefix}*` },
+      {
+        Effect: "Allow",
+        Action: ["s3:ListBucket", "s3:GetBucketLocation"],
+        Resource: this.bucket.arn,
+        ...(prefix ? { Condition: { StringLike: { "s3:prefix": [`${prefix}*`] } } } : {}),
+      },
+      { Effect: "Allow", Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: this.encryptionKey.arn },
+    );
+  }
+
+  /** Write (not delete) objects under a prefix, encrypting them with the bucket's CMK. */
+  grantWrite(grantee: Grantable, prefix = ""): void {
+    grantee.addToPolicy(
+      { Effect: "Allow", Action: ["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"], Resource: `${this.bucket.arn}/${prefix}*` },
+      { Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"], Resource: this.bucket.arn },
+      { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt", "kms:DescribeKey"], Resource: this.encryptionKey.arn },
+    );
+  }
+
+  /** Read, write and delete objects under a prefix (ETL scratch and bookmarks). */
+  grantReadWrite(grantee: Grantable, prefix = ""): void {
+    this.grantRead(grantee, prefix);
+    this.grantWrite(grantee, prefix);
+    grantee.addToPolicy({ Effect: "Allow", Action: ["s3:DeleteObject"], Resource: `${this.bucket.arn}/${prefix}*` });
+  }
+}

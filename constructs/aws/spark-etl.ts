@@ -1,0 +1,241 @@
+import { GlueCatalogDatabase } from "@cdktf/provider-aws/lib/glue-catalog-database";
+import { GlueConnection } from "@cdktf/provider-aws/lib/glue-connection";
+import { GlueCrawler } from "@cdktf/provider-aws/lib/glue-crawler";
+import { GlueDataCatalogEncryptionSettings } from "@cdktf/provider-aws/lib/glue-data-catalog-encryption-settings";
+import { GlueJob } from "@cdktf/provider-aws/lib/glue-job";
+import { GlueSecurityConfiguration } from "@cdktf/provider-aws/lib/glue-security-configuration";
+import { GlueTrigger } from "@cdktf/provider-aws/lib/glue-trigger";
+import { Construct } from "constructs";
+import { GlueSizing } from "../../environments/aws-types";
+import { DiagnosticsProps } from "./common";
+import { EncryptedLogGroup } from "./encrypted-log-group";
+import { DataKeys } from "./kms-keys";
+import { AwsNaming } from "./naming";
+import { PrivateSecurityGroup } from "./private/security-group";
+import { RAW_ZONE_CDC_PREFIX } from "./raw-zone-sink-connector";
+import { SecureBucket } from "./secure-bucket";
+import { WorkloadRole } from "./workload-role";
+
+/** Namespace of the custom metrics the job publishes; the freshness alarm reads it. */
+export const ETL_METRIC_NAMESPACE = "Payments/DataPlatform";
+/** Seconds since the newest CDC record the nightly job loaded; published at the end of every run. */
+export const FRESHNESS_METRIC = "SecondsSinceLastLoad";
+
+export interface SparkEtlProps {
+  readonly naming: AwsNaming;
+  readonly accountId: string;
+  readonly region: string;
+  readonly vpcId: string;
+  /** Compute subnet and its AZ for the Glue network connection. */
+  readonly subnetId: string;
+  readonly availabilityZone: string;
+  readonly vpcCidr: string;
+  readonly s3PrefixListId: string;
+  readonly keys: DataKeys;
+  readonly rawZone: SecureBucket;
+  readonly curatedZone: SecureBucket;
+  /** Holds the job script, temp dir and Spark event logs. */
+  readonly artifacts: SecureBucket;
+  readonly sizing: GlueSizing;
+  /** Glue cron expression of the nightly run, e.g. `cron(0 2 * * ? *)`. */
+  readonly schedule: string;
+  /** Start the schedule on deploy. @default true */
+  readonly scheduleEnabled?: boolean;
+  readonly diagnostics: DiagnosticsProps;
+  /**
+   * HTTPS egress to the internet through NAT (e.g. `--additional-python-modules` from PyPI in dev).
+   * @default false
+   */
+  readonly internetEgress?: boolean;
+  /** Encrypt the account's Data Catalog (an account-level singleton: one environment per account). @default true */
+  readonly catalogEncryption?: boolean;
+  /** @default true */
+  readonly deletionProtection?: boolean;
+}
+
+/**
+ * Spark ETL on AWS Glue: a Glue 5.0 Spark job run nightly by a scheduled trigger, in the VPC
+ * through a NETWORK connection, with a security configuration that encrypts its S3 output
+ * (SSE-KMS), CloudWatch logs and job bookmarks (CSE-KMS); a crawler that catalogs the raw zone's
+ * CDC prefix; raw and curated catalog databases; catalog encryption with the `rawzone` CMK.
+ */
+export class SparkEtl extends Construct {
+  readonly job: GlueJob;
+  readonly role: WorkloadRole;
+  readonly securityGroup: PrivateSecurityGroup;
+  readonly rawDatabase: GlueCatalogDatabase;
+  readonly curatedDatabase: GlueCatalogDatabase;
+
+  constructor(scope: Construct, id: string, props: SparkEtlProps) {
+    super(scope, id);
+    const { naming, keys } = props;
+    const rawKey = keys.key("rawzone");
+
+    if (props.catalogEncryption ?? true) {
+      new GlueDataCatalogEncryptionSettings(this, "catalog-encryption", {
+        catalogId: props.accountId,
+        dataCatalogEncryptionSettings: {
+          encryptionAtRest: { catalogEncryptionMode: "SSE-KMS", sseAwsKmsKeyId: rawKey.arn },
+          connectionPasswordEncryption: { returnConnectionPasswordEncrypted: true, awsKmsKeyId: rawKey.arn },
+        },
+      });
+    }
+
+    this.rawDatabase = new GlueCatalogDatabase(this, "raw-db", {
+      name: naming.name("glueDatabase", "raw"),
+      description: "Raw zone: CDC JSON as landed by the S3 sink connector",
+      locationUri: props.rawZone.s3Uri(RAW_ZONE_CDC_PREFIX),
+    });
+    this.curatedDatabase = new GlueCatalogDatabase(this, "curated-db", {
+      name: naming.name("glueDatabase", "curated"),
+      description: "Curated zone: cleaned, enriched Parquet for the Redshift star schema",
+      locationUri: props.curatedZone.s3Uri(),
+    });
+
+    const securityConfiguration = new GlueSecurityConfiguration(this, "security-configuration", {
+      name: naming.name("glueResource", "etl-security"),
+      encryptionConfiguration: {
+        s3Encryption: { s3EncryptionMode: "SSE-KMS", kmsKeyArn: rawKey.arn },
+        cloudwatchEncryption: { cloudwatchEncryptionMode: "SSE-KMS", kmsKeyArn: keys.key("logs").arn },
+        jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn: rawKey.arn },
+      },
+    });
+
+    this.securityGroup = new PrivateSecurityGroup(this, "sg", {
+      name: naming.name("securityGroup", "etl"),
+      description: "Glue Spark workers: self-referencing (Glue requirement), AWS endpoints, S3",
+      vpcId: props.vpcId,
+    });
+    // Glue requires workers of one job to reach each other on all TCP ports.
+    this.securityGroup.allowIngressFrom("self", this.securityGroup.securityGroupId, 0, "Glue workers talk to each other", 65535);
+    this.securityGroup.allowEgressTo("self", this.securityGroup.securityGroupId, 0, 65535, "Glue workers talk to each other");
+    this.securityGroup.allowHttpsEgress("vpc-endpoints", { cidr: props.vpcCidr }, "AWS APIs through interface endpoints");
+    this.securityGroup.allowHttpsEgress("s3", { prefixListId: props.s3PrefixListId }, "S3 through the gateway endpoint");
+    if (props.internetEgress ?? false) {
+      this.securityGroup.allowHttpsEgress("internet", { cidr: "0.0.0.0/0" }, "HTTPS to package indexes through NAT (egress only)");
+    }
+
+    const connection = new GlueConnection(this, "network-connection", {
+      name: naming.name("glueResource", "etl-network"),
+      connectionType: "NETWORK",
+      description: "Runs Glue workers in the compute subnet",
+      physicalConnectionRequirements: {
+        availabilityZone: props.availabilityZone,
+        subnetId: props.subnetId,
+        securityGroupIdList: [this.securityGroup.securityGroupId],
+      },
+    });
+
+    const logGroup = new EncryptedLogGroup(this, "log", {
+      name: naming.logGroupPath("glue/etl"),
+      encryptionKey: props.diagnostics.logKey,
+      retentionDays: props.diagnostics.retentionDays,
+      deletionProtection: props.deletionProtection,
+    });
+
+    this.role = new WorkloadRole(this, "role", {
+      roleName: naming.name("iamRole", "etl"),
+      description: "Glue Spark ETL and raw-zone crawler",
+      assumedBy: ["glue.amazonaws.com"],
+      accountId: props.accountId,
+    });
+    props.rawZone.grantRead(this.role, RAW_ZONE_CDC_PREFIX);
+    props.curatedZone.grantReadWrite(this.role);
+    props.artifacts.grantRead(this.role, "glue/");
+    props.artifacts.grantReadWrite(this.role, "glue/tmp/");
+    keys.grantEncryptDecrypt("rawzone", this.role);
+    keys.grantEncryptDecrypt("logs", this.role);
+    logGroup.grantWrite(this.role);
+    const catalog = `arn:aws:glue:${props.region}:${props.accountId}`;
+    this.role.addToPolicy(
+      {
+        Effect: "Allow",
+        Action: ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition", "glue:CreateTable", "glue:UpdateTable", "glue:BatchCreatePartition", "glue:CreatePartition", "glue:UpdatePartition"],
+        Resource: [
+          `${catalog}:catalog`,
+          `${catalog}:database/${this.rawDatabase.name}`,
+          `${catalog}:database/${this.curatedDatabase.name}`,
+          `${catalog}:table/${this.rawDatabase.name}/*`,
+          `${catalog}:table/${this.curatedDatabase.name}/*`,
+        ],
+      },
+      { Effect: "Allow", Action: ["glue:GetConnection"], Resource: [`${catalog}:catalog`, `${catalog}:connection/${connection.name}`] },
+      { Effect: "Allow", Action: ["glue:GetSecurityConfiguration"], Resource: "*" },
+      {
+        Effect: "Allow",
+        Action: ["cloudwatch:PutMetricData"],
+        Resource: "*",
+        Condition: { StringEquals: { "cloudwatch:namespace": [ETL_METRIC_NAMESPACE, "Glue"] } },
+      },
+      {
+        // Glue attaches ENIs in the connection's subnet; these EC2 actions do not support resource scoping.
+        Effect: "Allow",
+        Action: ["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcEndpoints", "ec2:DescribeRouteTables", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcAttribute"],
+        Resource: "*",
+      },
+      {
+        Effect: "Allow",
+        Action: ["ec2:CreateTags", "ec2:DeleteTags"],
+        Resource: `arn:aws:ec2:${props.region}:${props.accountId}:network-interface/*`,
+        Condition: { "ForAllValues:StringEquals": { "aws:TagKeys": ["aws-glue-service-resource"] } },
+      },
+      {
+        Effect: "Allow",
+        Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"],
+        Resource: `arn:aws:logs:${props.region}:${props.accountId}:log-group:/aws-glue/*`,
+      },
+    );
+
+    new GlueCrawler(this, "raw-crawler", {
+      name: naming.name("glueResource", "raw-crawler"),
+      role: this.role.arn,
+      databaseName: this.rawDatabase.name,
+      description: "Catalogs the CDC topics landed in the raw zone",
+      schedule: "cron(30 1 * * ? *)",
+      securityConfiguration: securityConfiguration.name,
+      s3Target: [{ path: props.rawZone.s3Uri(RAW_ZONE_CDC_PREFIX), connectionName: connection.name }],
+      schemaChangePolicy: { updateBehavior: "UPDATE_IN_DATABASE", deleteBehavior: "LOG" },
+      recrawlPolicy: { recrawlBehavior: "CRAWL_NEW_FOLDERS_ONLY" },
+    });
+
+    this.job = new GlueJob(this, "nightly-job", {
+      name: naming.name("glueResource", "nightly-curate"),
+      description: "Nightly Spark: clean, deduplicate and enrich CDC records into curated Parquet for the star schema",
+      roleArn: this.role.arn,
+      glueVersion: "5.0",
+      workerType: props.sizing.workerType,
+      numberOfWorkers: props.sizing.numberOfWorkers,
+      timeout: props.sizing.timeoutMinutes,
+      maxRetries: 1,
+      executionClass: "STANDARD",
+      executionProperty: { maxConcurrentRuns: 1 },
+      securityConfiguration: securityConfiguration.name,
+      connections: [connection.name],
+      command: { name: "glueetl", pythonVersion: "3", scriptLocation: props.artifacts.s3Uri("glue/scripts/nightly_curate.py") },
+      defaultArguments: {
+        "--job-language": "python",
+        "--job-bookmark-option": "job-bookmark-enable",
+        "--enable-metrics": "true",
+        "--enable-observability-metrics": "true",
+        "--enable-continuous-cloudwatch-log": "true",
+        "--continuous-log-logGroup": logGroup.name,
+        "--enable-spark-ui": "true",
+        "--spark-event-logs-path": props.artifacts.s3Uri("glue/tmp/spark-events/"),
+        "--TempDir": props.artifacts.s3Uri("glue/tmp/"),
+        "--raw_database": this.rawDatabase.name,
+        "--curated_path": props.curatedZone.s3Uri("star/"),
+        "--metric_namespace": ETL_METRIC_NAMESPACE,
+        "--freshness_metric": FRESHNESS_METRIC,
+      },
+    });
+
+    new GlueTrigger(this, "nightly-trigger", {
+      name: naming.name("glueResource", "nightly-trigger"),
+      type: "SCHEDULED",
+      schedule: props.schedule,
+      enabled: props.scheduleEnabled ?? true,
+      startOnCreation: props.scheduleEnabled ?? true,
+      actions: [{ jobName: this.job.name }],
+    });
+  }
+}

@@ -1,0 +1,265 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Aspects, LocalBackend, S3Backend, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { AwsEnvironment, regionOf } from "../environments/aws-types";
+import { AccessLogBucket } from "../constructs/aws/access-log-bucket";
+import { PlatformAlarms } from "../constructs/aws/alarms";
+import { AuditTrail } from "../constructs/aws/audit-trail";
+import { AuroraPostgres } from "../constructs/aws/aurora-postgres";
+import { BackupPlan } from "../constructs/aws/backup-plan";
+import { CostBudget } from "../constructs/aws/budget";
+import { DebeziumConnector } from "../constructs/aws/debezium-connector";
+import { DocumentStore } from "../constructs/aws/document-store";
+import { KafkaCluster } from "../constructs/aws/kafka-cluster";
+import { DataKeys } from "../constructs/aws/kms-keys";
+import { AwsNaming } from "../constructs/aws/naming";
+import { Network } from "../constructs/aws/network";
+import { RawZoneSinkConnector } from "../constructs/aws/raw-zone-sink-connector";
+import { RedshiftWarehouse } from "../constructs/aws/redshift-warehouse";
+import { SecureBucket } from "../constructs/aws/secure-bucket";
+import { ETL_METRIC_NAMESPACE, FRESHNESS_METRIC, SparkEtl } from "../constructs/aws/spark-etl";
+import { WorkloadRole } from "../constructs/aws/workload-role";
+import { TagsAspect, toResourceTags } from "../constructs/shared/tags";
+
+export interface AwsPlatformStackProps {
+  /** A validated environment (`validateAwsEnvironment`). */
+  readonly environment: AwsEnvironment;
+}
+
+/**
+ * The payments data platform on AWS for one environment. Composition only: provider, backend,
+ * constructs and the tags aspect; every setting comes from the environment file.
+ */
+export class AwsPlatformStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props: AwsPlatformStackProps) {
+    super(scope, id);
+    const env = props.environment;
+    const region = regionOf(env);
+    const deletionProtection = env.deletionProtection;
+    const naming = new AwsNaming({ workload: env.workload, environment: env.name, region, uniqueSeed: env.accountId });
+
+    // Provider: credentials come from the environment (SSO / OIDC role), never from code.
+    new AwsProvider(this, "aws", { region, allowedAccountIds: [env.accountId] });
+
+    const state = env.stateBackend;
+    if (state.kind === "local") {
+      new LocalBackend(this, { path: state.path ?? `terraform.${id}.tfstate` });
+    } else {
+      const backend = new S3Backend(this, {
+        bucket: state.bucket,
+        key: state.key,
+        region: state.region,
+        encrypt: state.encrypt,
+        ...(state.kmsKeyId !== undefined ? { kmsKeyId: state.kmsKeyId } : {}),
+      });
+      // S3-native state locking (Terraform >= 1.10); cdktf 0.21's S3Backend has no typed property for it.
+      backend.addOverride("use_lockfile", true);
+    }
+
+    // Security foundation
+    const keys = new DataKeys(this, "keys", {
+      naming,
+      accountId: env.accountId,
+      region,
+      deletionWindowDays: env.retention.kmsDeletionWindowDays,
+      deletionProtection,
+    });
+    const diagnostics = { logKey: keys.key("logs"), retentionDays: env.retention.logDays };
+
+    const network = new Network(this, "network", {
+      naming,
+      accountId: env.accountId,
+      region,
+      availabilityZones: env.availabilityZones,
+      addressPlan: env.network,
+      diagnostics,
+      deletionProtection,
+    });
+    const s3PrefixListId = network.s3Endpoint.prefixListId;
+
+    const accessLogs = new AccessLogBucket(this, "access-logs", {
+      bucketName: naming.name("s3Bucket", "access-logs"),
+      accountId: env.accountId,
+      retentionDays: Math.max(365, env.retention.logDays),
+      deletionProtection,
+    });
+    const bucket = (id: string, purpose: string, domain: "rawzone", extra: { expireAfterDays?: number } = {}) =>
+      new SecureBucket(this, id, {
+        bucketName: naming.name("s3Bucket", purpose),
+        encryptionKey: keys.key(domain),
+        accessLogs: { bucketName: accessLogs.name, prefix: `${purpose}/` },
+        lifecycle: { infrequentAccessAfterDays: 30, glacierAfterDays: 90, ...extra },
+        deletionProtection,
+        tags: { "data-domain": purpose },
+      });
+    const rawZone = bucket("raw-zone", "raw", "rawzone");
+    const curatedZone = bucket("curated-zone", "curated", "rawzone");
+    const artifacts = bucket("artifacts", "artifacts", "rawzone");
+
+    new AuditTrail(this, "audit", {
+      naming,
+      accountId: env.accountId,
+      region,
+      keys,
+      accessLogBucketName: accessLogs.name,
+      logRetentionDays: env.retention.logDays,
+      dataEventBuckets: [rawZone, curatedZone],
+      deletionProtection,
+    });
+
+    // Stores
+    const privateData = { vpcId: network.vpc.id, subnetIds: network.dataSubnetIds };
+    const oltp = new AuroraPostgres(this, "oltp", {
+      naming,
+      accountId: env.accountId,
+      region,
+      availabilityZones: env.availabilityZones,
+      sizing: env.sizing.aurora,
+      backupRetentionDays: env.retention.backupDays,
+      encryptionKey: keys.key("oltp"),
+      diagnostics,
+      privateAccess: privateData,
+      deletionProtection,
+      tags: { "data-domain": "oltp" },
+    });
+
+    const warehouseRole = new WorkloadRole(this, "warehouse-role", {
+      roleName: naming.name("iamRole", "warehouse"),
+      description: "Redshift Serverless COPY/UNLOAD and Spectrum on the curated zone",
+      assumedBy: ["redshift.amazonaws.com", "redshift-serverless.amazonaws.com"],
+      accountId: env.accountId,
+    });
+    curatedZone.grantRead(warehouseRole);
+    const olap = new RedshiftWarehouse(this, "olap", {
+      naming,
+      accountId: env.accountId,
+      region,
+      sizing: env.sizing.redshift,
+      warehouseRole,
+      encryptionKey: keys.key("olap"),
+      diagnostics,
+      privateAccess: privateData,
+      deletionProtection,
+      tags: { "data-domain": "olap" },
+    });
+
+    const nosql = new DocumentStore(this, "nosql", {
+      naming,
+      availabilityZones: env.availabilityZones,
+      sizing: env.sizing.documentDb,
+      backupRetentionDays: env.retention.backupDays,
+      encryptionKey: keys.key("nosql"),
+      diagnostics,
+      privateAccess: privateData,
+      deletionProtection,
+      tags: { "data-domain": "nosql" },
+    });
+
+    // Streaming and CDC
+    const kafka = new KafkaCluster(this, "streaming", {
+      naming,
+      accountId: env.accountId,
+      region,
+      sizing: env.sizing.msk,
+      encryptionKey: keys.key("streaming"),
+      diagnostics,
+      privateAccess: privateData,
+      deletionProtection,
+      tags: { "data-domain": "streaming" },
+    });
+    const topicPrefix = `${env.workload}.${env.name}.cdc`;
+    const compute = { vpcId: network.vpc.id, subnetIds: network.computeSubnetIds, vpcCidr: env.network.vpcCidr, s3PrefixListId };
+    const cdc = new DebeziumConnector(this, "cdc-source", {
+      naming,
+      accountId: env.accountId,
+      region,
+      ...compute,
+      source: oltp,
+      kafka,
+      keys,
+      plugin: env.cdc.debeziumPlugin,
+      tables: env.cdc.tables,
+      sizing: env.sizing.mskConnect,
+      diagnostics,
+      topicPrefix,
+      deletionProtection,
+    });
+    new RawZoneSinkConnector(this, "cdc-sink", {
+      naming,
+      accountId: env.accountId,
+      region,
+      ...compute,
+      kafka,
+      rawZone,
+      topicRegex: cdc.topicRegex,
+      topicPrefix,
+      plugin: env.cdc.s3SinkPlugin,
+      sizing: env.sizing.mskConnect,
+      diagnostics,
+      deletionProtection,
+    });
+
+    // ETL
+    const etl = new SparkEtl(this, "etl", {
+      naming,
+      accountId: env.accountId,
+      region,
+      vpcId: network.vpc.id,
+      subnetId: network.computeSubnets[0].id,
+      availabilityZone: env.availabilityZones[0],
+      vpcCidr: env.network.vpcCidr,
+      s3PrefixListId,
+      keys,
+      rawZone,
+      curatedZone,
+      artifacts,
+      sizing: env.sizing.glue,
+      schedule: env.etl.schedule,
+      scheduleEnabled: env.etl.scheduleEnabled,
+      diagnostics,
+      internetEgress: env.network.natGateways > 0,
+      deletionProtection,
+    });
+    olap.allowConnectionsFrom("etl", etl.securityGroup);
+    olap.grantGetCredentials(etl.role);
+
+    // Resilience and operations
+    new BackupPlan(this, "backup", {
+      naming,
+      accountId: env.accountId,
+      encryptionKey: keys.key("backup"),
+      continuousRetentionDays: env.retention.backupDays,
+      snapshotRetentionDays: env.retention.snapshotDays,
+      resources: {
+        oltp: oltp.arn,
+        nosql: nosql.arn,
+        olap: olap.namespaceArn,
+        raw: rawZone.arn,
+        curated: curatedZone.arn,
+      },
+      vaultLock: deletionProtection,
+      deletionProtection,
+    });
+
+    new PlatformAlarms(this, "alarms", {
+      naming,
+      accountId: env.accountId,
+      environment: env.name,
+      encryptionKey: keys.key("alerts"),
+      contacts: env.alertContacts,
+      resources: {
+        auroraClusterId: oltp.clusterIdentifier,
+        redshiftWorkgroupName: olap.workgroup.workgroupName,
+        docdbClusterId: nosql.clusterIdentifier,
+        mskClusterName: kafka.clusterName,
+        glueJobName: etl.job.name,
+        freshnessMetric: { namespace: ETL_METRIC_NAMESPACE, name: FRESHNESS_METRIC },
+      },
+    });
+    if (env.budget !== undefined) {
+      new CostBudget(this, "budget", { naming, environment: env.name, budget: env.budget, emails: env.alertContacts.emails });
+    }
+
+    Aspects.of(this).add(new TagsAspect(toResourceTags(env.tags)));
+  }
+}
