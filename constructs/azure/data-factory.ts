@@ -1,0 +1,382 @@
+import { CosmosdbSqlRoleAssignment } from "@cdktf/provider-azurerm/lib/cosmosdb-sql-role-assignment";
+import { DataFactory } from "@cdktf/provider-azurerm/lib/data-factory";
+import { DataFactoryCredentialUserManagedIdentity } from "@cdktf/provider-azurerm/lib/data-factory-credential-user-managed-identity";
+import { DataFactoryCustomDataset } from "@cdktf/provider-azurerm/lib/data-factory-custom-dataset";
+import { DataFactoryIntegrationRuntimeAzure } from "@cdktf/provider-azurerm/lib/data-factory-integration-runtime-azure";
+import { DataFactoryLinkedCustomService } from "@cdktf/provider-azurerm/lib/data-factory-linked-custom-service";
+import { DataFactoryManagedPrivateEndpoint } from "@cdktf/provider-azurerm/lib/data-factory-managed-private-endpoint";
+import { DataFactoryPipeline } from "@cdktf/provider-azurerm/lib/data-factory-pipeline";
+import { DataFactoryTriggerSchedule } from "@cdktf/provider-azurerm/lib/data-factory-trigger-schedule";
+import { Construct } from "constructs";
+import { DataFactoryConfig, OltpTable } from "../../environments/types";
+import { ADF_CREDENTIAL, ADF_INTEGRATION_RUNTIME, DATASETS, DatasetKey, LINKED_SERVICES, LinkedServiceKey } from "./adf-pipelines/catalog";
+import { buildApiLogsPipeline } from "./adf-pipelines/etl-api-logs";
+import { buildOltpToOlapPipeline } from "./adf-pipelines/etl-oltp-to-olap";
+import { FactoryCatalog, PipelineSpec, renderActivitiesJson, validatePipeline } from "./adf-pipelines/model";
+import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
+import { AzureNaming } from "./naming";
+import { PRIVATE_LINK_SERVICES, PrivateAccess, PrivateEndpoint, PrivateLinkService } from "./private-endpoint";
+import { WorkloadIdentity } from "./workload-identity";
+
+/** Fixed first fire of the nightly trigger (synth stays deterministic; schedule triggers never backfill). */
+export const BATCH_TRIGGER_START = "2026-01-01T02:00:00Z";
+/** The nightly batch: 02:00 UTC every day (brief, flow 2). */
+export const BATCH_SCHEDULE = { frequency: "Day", interval: 1, hours: [2], minutes: [0], timeZone: "UTC" } as const;
+/** Built-in Cosmos DB data-plane role "Cosmos DB Built-in Data Reader". */
+export const COSMOS_DATA_READER_ROLE = "00000000-0000-0000-0000-000000000001";
+
+/** The OLTP Azure SQL database the factory reads. */
+export interface EtlOltpSource {
+  readonly serverId: string;
+  /** e.g. `sql-pay-prod-weu-1a2b.database.windows.net`. */
+  readonly serverFqdn: string;
+  readonly databaseName: string;
+}
+
+/** The Synapse dedicated SQL pool the factory loads. */
+export interface EtlOlapTarget {
+  readonly workspaceId: string;
+  /** Dedicated SQL endpoint, e.g. `synw-pay-prod-weu-1a2b.sql.azuresynapse.net`. */
+  readonly sqlEndpoint: string;
+  readonly sqlPoolName: string;
+}
+
+/** The Cosmos DB account whose `api_logs` container feeds flow 3. */
+export interface EtlNosqlSource {
+  readonly accountId: string;
+  readonly accountName: string;
+  readonly resourceGroupName: string;
+  /** e.g. `https://cosmos-pay-prod-weu-1a2b.documents.azure.com:443/`. */
+  readonly endpoint: string;
+  readonly databaseName: string;
+  /** @default "api_logs" */
+  readonly apiLogsContainer?: string;
+}
+
+/** The data lake the factory lands extracts in. */
+export interface EtlDataLake {
+  readonly storageAccountId: string;
+  /** e.g. `https://stpayprodweu1a2b.dfs.core.windows.net/`. */
+  readonly dfsEndpoint: string;
+  /** Filesystem of the landing/staging zone. */
+  readonly stagingFileSystem: string;
+}
+
+/** Key Vault the factory may reference secrets from (none today). */
+export interface EtlKeyVault {
+  readonly id: string;
+  /** e.g. `https://kv-pay-prod-weu-1a2b.vault.azure.net/`. */
+  readonly uri: string;
+}
+
+export interface EtlFactoryProps {
+  readonly naming: AzureNaming;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  /** The `adf` workload identity: runs the factory, unwraps its key, authenticates every linked service. */
+  readonly identity: WorkloadIdentity;
+  /** Customer-managed key (versionless id); the identity must already be allowed to use it. */
+  readonly encryptionKey: { readonly keyId: string };
+  readonly privateAccess: PrivateAccess;
+  readonly diagnostics: DiagnosticsTarget;
+  /** GitHub authoring integration from the environment file. @default - none (publish from Terraform only) */
+  readonly git?: DataFactoryConfig["git"];
+  readonly oltp: EtlOltpSource;
+  readonly olap: EtlOlapTarget;
+  readonly nosql: EtlNosqlSource;
+  readonly dataLake: EtlDataLake;
+  readonly keyVault: EtlKeyVault;
+  /** OLTP tables captured by CDC (environment `cdc.tables` when `cdc.enabled`, else `[]`). */
+  readonly cdcTables: readonly OltpTable[];
+  /** Start the nightly 02:00 UTC trigger of flow 2. */
+  readonly batchTriggerEnabled: boolean;
+  /** Flow 3 schedule. */
+  readonly apiLogs: {
+    /** Start the near-real-time trigger. */
+    readonly enabled: boolean;
+    /** Minutes between runs (1-15). @default 2 */
+    readonly intervalMinutes?: number;
+    /** Minutes the window end stays behind the trigger time, for in-flight writes. @default 1 */
+    readonly lagMinutes?: number;
+    /** Window length in intervals: > 1 makes windows overlap so a failed run is retried. @default 3 */
+    readonly lookbackIntervals?: number;
+  };
+  /**
+   * Cores of the managed-VNet Azure integration runtime (data flows; copy uses DIUs).
+   * @default 8
+   */
+  readonly integrationRuntimeCoreCount?: 8 | 16 | 32 | 48 | 80 | 144 | 272;
+}
+
+/** Cross-field checks with the fix in the message. */
+function validateEtlFactoryProps(p: EtlFactoryProps): void {
+  const interval = p.apiLogs.intervalMinutes ?? 2;
+  const lag = p.apiLogs.lagMinutes ?? 1;
+  const lookback = p.apiLogs.lookbackIntervals ?? 3;
+  const rules: { condition: boolean; message: string }[] = [
+    { condition: Number.isInteger(interval) && interval >= 1 && interval <= 15, message: `apiLogs.intervalMinutes is ${interval}; use 1-15 (flow 3 must land data within 5 minutes on average)` },
+    { condition: Number.isInteger(lag) && lag >= 0 && lag < interval * lookback, message: `apiLogs.lagMinutes is ${lag}; use 0 to less than intervalMinutes x lookbackIntervals (${interval * lookback})` },
+    { condition: Number.isInteger(lookback) && lookback >= 1 && lookback <= 10, message: `apiLogs.lookbackIntervals is ${lookback}; use 1-10` },
+    { condition: p.dataLake.stagingFileSystem.length > 0, message: "dataLake.stagingFileSystem is empty; pass the lake's staging filesystem name" },
+  ];
+  const failed = rules.filter((r) => !r.condition).map((r) => r.message);
+  if (failed.length > 0) throw new Error(`EtlFactory: ${failed.join("; ")}`);
+}
+
+type CredentialReference = { readonly referenceName: string; readonly type: "CredentialReference" };
+type Expr = { readonly value: string; readonly type: "Expression" };
+
+/** Linked-service definitions: managed identity only, so no key, password or connection string exists to leak. */
+type LinkedServiceDefinition =
+  | {
+      readonly type: "AzureSqlDatabase" | "AzureSqlDW";
+      readonly typeProperties: {
+        readonly server: string;
+        readonly database: string;
+        readonly encrypt: "mandatory";
+        readonly trustServerCertificate: false;
+        readonly authenticationType: "UserAssignedManagedIdentity";
+        readonly credential: CredentialReference;
+      };
+    }
+  | { readonly type: "CosmosDb"; readonly typeProperties: { readonly accountEndpoint: string; readonly database: string; readonly credential: CredentialReference } }
+  | { readonly type: "AzureBlobFS"; readonly typeProperties: { readonly url: string; readonly credential: CredentialReference } }
+  | { readonly type: "AzureKeyVault"; readonly typeProperties: { readonly baseUrl: string; readonly credential: CredentialReference } };
+
+type DatasetDefinition =
+  | { readonly type: "AzureSqlTable"; readonly typeProperties: Record<string, never> }
+  | {
+      readonly type: "Parquet";
+      readonly typeProperties: {
+        readonly location: { readonly type: "AzureBlobFSLocation"; readonly fileSystem: string; readonly folderPath: Expr; readonly fileName: Expr };
+        readonly compressionCodec: "snappy";
+      };
+    }
+  | { readonly type: "AzureSqlDWTable"; readonly typeProperties: { readonly schema: Expr; readonly table: Expr } }
+  | { readonly type: "CosmosDbSqlApiCollection"; readonly typeProperties: { readonly collectionName: string } };
+
+/** Managed private endpoints from the factory's managed VNet, by stable name (part of the state contract). */
+type ManagedEndpointSpec = { readonly service: PrivateLinkService; readonly targetResourceId: string };
+
+/**
+ * The ETL factory (Azure Data Factory): managed virtual network with an Azure integration runtime
+ * inside it, public network access disabled (private endpoints for the data plane and the authoring
+ * portal), user-assigned identity, customer-managed key, diagnostics, optional GitHub integration.
+ * Managed private endpoints reach Azure SQL, Synapse, Cosmos DB, the lake and Key Vault; every linked
+ * service authenticates with the identity through an ADF credential. Pipelines come from the typed
+ * model in `adf-pipelines/` and are validated against the factory's linked services and datasets.
+ */
+export class EtlFactory extends Construct {
+  readonly factory: DataFactory;
+  readonly id: string;
+  readonly name: string;
+  /** The pipelines as typed objects (what tests and monitoring read). */
+  readonly pipelines: Readonly<Record<"oltpToOlap" | "apiLogsToOlap", PipelineSpec>>;
+  /** Linked services and datasets the pipelines may use. */
+  readonly catalog: FactoryCatalog;
+  readonly batchTrigger: DataFactoryTriggerSchedule;
+  readonly apiLogsTrigger: DataFactoryTriggerSchedule;
+  readonly managedPrivateEndpoints: Readonly<Record<string, DataFactoryManagedPrivateEndpoint>>;
+
+  constructor(scope: Construct, id: string, props: EtlFactoryProps) {
+    super(scope, id);
+    validateEtlFactoryProps(props);
+    const git = props.git;
+
+    this.factory = new DataFactory(this, "factory", {
+      name: props.naming.name("dataFactory"),
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      managedVirtualNetworkEnabled: true,
+      publicNetworkEnabled: false,
+      identity: { type: "UserAssigned", identityIds: [props.identity.id] },
+      customerManagedKeyId: props.encryptionKey.keyId,
+      customerManagedKeyIdentityId: props.identity.id,
+      githubConfiguration: git
+        ? {
+            accountName: git.accountName,
+            repositoryName: git.repositoryName,
+            branchName: git.branchName,
+            rootFolder: git.rootFolder,
+            gitUrl: "https://github.com",
+            publishingEnabled: true,
+          }
+        : undefined,
+    });
+    this.id = this.factory.id;
+    this.name = this.factory.name;
+
+    new PrivateEndpoint(this, "pe-data-factory", { naming: props.naming, privateAccess: props.privateAccess, service: "dataFactory", targetResourceId: this.factory.id, qualifier: "adf" });
+    new PrivateEndpoint(this, "pe-portal", { naming: props.naming, privateAccess: props.privateAccess, service: "dataFactoryPortal", targetResourceId: this.factory.id, qualifier: "adf-portal" });
+    new DiagnosticSettings(this, "diagnostics", { diagnostics: props.diagnostics, targetResourceId: this.factory.id });
+
+    const runtime = new DataFactoryIntegrationRuntimeAzure(this, "integration-runtime", {
+      name: ADF_INTEGRATION_RUNTIME,
+      dataFactoryId: this.factory.id,
+      location: props.location,
+      virtualNetworkEnabled: true,
+      computeType: "General",
+      coreCount: props.integrationRuntimeCoreCount ?? 8,
+      timeToLiveMin: 10,
+      cleanupEnabled: true,
+      description: "Azure IR inside the factory's managed virtual network; reaches data stores through managed private endpoints only.",
+    });
+
+    const mpes: Record<string, ManagedEndpointSpec> = {
+      "oltp-sql": { service: "sqlServer", targetResourceId: props.oltp.serverId },
+      "olap-synapse": { service: "synapseSql", targetResourceId: props.olap.workspaceId },
+      "nosql-cosmos": { service: "cosmosSql", targetResourceId: props.nosql.accountId },
+      "lake-dfs": { service: "dfs", targetResourceId: props.dataLake.storageAccountId },
+      "lake-blob": { service: "blob", targetResourceId: props.dataLake.storageAccountId },
+      "key-vault": { service: "keyVault", targetResourceId: props.keyVault.id },
+    };
+    const managed: Record<string, DataFactoryManagedPrivateEndpoint> = {};
+    for (const [key, spec] of Object.entries(mpes)) {
+      // Connections are created pending: the owner of each target approves them (docs/etl-flows.md).
+      managed[key] = new DataFactoryManagedPrivateEndpoint(this, `mpe-${key}`, {
+        name: `mpe-${key}`,
+        dataFactoryId: this.factory.id,
+        targetResourceId: spec.targetResourceId,
+        subresourceName: PRIVATE_LINK_SERVICES[spec.service].subresource,
+        dependsOn: [runtime],
+      });
+    }
+    this.managedPrivateEndpoints = managed;
+
+    const credential = new DataFactoryCredentialUserManagedIdentity(this, "credential", {
+      name: ADF_CREDENTIAL,
+      dataFactoryId: this.factory.id,
+      identityId: props.identity.id,
+      description: "The adf workload identity; every linked service authenticates as it.",
+    });
+    const cred: CredentialReference = { referenceName: credential.name, type: "CredentialReference" };
+
+    const linkedServiceDefinitions: Record<LinkedServiceKey, LinkedServiceDefinition> = {
+      oltp: {
+        type: "AzureSqlDatabase",
+        typeProperties: { server: props.oltp.serverFqdn, database: props.oltp.databaseName, encrypt: "mandatory", trustServerCertificate: false, authenticationType: "UserAssignedManagedIdentity", credential: cred },
+      },
+      olap: {
+        type: "AzureSqlDW",
+        typeProperties: { server: props.olap.sqlEndpoint, database: props.olap.sqlPoolName, encrypt: "mandatory", trustServerCertificate: false, authenticationType: "UserAssignedManagedIdentity", credential: cred },
+      },
+      cosmos: { type: "CosmosDb", typeProperties: { accountEndpoint: props.nosql.endpoint, database: props.nosql.databaseName, credential: cred } },
+      lake: { type: "AzureBlobFS", typeProperties: { url: props.dataLake.dfsEndpoint, credential: cred } },
+      keyVault: { type: "AzureKeyVault", typeProperties: { baseUrl: props.keyVault.uri, credential: cred } },
+    };
+    const linkedServices = {} as Record<LinkedServiceKey, DataFactoryLinkedCustomService>;
+    for (const [key, def] of Object.entries(linkedServiceDefinitions) as [LinkedServiceKey, LinkedServiceDefinition][]) {
+      linkedServices[key] = new DataFactoryLinkedCustomService(this, `ls-${key}`, {
+        name: LINKED_SERVICES[key],
+        dataFactoryId: this.factory.id,
+        type: def.type,
+        typePropertiesJson: JSON.stringify(def.typeProperties),
+        integrationRuntime: { name: runtime.name },
+        description: `${def.type} through the managed VNet, authenticated as the adf identity (no secret).`,
+        dependsOn: [credential, ...Object.values(managed)],
+      });
+    }
+
+    const param = (name: string): Expr => ({ value: `@dataset().${name}`, type: "Expression" });
+    const datasetDefinitions: Record<DatasetKey, DatasetDefinition> = {
+      oltpQuery: { type: "AzureSqlTable", typeProperties: {} },
+      lakeParquet: {
+        type: "Parquet",
+        typeProperties: {
+          location: { type: "AzureBlobFSLocation", fileSystem: props.dataLake.stagingFileSystem, folderPath: param("folder"), fileName: param("file") },
+          compressionCodec: "snappy",
+        },
+      },
+      olapTable: { type: "AzureSqlDWTable", typeProperties: { schema: param("schema"), table: param("table") } },
+      apiLogs: { type: "CosmosDbSqlApiCollection", typeProperties: { collectionName: props.nosql.apiLogsContainer ?? "api_logs" } },
+    };
+    const lsKeyByName = new Map(Object.entries(LINKED_SERVICES).map(([k, v]) => [v as string, k as LinkedServiceKey]));
+    const datasets: DataFactoryCustomDataset[] = [];
+    for (const [key, def] of Object.entries(datasetDefinitions) as [DatasetKey, DatasetDefinition][]) {
+      const spec = DATASETS[key];
+      const ls = linkedServices[lsKeyByName.get(spec.linkedService) as LinkedServiceKey];
+      datasets.push(
+        new DataFactoryCustomDataset(this, `ds-${key}`, {
+          name: spec.name,
+          dataFactoryId: this.factory.id,
+          type: def.type,
+          typePropertiesJson: JSON.stringify(def.typeProperties),
+          linkedService: { name: ls.name },
+          parameters: spec.parameters.length > 0 ? Object.fromEntries(spec.parameters.map((p) => [p, ""])) : undefined,
+        }),
+      );
+    }
+
+    this.catalog = {
+      linkedServices: new Set(Object.values(LINKED_SERVICES)),
+      datasets: new Map(Object.values(DATASETS).map((d) => [d.name, { linkedService: d.linkedService, parameters: d.parameters }])),
+    };
+
+    this.pipelines = {
+      oltpToOlap: buildOltpToOlapPipeline({ cdcTables: props.cdcTables }),
+      apiLogsToOlap: buildApiLogsPipeline(),
+    };
+    const deployed: Record<string, DataFactoryPipeline> = {};
+    for (const [key, spec] of Object.entries(this.pipelines)) {
+      validatePipeline(spec, this.catalog);
+      deployed[key] = new DataFactoryPipeline(this, `pipeline-${key}`, {
+        name: spec.name,
+        dataFactoryId: this.factory.id,
+        description: spec.description,
+        folder: spec.folder,
+        concurrency: spec.concurrency,
+        parameters: spec.parameters ? { ...spec.parameters } : undefined,
+        moniterMetricsAfterDuration: spec.elapsedTimeMetricAfter,
+        activitiesJson: renderActivitiesJson(spec),
+        // activities_json names datasets and linked services as strings: order the creation explicitly.
+        dependsOn: [...datasets, ...Object.values(linkedServices)],
+      });
+    }
+
+    this.batchTrigger = new DataFactoryTriggerSchedule(this, "trigger-batch", {
+      name: "trg_oltp_to_olap_daily_0200_utc",
+      dataFactoryId: this.factory.id,
+      description: "Flow 2: nightly batch at 02:00 UTC.",
+      frequency: BATCH_SCHEDULE.frequency,
+      interval: BATCH_SCHEDULE.interval,
+      schedule: { hours: [...BATCH_SCHEDULE.hours], minutes: [...BATCH_SCHEDULE.minutes] },
+      timeZone: BATCH_SCHEDULE.timeZone,
+      startTime: BATCH_TRIGGER_START,
+      activated: props.batchTriggerEnabled,
+      pipelineName: deployed.oltpToOlap.name,
+    });
+
+    const interval = props.apiLogs.intervalMinutes ?? 2;
+    const lag = props.apiLogs.lagMinutes ?? 1;
+    const windowMinutes = interval * (props.apiLogs.lookbackIntervals ?? 3);
+    this.apiLogsTrigger = new DataFactoryTriggerSchedule(this, "trigger-api-logs", {
+      name: `trg_api_logs_every_${interval}_min`,
+      dataFactoryId: this.factory.id,
+      description: `Flow 3: every ${interval} min, window [t-${windowMinutes + lag}m, t-${lag}m) on _ts (overlapping; loads are idempotent).`,
+      frequency: "Minute",
+      interval,
+      startTime: "2026-01-01T00:00:00Z",
+      timeZone: "UTC",
+      activated: props.apiLogs.enabled,
+      pipeline: [
+        {
+          name: deployed.apiLogsToOlap.name,
+          parameters: {
+            windowStart: `@addMinutes(trigger().scheduledTime, -${windowMinutes + lag})`,
+            windowEnd: `@addMinutes(trigger().scheduledTime, -${lag})`,
+          },
+        },
+      ],
+    });
+
+    // Least privilege on the data plane. SQL and Synapse: database users created in SQL (docs/etl-flows.md).
+    props.identity.grant(`${props.dataLake.storageAccountId}/blobServices/default/containers/${props.dataLake.stagingFileSystem}`, "Storage Blob Data Contributor");
+    new CosmosdbSqlRoleAssignment(this, "cosmos-api-logs-reader", {
+      resourceGroupName: props.nosql.resourceGroupName,
+      accountName: props.nosql.accountName,
+      roleDefinitionId: `${props.nosql.accountId}/sqlRoleDefinitions/${COSMOS_DATA_READER_ROLE}`,
+      principalId: props.identity.principalId,
+      scope: `${props.nosql.accountId}/dbs/${props.nosql.databaseName}/colls/${props.nosql.apiLogsContainer ?? "api_logs"}`,
+    });
+  }
+}
