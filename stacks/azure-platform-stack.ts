@@ -3,6 +3,10 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { Aspects, AzurermBackend, LocalBackend, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AzureEnvironment } from "../environments/types";
+import { CosmosDb } from "../constructs/azure/cosmos-db";
+import { DataLake } from "../constructs/azure/data-lake";
+import { SqlDatabase } from "../constructs/azure/sql-database";
+import { SynapseWarehouse } from "../constructs/azure/synapse-warehouse";
 import { KeyVault } from "../constructs/azure/key-vault";
 import { LogAnalytics } from "../constructs/azure/log-analytics";
 import { AzureNaming } from "../constructs/azure/naming";
@@ -26,6 +30,14 @@ export type AzureCmkWorkload = (typeof AZURE_CMK_WORKLOADS)[number];
  */
 export class AzurePlatformStack extends TerraformStack {
   readonly naming: AzureNaming;
+  /** OLTP: Azure SQL server + database (ids, FQDNs, failover group listener, CDC wiring). */
+  readonly oltp: SqlDatabase;
+  /** NoSQL: Cosmos DB account, database and containers. */
+  readonly nosql: CosmosDb;
+  /** ADLS Gen2 account of the analytical side (Synapse default storage, raw/curated zones). */
+  readonly dataLake: DataLake;
+  /** OLAP: Synapse workspace and dedicated SQL pool. */
+  readonly olap: SynapseWarehouse;
 
   constructor(scope: Construct, id: string, props: AzurePlatformStackProps) {
     super(scope, id);
@@ -108,6 +120,58 @@ export class AzurePlatformStack extends TerraformStack {
       identity.grantKeyEncryption(keyVault.keys[workload]);
       identities[workload] = identity;
     }
+
+    // Data stores: every one private (endpoint + DNS), CMK-encrypted, diagnosed, protected in prod.
+    const storeCommon = {
+      naming,
+      resourceGroupName: rg.data.name,
+      location,
+      privateAccess: network.privateAccess,
+      diagnostics: logs.diagnostics,
+      deletionProtection: protect,
+    };
+    this.oltp = new SqlDatabase(this, "oltp", {
+      ...storeCommon,
+      tenantId: env.tenantId,
+      administrator: env.sqlAdminGroup,
+      identity: identities.sql,
+      encryptionKey: keyVault.keys.sql,
+      sizing: env.sizing.sqlDatabase,
+      pointInTimeRetentionDays: env.retention.sqlPointInTimeDays,
+      secondaryLocation: env.sizing.sqlDatabase.geoReplica ? env.secondaryLocation : undefined,
+      cdc: { enabled: env.cdc.enabled, tables: env.cdc.tables },
+      securityAlertEmails: env.alertContacts.emails,
+      tags: { "data-store": "oltp" },
+    });
+    this.nosql = new CosmosDb(this, "nosql", {
+      ...storeCommon,
+      secondaryLocation: env.sizing.cosmos.multiRegion ? env.secondaryLocation : undefined,
+      zoneRedundant: env.sizing.cosmos.zoneRedundant,
+      autoscaleMaxThroughput: env.sizing.cosmos.autoscaleMaxThroughput,
+      continuousBackupTier: env.sizing.cosmos.continuousBackupTier,
+      identity: identities.cosmos,
+      encryptionKey: keyVault.keys.cosmos,
+      tags: { "data-store": "nosql" },
+    });
+    this.dataLake = new DataLake(this, "data-lake", {
+      ...storeCommon,
+      replication: env.sizing.synapse.dataLakeReplication,
+      identity: identities.datalake,
+      encryptionKey: keyVault.keys.datalake,
+      deployerObjectId: client.objectId,
+      tags: { "data-store": "lake" },
+    });
+    this.olap = new SynapseWarehouse(this, "olap", {
+      ...storeCommon,
+      tenantId: env.tenantId,
+      administrator: env.sqlAdminGroup,
+      dataLake: this.dataLake,
+      identity: identities.synapse,
+      encryptionKey: keyVault.keys.synapse,
+      sqlPoolSku: env.sizing.synapse.sqlPoolSku,
+      geoBackup: env.sizing.synapse.geoBackup,
+      tags: { "data-store": "olap" },
+    });
 
     Aspects.of(this).add(new TagsAspect(toResourceTags(env.tags)));
   }

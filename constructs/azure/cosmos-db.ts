@@ -1,0 +1,254 @@
+import { CosmosdbAccount } from "@cdktf/provider-azurerm/lib/cosmosdb-account";
+import { CosmosdbSqlContainer } from "@cdktf/provider-azurerm/lib/cosmosdb-sql-container";
+import { CosmosdbSqlDatabase } from "@cdktf/provider-azurerm/lib/cosmosdb-sql-database";
+import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
+import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { Fn } from "cdktf";
+import { Construct } from "constructs";
+import { AzureLocation } from "../../environments/types";
+import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
+import { AzureNaming } from "./naming";
+import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
+import { WorkloadIdentity } from "./workload-identity";
+
+/** One container of the NoSQL store. */
+export interface CosmosContainerSpec {
+  /**
+   * Partition key paths. One path is a classic key; two or three make a hierarchical key
+   * (MultiHash), which lifts the 20 GB logical-partition limit of a large tenant.
+   */
+  readonly partitionKeyPaths: readonly string[];
+  /** Default time to live of items in seconds; -1 means items live until deleted (or their own `ttl`). */
+  readonly defaultTtlSeconds: number;
+  /**
+   * Keep a column-store copy for Synapse Link, for this many seconds (-1: forever).
+   * @default - no analytical store
+   */
+  readonly analyticalTtlSeconds?: number;
+  /**
+   * Paths left out of the index (large payloads nobody filters on) to save write RUs.
+   * @default - everything indexed
+   */
+  readonly excludedIndexPaths?: readonly string[];
+}
+
+/**
+ * The brief's four containers. Partition keys and TTLs follow their access patterns
+ * (docs/azure-data-stores.md explains each choice).
+ */
+export const PAYMENTS_COSMOS_CONTAINERS = {
+  // Written on every API call, read per merchant (dashboards, support) and streamed to Synapse
+  // (Fact_API_Performance). merchantId + requestId spreads a large merchant's writes across physical
+  // partitions while queries by merchant stay targeted to the key prefix.
+  api_logs: {
+    partitionKeyPaths: ["/merchantId", "/requestId"],
+    defaultTtlSeconds: 30 * 86400,
+    analyticalTtlSeconds: 400 * 86400,
+    excludedIndexPaths: ["/requestBody/*", "/responseBody/*"],
+  },
+  // Dashboard sessions: point reads by session id. PCI DSS 8.2.8 re-authentication after 15 idle
+  // minutes is the TTL itself: every request rewrites the item, which restarts its TTL.
+  sessions: {
+    partitionKeyPaths: ["/sessionId"],
+    defaultTtlSeconds: 15 * 60,
+  },
+  // Features read in the payment path by entity (card fingerprint, customer, merchant) with a point
+  // read (< 10 ms P99). Recomputed continuously; stale features age out after 90 days. Synapse reads
+  // them for model training and fraud analytics.
+  fraud_features: {
+    partitionKeyPaths: ["/entityId"],
+    defaultTtlSeconds: 90 * 86400,
+    analyticalTtlSeconds: 730 * 86400,
+  },
+  // Webhook deliveries and retries, listed per merchant and looked up by event id; kept 30 days like
+  // the public API's event retention. Synapse reads delivery latency and failure rates.
+  webhook_events: {
+    partitionKeyPaths: ["/merchantId", "/eventId"],
+    defaultTtlSeconds: 30 * 86400,
+    analyticalTtlSeconds: 400 * 86400,
+    excludedIndexPaths: ["/payload/*"],
+  },
+} as const satisfies Record<string, CosmosContainerSpec>;
+
+export type CosmosConsistencyLevel = "Strong" | "BoundedStaleness" | "Session" | "ConsistentPrefix" | "Eventual";
+
+export interface CosmosDbProps {
+  readonly naming: AzureNaming;
+  readonly resourceGroupName: string;
+  /** Primary (write) region. */
+  readonly location: AzureLocation;
+  /**
+   * Read region with automatic failover (priority 1). Presence makes the account multi-region.
+   * @default - single region
+   */
+  readonly secondaryLocation?: AzureLocation;
+  /** Zone redundancy in every region. */
+  readonly zoneRedundant: boolean;
+  /** Autoscale maximum RU/s of the database's shared throughput (multiple of 1000, >= 1000). */
+  readonly autoscaleMaxThroughput: number;
+  /**
+   * Point-in-time restore window of continuous backup.
+   * @default "Continuous7Days"
+   */
+  readonly continuousBackupTier?: "Continuous7Days" | "Continuous30Days";
+  /**
+   * Default consistency. Session gives read-your-writes to the writer (the payment path reads the
+   * features and sessions it just wrote) at the cost of eventual reads elsewhere; Strong would double
+   * read RUs and cannot span distant regions.
+   * @default "Session"
+   */
+  readonly consistencyLevel?: CosmosConsistencyLevel;
+  /**
+   * Name of the SQL database.
+   * @default "payments"
+   */
+  readonly databaseName?: string;
+  /**
+   * Containers by name (the name is part of the state contract).
+   * @default PAYMENTS_COSMOS_CONTAINERS
+   */
+  readonly containers?: Readonly<Record<string, CosmosContainerSpec>>;
+  /** The `cosmos` workload identity: account identity and CMK access (already granted on `encryptionKey`). */
+  readonly identity: WorkloadIdentity;
+  /** Customer-managed key of the account's data. */
+  readonly encryptionKey: KeyVaultKey;
+  readonly privateAccess: PrivateAccess;
+  readonly diagnostics: DiagnosticsTarget;
+  /**
+   * `lifecycle.prevent_destroy` on the account and database.
+   * @default false
+   */
+  readonly deletionProtection?: boolean;
+  /** @default - none (the stack's tags aspect adds the required ones) */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Validates props; every message names the prop and says the fix. */
+export function validateCosmosDbProps(props: CosmosDbProps): string[] {
+  const problems: string[] = [];
+  const rule = (ok: boolean, message: string) => {
+    if (!ok) problems.push(message);
+  };
+  const t = props.autoscaleMaxThroughput;
+  rule(Number.isInteger(t) && t >= 1000 && t <= 1_000_000 && t % 1000 === 0, `autoscaleMaxThroughput: got ${t}; use a multiple of 1000 from 1000 to 1000000 RU/s.`);
+  rule(props.secondaryLocation === undefined || props.secondaryLocation !== props.location, `secondaryLocation: got "${props.secondaryLocation}", the primary region; choose another region or leave it unset.`);
+  const containers: Readonly<Record<string, CosmosContainerSpec>> = props.containers ?? PAYMENTS_COSMOS_CONTAINERS;
+  rule(Object.keys(containers).length > 0 && Object.keys(containers).length <= 25, `containers: got ${Object.keys(containers).length}; a shared-throughput database holds 1 to 25 containers.`);
+  for (const [name, c] of Object.entries(containers)) {
+    rule(c.partitionKeyPaths.length >= 1 && c.partitionKeyPaths.length <= 3 && c.partitionKeyPaths.every((p) => /^\/[A-Za-z0-9_]+$/.test(p)), `containers.${name}.partitionKeyPaths: got ${JSON.stringify(c.partitionKeyPaths)}; use 1 to 3 top-level paths such as "/merchantId".`);
+    rule(c.defaultTtlSeconds === -1 || (Number.isInteger(c.defaultTtlSeconds) && c.defaultTtlSeconds >= 1 && c.defaultTtlSeconds <= 2147483647), `containers.${name}.defaultTtlSeconds: got ${c.defaultTtlSeconds}; use -1 or 1 to 2147483647 seconds.`);
+    if (c.analyticalTtlSeconds !== undefined) {
+      rule(c.analyticalTtlSeconds === -1 || (Number.isInteger(c.analyticalTtlSeconds) && c.analyticalTtlSeconds >= 1), `containers.${name}.analyticalTtlSeconds: got ${c.analyticalTtlSeconds}; use -1 or a positive number of seconds.`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * The NoSQL store: a Cosmos DB for NoSQL account with one database and the brief's containers.
+ *
+ * Secure by default: key (local) authentication disabled (Entra ID data-plane RBAC only), no public
+ * network access (private endpoint + DNS; Azure services do not bypass), TLS 1.2, customer-managed
+ * key through the `cosmos` identity, continuous backup, diagnostics to Log Analytics, account-level
+ * throughput cap equal to the autoscale maximum. Analytical store (Synapse Link) on the containers the
+ * OLAP side reads; change feed is always on in Cosmos DB (latest-version mode needs no setting).
+ */
+export class CosmosDb extends Construct {
+  readonly account: CosmosdbAccount;
+  readonly database: CosmosdbSqlDatabase;
+  readonly containers: Readonly<Record<string, CosmosdbSqlContainer>>;
+  readonly accountId: string;
+  readonly accountName: string;
+  /** `https://<account>.documents.azure.com:443/`. */
+  readonly endpoint: string;
+  readonly databaseName: string;
+  readonly containerNames: readonly string[];
+
+  constructor(scope: Construct, id: string, props: CosmosDbProps) {
+    super(scope, id);
+    const problems = validateCosmosDbProps(props);
+    if (problems.length > 0) {
+      throw new Error(`CosmosDb ${this.node.path} has invalid props:\n  - ${problems.join("\n  - ")}`);
+    }
+    const protect = props.deletionProtection ?? false;
+    const specs: Readonly<Record<string, CosmosContainerSpec>> = props.containers ?? PAYMENTS_COSMOS_CONTAINERS;
+    const analytical = Object.values(specs).some((c) => c.analyticalTtlSeconds !== undefined);
+    const keyGrants = props.identity.node.children.filter((c): c is RoleAssignment => c instanceof RoleAssignment);
+    const regions = [props.location, ...(props.secondaryLocation ? [props.secondaryLocation] : [])];
+
+    this.account = new CosmosdbAccount(this, "account", {
+      name: props.naming.name("cosmosAccount"),
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      offerType: "Standard",
+      kind: "GlobalDocumentDB",
+      consistencyPolicy: { consistencyLevel: props.consistencyLevel ?? "Session" },
+      geoLocation: regions.map((location, failoverPriority) => ({
+        location,
+        failoverPriority,
+        zoneRedundant: props.zoneRedundant,
+      })),
+      automaticFailoverEnabled: regions.length > 1,
+      multipleWriteLocationsEnabled: false,
+      localAuthenticationDisabled: true,
+      accessKeyMetadataWritesEnabled: false,
+      publicNetworkAccessEnabled: false,
+      networkAclBypassForAzureServices: false,
+      minimalTlsVersion: "Tls12",
+      identity: { type: "UserAssigned", identityIds: [props.identity.id] },
+      keyVaultKeyId: props.encryptionKey.versionlessId,
+      defaultIdentityType: Fn.join("=", ["UserAssignedIdentity", props.identity.id]),
+      backup: { type: "Continuous", tier: props.continuousBackupTier ?? "Continuous7Days" },
+      analyticalStorageEnabled: analytical,
+      analyticalStorage: analytical ? { schemaType: "WellDefined" } : undefined,
+      capacity: { totalThroughputLimit: props.autoscaleMaxThroughput },
+      tags: props.tags ? { ...props.tags } : undefined,
+      dependsOn: [...keyGrants],
+    });
+    if (protect) this.account.addOverride("lifecycle.prevent_destroy", true);
+    this.accountId = this.account.id;
+    this.accountName = this.account.name;
+    this.endpoint = this.account.endpoint;
+
+    new PrivateEndpoint(this, "private-endpoint", {
+      naming: props.naming,
+      privateAccess: props.privateAccess,
+      service: "cosmosSql",
+      targetResourceId: this.account.id,
+      qualifier: "cosmos",
+    });
+    new DiagnosticSettings(this, "diagnostics", { diagnostics: props.diagnostics, targetResourceId: this.account.id });
+
+    this.databaseName = props.databaseName ?? "payments";
+    this.database = new CosmosdbSqlDatabase(this, "database", {
+      name: this.databaseName,
+      resourceGroupName: props.resourceGroupName,
+      accountName: this.account.name,
+      autoscaleSettings: { maxThroughput: props.autoscaleMaxThroughput },
+    });
+    if (protect) this.database.addOverride("lifecycle.prevent_destroy", true);
+
+    const containers: Record<string, CosmosdbSqlContainer> = {};
+    for (const [name, spec] of Object.entries(specs)) {
+      const hierarchical = spec.partitionKeyPaths.length > 1;
+      containers[name] = new CosmosdbSqlContainer(this, `container-${name}`, {
+        name,
+        resourceGroupName: props.resourceGroupName,
+        accountName: this.account.name,
+        databaseName: this.database.name,
+        partitionKeyPaths: [...spec.partitionKeyPaths],
+        partitionKeyKind: hierarchical ? "MultiHash" : "Hash",
+        partitionKeyVersion: 2,
+        defaultTtl: spec.defaultTtlSeconds,
+        analyticalStorageTtl: spec.analyticalTtlSeconds,
+        indexingPolicy: {
+          indexingMode: "consistent",
+          includedPath: [{ path: "/*" }],
+          excludedPath: [{ path: '/"_etag"/?' }, ...(spec.excludedIndexPaths ?? []).map((path) => ({ path }))],
+        },
+      });
+    }
+    this.containers = containers;
+    this.containerNames = Object.keys(specs);
+  }
+}

@@ -1,0 +1,169 @@
+import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
+import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
+import { StorageDataLakeGen2Filesystem } from "@cdktf/provider-azurerm/lib/storage-data-lake-gen2-filesystem";
+import { Construct } from "constructs";
+import { AzureLocation } from "../../environments/types";
+import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
+import { AzureNaming } from "./naming";
+import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
+import { WorkloadIdentity } from "./workload-identity";
+
+/**
+ * Filesystems of the lake: `synapse` is the workspace's default filesystem; `raw` receives ETL
+ * extracts (CDC batches, Cosmos change feed), `curated` holds conformed data loaded into the pool.
+ */
+export const DEFAULT_DATA_LAKE_FILESYSTEMS = ["synapse", "raw", "curated"] as const;
+
+export type DataLakeReplication = "LRS" | "ZRS" | "GRS" | "GZRS";
+
+export interface DataLakeProps {
+  readonly naming: AzureNaming;
+  readonly resourceGroupName: string;
+  readonly location: AzureLocation;
+  /**
+   * Account redundancy.
+   * @default "ZRS"
+   */
+  readonly replication?: DataLakeReplication;
+  /**
+   * Filesystem names (part of the state contract).
+   * @default DEFAULT_DATA_LAKE_FILESYSTEMS
+   */
+  readonly filesystems?: readonly string[];
+  /** The `datalake` workload identity: CMK access (already granted on `encryptionKey`). */
+  readonly identity: WorkloadIdentity;
+  /** Customer-managed key of blobs, files, queues and tables (versionless: rotation is picked up). */
+  readonly encryptionKey: KeyVaultKey;
+  readonly privateAccess: PrivateAccess;
+  readonly diagnostics: DiagnosticsTarget;
+  /**
+   * Object id of the principal running Terraform: it creates filesystems through the data plane with
+   * Entra ID (shared keys are off), so it gets Storage Blob Data Owner on this account.
+   */
+  readonly deployerObjectId: string;
+  /**
+   * Soft-delete retention of blobs and containers in days (1-365).
+   * @default 30
+   */
+  readonly softDeleteDays?: number;
+  /**
+   * `lifecycle.prevent_destroy` on the account and its filesystems.
+   * @default false
+   */
+  readonly deletionProtection?: boolean;
+  /** @default - none (the stack's tags aspect adds the required ones) */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * ADLS Gen2 account for the analytical side: hierarchical namespace, Entra ID only (shared keys and
+ * local users off), TLS 1.2, no public network access (blob and dfs private endpoints with DNS),
+ * infrastructure (double) encryption plus a customer-managed key through the `datalake` identity,
+ * soft delete, diagnostics: metrics on the account, logs on its blob service.
+ */
+export class DataLake extends Construct {
+  readonly account: StorageAccount;
+  readonly accountId: string;
+  readonly accountName: string;
+  /** `https://<account>.dfs.core.windows.net/`. */
+  readonly dfsEndpoint: string;
+  readonly filesystems: Readonly<Record<string, StorageDataLakeGen2Filesystem>>;
+  readonly filesystemNames: readonly string[];
+
+  constructor(scope: Construct, id: string, props: DataLakeProps) {
+    super(scope, id);
+    const softDeleteDays = props.softDeleteDays ?? 30;
+    const names = props.filesystems ?? DEFAULT_DATA_LAKE_FILESYSTEMS;
+    const problems = [
+      { ok: Number.isInteger(softDeleteDays) && softDeleteDays >= 1 && softDeleteDays <= 365, message: `softDeleteDays: got ${softDeleteDays}; use 1 to 365.` },
+      { ok: names.length > 0 && new Set(names).size === names.length, message: `filesystems: got ${JSON.stringify(names)}; list at least one name, each once.` },
+      { ok: names.every((n) => /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(n)), message: `filesystems: got ${JSON.stringify(names)}; each 3-63 lowercase letters, digits and single hyphens.` },
+    ].filter((r) => !r.ok);
+    if (problems.length > 0) {
+      throw new Error(`DataLake ${this.node.path} has invalid props:\n  - ${problems.map((p) => p.message).join("\n  - ")}`);
+    }
+    const protect = props.deletionProtection ?? false;
+    const keyGrants = props.identity.node.children.filter((c): c is RoleAssignment => c instanceof RoleAssignment);
+
+    this.account = new StorageAccount(this, "account", {
+      name: props.naming.name("storageAccount", { qualifier: "dl" }),
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      accountKind: "StorageV2",
+      accountTier: "Standard",
+      accountReplicationType: props.replication ?? "ZRS",
+      accessTier: "Hot",
+      isHnsEnabled: true,
+      minTlsVersion: "TLS1_2",
+      httpsTrafficOnlyEnabled: true,
+      sharedAccessKeyEnabled: false,
+      defaultToOauthAuthentication: true,
+      localUserEnabled: false,
+      sftpEnabled: false,
+      publicNetworkAccessEnabled: false,
+      allowNestedItemsToBePublic: false,
+      crossTenantReplicationEnabled: false,
+      allowedCopyScope: "PrivateLink",
+      infrastructureEncryptionEnabled: true,
+      // Queues and tables use the account key (the CMK) too, not a Microsoft-managed service key.
+      queueEncryptionKeyType: "Account",
+      tableEncryptionKeyType: "Account",
+      identity: { type: "UserAssigned", identityIds: [props.identity.id] },
+      customerManagedKey: {
+        keyVaultKeyId: props.encryptionKey.versionlessId,
+        userAssignedIdentityId: props.identity.id,
+      },
+      networkRules: { defaultAction: "Deny", bypass: ["AzureServices"] },
+      blobProperties: {
+        deleteRetentionPolicy: { days: softDeleteDays },
+        containerDeleteRetentionPolicy: { days: softDeleteDays },
+      },
+      tags: props.tags ? { ...props.tags } : undefined,
+      dependsOn: [...keyGrants],
+    });
+    if (protect) this.account.addOverride("lifecycle.prevent_destroy", true);
+    this.accountId = this.account.id;
+    this.accountName = this.account.name;
+    this.dfsEndpoint = this.account.primaryDfsEndpoint;
+
+    const blob = new PrivateEndpoint(this, "private-endpoint-blob", {
+      naming: props.naming,
+      privateAccess: props.privateAccess,
+      service: "blob",
+      targetResourceId: this.account.id,
+      qualifier: "dl-blob",
+    });
+    const dfs = new PrivateEndpoint(this, "private-endpoint-dfs", {
+      naming: props.naming,
+      privateAccess: props.privateAccess,
+      service: "dfs",
+      targetResourceId: this.account.id,
+      qualifier: "dl-dfs",
+    });
+    // The storage account resource emits metrics only; resource logs live on its services.
+    new DiagnosticSettings(this, "diagnostics", { diagnostics: props.diagnostics, targetResourceId: this.account.id, logCategoryGroups: [] });
+    new DiagnosticSettings(this, "blob-diagnostics", { diagnostics: props.diagnostics, targetResourceId: `${this.account.id}/blobServices/default` });
+
+    const deployer = new RoleAssignment(this, "deployer-blob-owner", {
+      scope: this.account.id,
+      roleDefinitionName: "Storage Blob Data Owner",
+      principalId: props.deployerObjectId,
+      description: "Lets the deployment principal create the lake's filesystems with Entra ID (shared keys are disabled).",
+    });
+
+    const filesystems: Record<string, StorageDataLakeGen2Filesystem> = {};
+    for (const name of names) {
+      const fs = new StorageDataLakeGen2Filesystem(this, `filesystem-${name}`, {
+        name,
+        storageAccountId: this.account.id,
+        // Data-plane call: needs the role above and DNS through the dfs private endpoint.
+        dependsOn: [deployer, dfs.endpoint, blob.endpoint],
+      });
+      if (protect) fs.addOverride("lifecycle.prevent_destroy", true);
+      filesystems[name] = fs;
+    }
+    this.filesystems = filesystems;
+    this.filesystemNames = [...names];
+  }
+}

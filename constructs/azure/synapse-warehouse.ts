@@ -1,0 +1,169 @@
+import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
+import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { SynapseSqlPool } from "@cdktf/provider-azurerm/lib/synapse-sql-pool";
+import { SynapseWorkspace } from "@cdktf/provider-azurerm/lib/synapse-workspace";
+import { SynapseWorkspaceAadAdmin } from "@cdktf/provider-azurerm/lib/synapse-workspace-aad-admin";
+import { SynapseWorkspaceKey } from "@cdktf/provider-azurerm/lib/synapse-workspace-key";
+import { Construct } from "constructs";
+import { AzureLocation, EntraAdminGroup, SYNAPSE_SQL_POOL_SKUS, SynapseSqlPoolSku } from "../../environments/types";
+import { DataLake } from "./data-lake";
+import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
+import { AzureNaming } from "./naming";
+import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
+import { WorkloadIdentity } from "./workload-identity";
+
+/** Name of the workspace's customer-managed key entry (workspace block and key activation must agree). */
+const WORKSPACE_KEY_NAME = "cmk";
+
+export interface SynapseWarehouseProps {
+  readonly naming: AzureNaming;
+  readonly resourceGroupName: string;
+  readonly location: AzureLocation;
+  /** Entra tenant of the administrator group; also the only tenant managed private endpoints may link to. */
+  readonly tenantId: string;
+  /** The Entra ID group that administers the workspace and its SQL pools (Entra-only authentication). */
+  readonly administrator: EntraAdminGroup;
+  /** The ADLS Gen2 account whose filesystem becomes the workspace's default storage. */
+  readonly dataLake: DataLake;
+  /**
+   * Filesystem of `dataLake` the workspace uses as its default.
+   * @default "synapse"
+   */
+  readonly defaultFilesystem?: string;
+  /** The `synapse` workload identity: workspace CMK access (already granted on `encryptionKey`). */
+  readonly identity: WorkloadIdentity;
+  /** Customer-managed key of the workspace (double encryption of pools and metadata). */
+  readonly encryptionKey: KeyVaultKey;
+  readonly privateAccess: PrivateAccess;
+  readonly diagnostics: DiagnosticsTarget;
+  /** Dedicated SQL pool performance level (DW100c ... DW30000c; cDWU, e.g. DW500c is 500 cDWU). */
+  readonly sqlPoolSku: SynapseSqlPoolSku;
+  /** Geo-redundant backups of the dedicated pool (GRS storage); false keeps locally redundant backups. */
+  readonly geoBackup: boolean;
+  /**
+   * `lifecycle.prevent_destroy` on the workspace and the pool.
+   * @default false
+   */
+  readonly deletionProtection?: boolean;
+  /** @default - none (the stack's tags aspect adds the required ones) */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The OLAP store: a Synapse workspace and one dedicated SQL pool.
+ *
+ * Workspace: Entra ID-only authentication (no SQL administrator login or password), managed virtual
+ * network with data exfiltration protection (outbound only to approved managed private endpoints in
+ * this tenant), no public network access (private endpoints Sql, SqlOnDemand and Dev with DNS),
+ * customer-managed key through the `synapse` identity (activated by `azurerm_synapse_workspace_key`),
+ * default storage on the data lake with Storage Blob Data Contributor for the workspace identity.
+ * Pool: TDE on, geo-backup per environment, diagnostics to Log Analytics.
+ */
+export class SynapseWarehouse extends Construct {
+  readonly workspace: SynapseWorkspace;
+  readonly sqlPool: SynapseSqlPool;
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+  readonly sqlPoolId: string;
+  readonly sqlPoolName: string;
+  /** `<workspace>.sql.azuresynapse.net` (dedicated SQL endpoint; private inside the VNet). */
+  readonly sqlEndpoint: string;
+
+  constructor(scope: Construct, id: string, props: SynapseWarehouseProps) {
+    super(scope, id);
+    const defaultFilesystem = props.defaultFilesystem ?? "synapse";
+    const problems = [
+      { ok: (SYNAPSE_SQL_POOL_SKUS as readonly string[]).includes(props.sqlPoolSku), message: `sqlPoolSku: got "${props.sqlPoolSku}"; use one of ${SYNAPSE_SQL_POOL_SKUS.join(", ")}.` },
+      { ok: props.dataLake.filesystems[defaultFilesystem] !== undefined, message: `defaultFilesystem: "${defaultFilesystem}" is not a filesystem of the data lake (${props.dataLake.filesystemNames.join(", ")}).` },
+    ].filter((r) => !r.ok);
+    if (problems.length > 0) {
+      throw new Error(`SynapseWarehouse ${this.node.path} has invalid props:\n  - ${problems.map((p) => p.message).join("\n  - ")}`);
+    }
+    const protect = props.deletionProtection ?? false;
+    const keyGrants = props.identity.node.children.filter((c): c is RoleAssignment => c instanceof RoleAssignment);
+    const workspaceName = props.naming.name("synapseWorkspace");
+
+    this.workspace = new SynapseWorkspace(this, "workspace", {
+      name: workspaceName,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      storageDataLakeGen2FilesystemId: props.dataLake.filesystems[defaultFilesystem].id,
+      managedResourceGroupName: props.naming.name("resourceGroup", { qualifier: "synapse-managed" }),
+      // Entra-only: no sql_administrator_login / password at all; the admin group is set below.
+      azureadAuthenticationOnly: true,
+      managedVirtualNetworkEnabled: true,
+      dataExfiltrationProtectionEnabled: true,
+      linkingAllowedForAadTenantIds: [props.tenantId],
+      publicNetworkAccessEnabled: false,
+      sqlIdentityControlEnabled: false,
+      identity: { type: "SystemAssigned, UserAssigned", identityIds: [props.identity.id] },
+      customerManagedKey: {
+        keyVersionlessId: props.encryptionKey.versionlessId,
+        keyName: WORKSPACE_KEY_NAME,
+        userAssignedIdentityId: props.identity.id,
+      },
+      tags: props.tags ? { ...props.tags } : undefined,
+      dependsOn: [...keyGrants],
+    });
+    if (protect) this.workspace.addOverride("lifecycle.prevent_destroy", true);
+    this.workspaceId = this.workspace.id;
+    this.workspaceName = this.workspace.name;
+    this.sqlEndpoint = `${workspaceName}.sql.azuresynapse.net`;
+
+    // A CMK workspace stays "pending" until its key is activated.
+    const key = new SynapseWorkspaceKey(this, "workspace-key", {
+      synapseWorkspaceId: this.workspace.id,
+      customerManagedKeyName: WORKSPACE_KEY_NAME,
+      customerManagedKeyVersionlessId: props.encryptionKey.versionlessId,
+      active: true,
+    });
+
+    const admin = new SynapseWorkspaceAadAdmin(this, "entra-admin", {
+      synapseWorkspaceId: this.workspace.id,
+      login: props.administrator.displayName,
+      objectId: props.administrator.objectId,
+      tenantId: props.tenantId,
+      dependsOn: [key],
+    });
+
+    new RoleAssignment(this, "workspace-storage", {
+      scope: props.dataLake.accountId,
+      roleDefinitionName: "Storage Blob Data Contributor",
+      principalId: this.workspace.identity.principalId,
+      principalType: "ServicePrincipal",
+      description: "Synapse workspace identity reads and writes its default storage and the lake zones.",
+    });
+
+    const endpoints = [
+      { id: "private-endpoint-sql", service: "synapseSql", qualifier: "syn-sql" },
+      { id: "private-endpoint-sql-ondemand", service: "synapseSqlOnDemand", qualifier: "syn-sqlod" },
+      { id: "private-endpoint-dev", service: "synapseDev", qualifier: "syn-dev" },
+    ] as const;
+    for (const e of endpoints) {
+      new PrivateEndpoint(this, e.id, {
+        naming: props.naming,
+        privateAccess: props.privateAccess,
+        service: e.service,
+        targetResourceId: this.workspace.id,
+        qualifier: e.qualifier,
+      });
+    }
+    new DiagnosticSettings(this, "diagnostics", { diagnostics: props.diagnostics, targetResourceId: this.workspace.id });
+
+    this.sqlPool = new SynapseSqlPool(this, "sql-pool", {
+      name: props.naming.name("synapseSqlPool", { qualifier: "dw" }),
+      synapseWorkspaceId: this.workspace.id,
+      skuName: props.sqlPoolSku,
+      createMode: "Default",
+      storageAccountType: props.geoBackup ? "GRS" : "LRS",
+      geoBackupPolicyEnabled: props.geoBackup,
+      dataEncrypted: true,
+      tags: props.tags ? { ...props.tags } : undefined,
+      dependsOn: [key, admin],
+    });
+    if (protect) this.sqlPool.addOverride("lifecycle.prevent_destroy", true);
+    this.sqlPoolId = this.sqlPool.id;
+    this.sqlPoolName = this.sqlPool.name;
+    new DiagnosticSettings(this, "sql-pool-diagnostics", { diagnostics: props.diagnostics, targetResourceId: this.sqlPool.id });
+  }
+}
