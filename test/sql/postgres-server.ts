@@ -4,7 +4,7 @@
  * (CI containers), the server runs as the `postgres` OS user (initdb refuses root).
  */
 import { execFileSync } from "child_process";
-import { chownSync, existsSync, mkdtempSync, rmSync } from "fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "fs";
 import { createServer } from "net";
 import { tmpdir } from "os";
 import * as path from "path";
@@ -18,9 +18,19 @@ export interface PgServer {
   stop(): void;
 }
 
-/** Where the PostgreSQL 15 binaries are: $PG_BIN, then the Debian/Ubuntu path. */
+/**
+ * Where the PostgreSQL binaries are: $PG_BIN, then the Debian/Ubuntu path of version 15 (the version
+ * Aurora runs here), then any newer major version installed (GitHub's Ubuntu runners ship 16).
+ */
 export function findPgBin(): string | undefined {
-  const candidates = [process.env.PG_BIN, "/usr/lib/postgresql/15/bin"].filter((c): c is string => Boolean(c));
+  const root = "/usr/lib/postgresql";
+  const installed = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v) && Number(v) >= 15)
+        .sort((a, b) => Number(a) - Number(b))
+        .map((v) => path.join(root, v, "bin"))
+    : [];
+  const candidates = [process.env.PG_BIN, ...installed].filter((c): c is string => Boolean(c));
   return candidates.find((c) => existsSync(path.join(c, "initdb")) && existsSync(path.join(c, "pg_ctl")));
 }
 
