@@ -5,6 +5,7 @@
 export const PRODUCTION_PACK: readonly string[] = [
   "AWS-BAK-003",
   "AWS-DOC-005",
+  "AWS-KMS-002",
   "AWS-RDS-005",
   "AWS-RDS-008",
   "AZ-COS-009",

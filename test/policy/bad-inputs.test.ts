@@ -54,3 +54,18 @@ describe("deliberately bad inputs", () => {
     expect(out.filter((f) => f.startsWith("GEN-SEC"))).toEqual([]);
   });
 });
+
+describe("S3 server access log target buckets", () => {
+  it("accept SSE-S3 (AWS requires it for log delivery) while data buckets need SSE-KMS", () => {
+    const sse = (bucket: string, algorithm: string) => ({ bucket: `\${aws_s3_bucket.${bucket}.id}`, rule: { apply_server_side_encryption_by_default: { sse_algorithm: algorithm } } });
+    const out = failingRules({
+      "aws_s3_bucket.logs": {},
+      "aws_s3_bucket.data": {},
+      "aws_s3_bucket_server_side_encryption_configuration.l": sse("logs", "AES256"),
+      "aws_s3_bucket_server_side_encryption_configuration.d": sse("data", "AES256"),
+      "aws_s3_bucket_logging.x": { bucket: "${aws_s3_bucket.data.id}", target_bucket: "${aws_s3_bucket.logs.id}" },
+    });
+    expect(out).toContain("AWS-S3-003 aws_s3_bucket.data");
+    expect(out).not.toContain("AWS-S3-003 aws_s3_bucket.logs");
+  });
+});
