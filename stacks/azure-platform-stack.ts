@@ -5,6 +5,9 @@ import { Construct } from "constructs";
 import { AzureEnvironment } from "../environments/types";
 import { CosmosDb } from "../constructs/azure/cosmos-db";
 import { DataLake } from "../constructs/azure/data-lake";
+import { Dashboards } from "../constructs/azure/dashboards";
+import { EtlFactory } from "../constructs/azure/data-factory";
+import { Monitoring } from "../constructs/azure/monitoring";
 import { SqlDatabase } from "../constructs/azure/sql-database";
 import { SynapseWarehouse } from "../constructs/azure/synapse-warehouse";
 import { KeyVault } from "../constructs/azure/key-vault";
@@ -38,6 +41,10 @@ export class AzurePlatformStack extends TerraformStack {
   readonly dataLake: DataLake;
   /** OLAP: Synapse workspace and dedicated SQL pool. */
   readonly olap: SynapseWarehouse;
+  /** ETL: Data Factory with flows 2 (nightly CDC batch) and 3 (near-real-time API logs). */
+  readonly etl: EtlFactory;
+  /** Action group, one alert per SLA row, budget, Sentinel (prod). */
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: AzurePlatformStackProps) {
     super(scope, id);
@@ -172,6 +179,51 @@ export class AzurePlatformStack extends TerraformStack {
       geoBackup: env.sizing.synapse.geoBackup,
       tags: { "data-store": "olap" },
     });
+
+    // ETL (flows 2 and 3): the factory reaches every store through managed private endpoints as the adf identity.
+    const triggersOn = env.sizing.dataFactory.batchTriggerEnabled;
+    this.etl = new EtlFactory(this, "etl", {
+      naming,
+      resourceGroupName: rg.integration.name,
+      location,
+      identity: identities.adf,
+      encryptionKey: { keyId: keyVault.keys.adf.versionlessId },
+      privateAccess: network.privateAccess,
+      diagnostics: logs.diagnostics,
+      git: env.sizing.dataFactory.git,
+      oltp: { serverId: this.oltp.serverId, serverFqdn: this.oltp.serverFqdn, databaseName: this.oltp.databaseName },
+      olap: { workspaceId: this.olap.workspaceId, sqlEndpoint: this.olap.sqlEndpoint, sqlPoolName: this.olap.sqlPoolName },
+      nosql: { accountId: this.nosql.accountId, accountName: this.nosql.accountName, resourceGroupName: rg.data.name, endpoint: this.nosql.endpoint, databaseName: this.nosql.databaseName },
+      dataLake: { storageAccountId: this.dataLake.accountId, dfsEndpoint: this.dataLake.dfsEndpoint, stagingFileSystem: "raw" },
+      keyVault: { id: keyVault.vault.id, uri: keyVault.vault.vaultUri },
+      cdcTables: env.cdc.enabled ? env.cdc.tables : [],
+      batchTriggerEnabled: triggersOn,
+      // Dev runs flows on demand: both triggers follow the environment's batchTriggerEnabled switch.
+      apiLogs: { enabled: triggersOn },
+    });
+
+    const targets = {
+      oltp: this.oltp.databaseId,
+      olap: this.olap.sqlPoolId,
+      nosql: this.nosql.accountId,
+      etl: this.etl.id,
+      lake: this.dataLake.accountId,
+    };
+    this.monitoring = new Monitoring(this, "monitoring", {
+      naming,
+      resourceGroupName: rg.monitoring.name,
+      location,
+      shortName: `${env.workload}-${env.name}`.slice(0, 12),
+      alertContacts: env.alertContacts,
+      logAnalyticsWorkspaceId: logs.workspace.id,
+      targets,
+      nearRealTimeFlowEnabled: triggersOn,
+      budget: env.budget
+        ? { config: env.budget, subscriptionId: env.subscriptionId, resourceGroupNames: Object.values(rg).map((g) => g.name) }
+        : undefined,
+      sentinel: env.tier === "prod",
+    });
+    new Dashboards(this, "dashboards", { naming, resourceGroupName: rg.monitoring.name, location, logAnalyticsWorkspaceId: logs.workspace.id, targets });
 
     Aspects.of(this).add(new TagsAspect(toResourceTags(env.tags)));
   }

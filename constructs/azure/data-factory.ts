@@ -314,7 +314,7 @@ export class EtlFactory extends Construct {
 
     this.pipelines = {
       oltpToOlap: buildOltpToOlapPipeline({ cdcTables: props.cdcTables }),
-      apiLogsToOlap: buildApiLogsPipeline(),
+      apiLogsToOlap: buildApiLogsPipeline({ stagingPath: `${props.dataLake.stagingFileSystem}/staging/api_logs` }),
     };
     const deployed: Record<string, DataFactoryPipeline> = {};
     for (const [key, spec] of Object.entries(this.pipelines)) {

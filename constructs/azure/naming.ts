@@ -49,6 +49,7 @@ export const AZURE_NAMING_RULES = {
   storageAccount: { abbreviation: "st", min: 3, max: 24, pattern: /^[a-z0-9]+$/, charset: "lowercase letters and digits only", globallyUnique: true, separator: "" },
   actionGroup: { abbreviation: "ag", min: 1, max: 260, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
   metricAlert: { abbreviation: "alrt", min: 1, max: 260, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  scheduledQueryAlert: { abbreviation: "sqra", min: 1, max: 260, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
   dashboard: { abbreviation: "dash", min: 3, max: 160, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
   budget: { abbreviation: "budget", min: 1, max: 63, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
   policyAssignment: { abbreviation: "pa", min: 1, max: 64, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
@@ -157,6 +158,8 @@ export const AZURE_RESOURCE_TYPE_KINDS: Readonly<Record<string, AzureResourceKin
   azurerm_storage_account: "storageAccount",
   azurerm_monitor_action_group: "actionGroup",
   azurerm_portal_dashboard: "dashboard",
+  azurerm_monitor_metric_alert: "metricAlert",
+  azurerm_monitor_scheduled_query_rules_alert_v2: "scheduledQueryAlert",
   azurerm_resource_group_policy_assignment: "policyAssignment",
   azurerm_management_lock: "lock",
 };

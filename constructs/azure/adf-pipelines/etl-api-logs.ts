@@ -27,8 +27,13 @@ export const API_LOGS_STEPS = { stage: "Stage_ApiLogs", load: "Load_Fact_API_Per
 
 const epochSeconds = (param: string): string => `string(div(sub(ticks(pipeline().parameters.${param}), ticks('1970-01-01T00:00:00Z')), 10000000))`;
 
+export interface ApiLogsOptions {
+  /** `<filesystem>/<folder>` where the staged copy writes its temporary files, e.g. `raw/staging/api_logs`. */
+  readonly stagingPath: string;
+}
+
 /** Builds the `etl_api_logs_to_olap` pipeline. */
-export function buildApiLogsPipeline(): PipelineSpec {
+export function buildApiLogsPipeline(options: ApiLogsOptions): PipelineSpec {
   const select = Object.entries(API_LOG_FIELDS)
     .map(([col, path]) => `${path} AS ${col}`)
     .join(", ");
@@ -56,7 +61,7 @@ export function buildApiLogsPipeline(): PipelineSpec {
           query: expr(`@concat('SELECT ${select} FROM c WHERE c._ts >= ', ${epochSeconds("windowStart")}, ' AND c._ts < ', ${epochSeconds("windowEnd")})`),
         },
         sink: { type: "SqlDWSink", writes: { database: "olap", kind: "table", name: "stg.ApiLogs" } },
-        staging: { linkedService: LINKED_SERVICES.lake, path: "staging/api_logs" },
+        staging: { linkedService: LINKED_SERVICES.lake, path: options.stagingPath },
         policy: { timeout: "0.00:10:00", retry: 1, retryIntervalInSeconds: 30 },
       },
       {

@@ -1,0 +1,160 @@
+import { ConsumptionBudgetSubscription } from "@cdktf/provider-azurerm/lib/consumption-budget-subscription";
+import { MonitorActionGroup } from "@cdktf/provider-azurerm/lib/monitor-action-group";
+import { MonitorMetricAlert } from "@cdktf/provider-azurerm/lib/monitor-metric-alert";
+import { MonitorScheduledQueryRulesAlertV2 } from "@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2";
+import { SentinelLogAnalyticsWorkspaceOnboarding } from "@cdktf/provider-azurerm/lib/sentinel-log-analytics-workspace-onboarding";
+import { Construct } from "constructs";
+import { AlertContacts, BudgetConfig } from "../../environments/types";
+import { AzureNaming } from "./naming";
+import { METRICS, MonitoredResource, SLA_TABLE, SlaRow, slaDescription } from "./sla";
+
+/**
+ * First day of the month budgets start counting from. A constant, not `new Date()`: synth must be
+ * deterministic, and Azure requires the first day of a month (changing it replaces the budget).
+ */
+export const BUDGET_START_DATE = "2026-11-01T00:00:00Z";
+/** Azure allows five notifications per budget. */
+export const MAX_BUDGET_NOTIFICATIONS = 5;
+
+export interface MonitoringProps {
+  readonly naming: AzureNaming;
+  /** Resource group of the action group and alert rules. */
+  readonly resourceGroupName: string;
+  readonly location: string;
+  /** Action-group short name shown in SMS and e-mail (1-12 characters), e.g. `pay-prod`. */
+  readonly shortName: string;
+  readonly alertContacts: AlertContacts;
+  /** Log Analytics workspace id: scope of the log alerts and the Sentinel workspace. */
+  readonly logAnalyticsWorkspaceId: string;
+  /** ARM id of each monitored resource (metric alerts are scoped to it). */
+  readonly targets: Readonly<Record<Exclude<MonitoredResource, "workspace">, string>>;
+  /** The near-real-time flow's trigger is on: arm the data-freshness alert. */
+  readonly nearRealTimeFlowEnabled: boolean;
+  /** Monthly budget on the environment's resource groups. @default - no budget */
+  readonly budget?: {
+    readonly config: BudgetConfig;
+    /** Subscription id (GUID). */
+    readonly subscriptionId: string;
+    /** The environment's resource group names the budget filters on. */
+    readonly resourceGroupNames: readonly string[];
+  };
+  /**
+   * Onboard the workspace to Microsoft Sentinel (SIEM for PCI DSS 10.4 log review).
+   * @default false
+   */
+  readonly sentinel?: boolean;
+}
+
+function validateMonitoringProps(p: MonitoringProps): void {
+  const rules: { condition: boolean; message: string }[] = [
+    { condition: /^[A-Za-z0-9-]{1,12}$/.test(p.shortName), message: `shortName "${p.shortName}" must be 1-12 letters, digits or hyphens` },
+    { condition: p.alertContacts.emails.length > 0, message: "alertContacts.emails is empty; give at least one on-call address" },
+  ];
+  if (p.budget) {
+    const b = p.budget.config;
+    const n = b.actualThresholdsPercent.length + b.forecastThresholdsPercent.length;
+    rules.push({ condition: n >= 1 && n <= MAX_BUDGET_NOTIFICATIONS, message: `budget has ${n} thresholds (actual + forecast); Azure allows 1-${MAX_BUDGET_NOTIFICATIONS}` });
+    rules.push({ condition: b.monthlyAmountUsd > 0, message: `budget.monthlyAmountUsd is ${b.monthlyAmountUsd}; use a positive amount` });
+    rules.push({ condition: p.budget.resourceGroupNames.length > 0, message: "budget.resourceGroupNames is empty; list the environment's resource groups" });
+  }
+  const failed = rules.filter((r) => !r.condition).map((r) => r.message);
+  if (failed.length > 0) throw new Error(`Monitoring: ${failed.join("; ")}`);
+}
+
+/**
+ * The environment's alerting: one action group from the alert contacts, one alert per row of the
+ * brief's SLA table (metric alerts where Azure exposes the metric, log alerts on the diagnostic logs
+ * otherwise), the monthly budget with actual and forecast notifications, and Sentinel on request.
+ */
+export class Monitoring extends Construct {
+  readonly actionGroup: MonitorActionGroup;
+  /** One alert per SLA row, by row key. */
+  readonly alerts: Readonly<Record<string, MonitorMetricAlert | MonitorScheduledQueryRulesAlertV2>>;
+  readonly budget?: ConsumptionBudgetSubscription;
+  readonly sentinel?: SentinelLogAnalyticsWorkspaceOnboarding;
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    validateMonitoringProps(props);
+
+    this.actionGroup = new MonitorActionGroup(this, "action-group", {
+      name: props.naming.name("actionGroup", { qualifier: "oncall" }),
+      resourceGroupName: props.resourceGroupName,
+      location: "global",
+      shortName: props.shortName,
+      emailReceiver: props.alertContacts.emails.map((emailAddress, i) => ({ name: `email-${i + 1}`, emailAddress, useCommonAlertSchema: true })),
+      webhookReceiver: props.alertContacts.webhookUrl
+        ? [{ name: "webhook", serviceUri: props.alertContacts.webhookUrl, useCommonAlertSchema: true }]
+        : undefined,
+    });
+
+    const alerts: Record<string, MonitorMetricAlert | MonitorScheduledQueryRulesAlertV2> = {};
+    for (const row of SLA_TABLE) alerts[row.key] = this.alertFor(row, props);
+    this.alerts = alerts;
+
+    if (props.budget) {
+      const { config, subscriptionId, resourceGroupNames } = props.budget;
+      const contacts = { contactEmails: [...props.alertContacts.emails], contactGroups: [this.actionGroup.id] };
+      this.budget = new ConsumptionBudgetSubscription(this, "budget", {
+        name: props.naming.name("budget", { qualifier: "monthly" }),
+        subscriptionId: `/subscriptions/${subscriptionId}`,
+        amount: config.monthlyAmountUsd,
+        timeGrain: "Monthly",
+        timePeriod: { startDate: BUDGET_START_DATE },
+        filter: { dimension: [{ name: "ResourceGroupName", operator: "In", values: [...resourceGroupNames] }] },
+        notification: [
+          ...config.actualThresholdsPercent.map((threshold) => ({ enabled: true, threshold, operator: "GreaterThanOrEqualTo", thresholdType: "Actual", ...contacts })),
+          ...config.forecastThresholdsPercent.map((threshold) => ({ enabled: true, threshold, operator: "GreaterThanOrEqualTo", thresholdType: "Forecasted", ...contacts })),
+        ],
+      });
+    }
+
+    if (props.sentinel ?? false) {
+      this.sentinel = new SentinelLogAnalyticsWorkspaceOnboarding(this, "sentinel", { workspaceId: props.logAnalyticsWorkspaceId });
+    }
+  }
+
+  private alertFor(row: SlaRow, props: MonitoringProps): MonitorMetricAlert | MonitorScheduledQueryRulesAlertV2 {
+    const description = slaDescription(row);
+    if (row.kind === "metric") {
+      const m = METRICS[row.metric];
+      return new MonitorMetricAlert(this, `alert-${row.key}`, {
+        name: props.naming.name("metricAlert", { qualifier: row.key }),
+        resourceGroupName: props.resourceGroupName,
+        scopes: [props.targets[m.resource as Exclude<MonitoredResource, "workspace">]],
+        description,
+        severity: row.severity,
+        windowSize: row.window,
+        frequency: row.frequency,
+        autoMitigate: true,
+        criteria: [{ metricNamespace: m.namespace, metricName: m.metric, aggregation: m.aggregation, operator: row.operator, threshold: row.threshold }],
+        action: [{ actionGroupId: this.actionGroup.id }],
+      });
+    }
+    return new MonitorScheduledQueryRulesAlertV2(this, `alert-${row.key}`, {
+      name: props.naming.name("scheduledQueryAlert", { qualifier: row.key }),
+      displayName: `${row.sla}: ${row.action}`,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      scopes: [props.logAnalyticsWorkspaceId],
+      description,
+      severity: row.severity,
+      windowDuration: row.window,
+      evaluationFrequency: row.frequency,
+      enabled: row.requiresNearRealTimeFlow ? props.nearRealTimeFlowEnabled : true,
+      autoMitigationEnabled: true,
+      skipQueryValidation: row.skipQueryValidation ?? false,
+      criteria: [
+        {
+          query: row.query.query,
+          timeAggregationMethod: row.aggregation,
+          metricMeasureColumn: row.aggregation === "Count" ? undefined : row.measureColumn,
+          operator: row.operator,
+          threshold: row.threshold,
+          failingPeriods: { numberOfEvaluationPeriods: 1, minimumFailingPeriodsToTriggerAlert: 1 },
+        },
+      ],
+      action: { actionGroups: [this.actionGroup.id] },
+    });
+  }
+}
