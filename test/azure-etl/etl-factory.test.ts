@@ -1,0 +1,141 @@
+import * as path from "path";
+import { LOAD_STEPS, SNAPSHOT_COLUMNS } from "../../constructs/azure/adf-pipelines/etl-oltp-to-olap";
+import { ancestors, datasetsOf, linkedServicesOf, sqlObjectsOf } from "../../constructs/azure/adf-pipelines/model";
+import { BATCH_SCHEDULE } from "../../constructs/azure/data-factory";
+import { OLTP_TABLES } from "../../environments/types";
+import { REPO_ROOT, hasObject, listProcedures, listTables } from "../sql/sql-catalog";
+import { ENVS, ENV_NAMES, configsOf, secretHits, synthStack } from "./helpers";
+
+const SQL_DIR = { oltp: path.join(REPO_ROOT, "sql", "azure-sql"), olap: path.join(REPO_ROOT, "sql", "synapse") } as const;
+
+describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
+  const env = ENVS[envName];
+  const s = synthStack(env);
+  const etl = s.stack.etl;
+  const batch = etl.pipelines.oltpToOlap;
+  const names = new Set(batch.activities.map((a) => a.name));
+  const byName = new Map(batch.activities.map((a) => [a.name, a]));
+
+  test("factory: managed VNet, no public access, user-assigned identity, CMK, private endpoints, diagnostics", () => {
+    const [factory] = configsOf(s, "azurerm_data_factory");
+    expect(factory).toMatchObject({ managed_virtual_network_enabled: true, public_network_enabled: false, identity: { type: "UserAssigned" } });
+    expect(factory.customer_managed_key_id).toContain("azurerm_key_vault_key");
+    expect(factory.customer_managed_key_identity_id).toContain("identity-adf");
+    const subresources = configsOf(s, "azurerm_private_endpoint").map((p) => p.private_service_connection.subresource_names[0]);
+    expect(subresources).toEqual(expect.arrayContaining(["dataFactory", "portal"]));
+    expect(configsOf(s, "azurerm_monitor_diagnostic_setting").some((d) => String(d.target_resource_id).includes("azurerm_data_factory.etl_factory"))).toBe(true);
+  });
+
+  test("integration runtime in the managed VNet and managed private endpoints to every store", () => {
+    expect(configsOf(s, "azurerm_data_factory_integration_runtime_azure")).toEqual([expect.objectContaining({ virtual_network_enabled: true })]);
+    const mpes = configsOf(s, "azurerm_data_factory_managed_private_endpoint").map((m) => m.subresource_name).sort();
+    expect(mpes).toEqual(["Sql", "Sql", "blob", "dfs", "sqlServer", "vault"]);
+  });
+
+  test("every linked service authenticates with the workload identity credential through the managed VNet IR", () => {
+    const services = configsOf(s, "azurerm_data_factory_linked_custom_service");
+    expect(services.map((l) => l.type).sort()).toEqual(["AzureBlobFS", "AzureKeyVault", "AzureSqlDW", "AzureSqlDatabase", "CosmosDb"]);
+    for (const l of services) {
+      const props = JSON.parse(l.type_properties_json);
+      expect(props.credential).toEqual({ referenceName: expect.stringContaining("azurerm_data_factory_credential_user_managed_identity"), type: "CredentialReference" });
+      expect(Object.keys(props)).not.toEqual(expect.arrayContaining(["connectionString"]));
+      expect(l.integration_runtime.name).toContain("integration-runtime");
+    }
+  });
+
+  test("one load path per table read by the loads, and one CDC path per CDC table of the environment", () => {
+    const cdc = env.cdc.enabled ? env.cdc.tables : [];
+    for (const t of cdc) {
+      for (const step of [`GetWindow_${t}`, `Extract_${t}`, `Stage_${t}`, `SetWatermark_${t}`]) expect(names).toContain(step);
+      expect(byName.get(`Extract_${t}`)?.dependsOn).toEqual([{ activity: `GetWindow_${t}`, conditions: ["Succeeded"] }]);
+      expect(byName.get(`Stage_${t}`)?.dependsOn).toEqual([{ activity: `Extract_${t}`, conditions: ["Succeeded"] }]);
+    }
+    for (const t of OLTP_TABLES.filter((x) => !cdc.includes(x))) {
+      expect(names.has(`GetWindow_${t}`)).toBe(false);
+      if (SNAPSHOT_COLUMNS[t]) expect(names).toContain(`Stage_${t}`);
+    }
+    for (const step of LOAD_STEPS) for (const t of step.reads) expect(ancestors(batch, step.key)).toContain(`Stage_${t}`);
+  });
+
+  test("order: dimensions -> Fact_Payment -> aggregates -> DQ -> watermarks only on success; Fail on failure or skip", () => {
+    const fact = ancestors(batch, "Load_Fact_Payment");
+    for (const dim of ["Load_Dim_Currency", "Load_Dim_Geography", "Load_Dim_Merchant", "Load_Dim_Customer", "Load_Dim_PaymentMethod"]) expect(fact).toContain(dim);
+    expect(ancestors(batch, "Refresh_Aggregates")).toContain("Load_Fact_Payment");
+    expect(ancestors(batch, "DQ_Check")).toContain("Refresh_Aggregates");
+    for (const a of batch.activities.filter((x) => x.name.startsWith("SetWatermark_"))) {
+      expect(a.dependsOn).toContainEqual({ activity: "DQ_Check", conditions: ["Succeeded"] });
+      expect(a.dependsOn?.every((d) => d.conditions.length === 1 && d.conditions[0] === "Succeeded")).toBe(true);
+    }
+    expect(byName.get("Fail_ETL")).toMatchObject({ type: "Fail", dependsOn: [{ activity: "DQ_Check", conditions: ["Failed", "Skipped"] }] });
+  });
+
+  test("every pipeline references linked services and datasets the factory deploys", () => {
+    const deployedLs = new Set(configsOf(s, "azurerm_data_factory_linked_custom_service").map((l) => l.name));
+    const deployedDs = new Set(configsOf(s, "azurerm_data_factory_custom_dataset").map((d) => d.name));
+    for (const p of Object.values(etl.pipelines)) {
+      for (const a of p.activities) {
+        for (const ls of linkedServicesOf(a, etl.catalog)) expect(deployedLs).toContain(ls);
+        for (const ds of datasetsOf(a)) expect(deployedDs).toContain(ds);
+      }
+    }
+    const pipelines = configsOf(s, "azurerm_data_factory_pipeline");
+    expect(pipelines.map((p) => p.name).sort()).toEqual(["etl_api_logs_to_olap", "etl_oltp_to_olap"]);
+    expect(JSON.parse(pipelines.find((p) => p.name === "etl_oltp_to_olap")!.activities_json)).toHaveLength(batch.activities.length);
+  });
+
+  test("every SQL object a pipeline calls exists in sql/", () => {
+    const missing: string[] = [];
+    for (const p of Object.values(etl.pipelines)) {
+      for (const a of p.activities) {
+        for (const o of sqlObjectsOf(a)) if (!hasObject(SQL_DIR[o.database], o.name)) missing.push(`${o.database}:${o.kind} ${o.name} (${p.name}/${a.name})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test("batch trigger: 02:00 UTC daily, started in staging and prod, stopped in dev", () => {
+    const t = configsOf(s, "azurerm_data_factory_trigger_schedule").find((x) => x.name === "trg_oltp_to_olap_daily_0200_utc")!;
+    expect(t).toMatchObject({ frequency: "Day", interval: 1, time_zone: "UTC", schedule: { hours: [2], minutes: [0] }, activated: envName !== "dev" });
+    expect(BATCH_SCHEDULE).toMatchObject({ hours: [2], minutes: [0], timeZone: "UTC" });
+    expect(t.pipeline_name).toContain("pipeline-oltpToOlap");
+  });
+
+  test("flow 3 trigger: every 2 minutes with an overlapping window on _ts, same switch as the batch", () => {
+    const t = configsOf(s, "azurerm_data_factory_trigger_schedule").find((x) => x.name.startsWith("trg_api_logs"))!;
+    expect(t).toMatchObject({ frequency: "Minute", interval: 2, activated: envName !== "dev" });
+    expect(t.pipeline[0].parameters).toEqual({ windowStart: "@addMinutes(trigger().scheduledTime, -7)", windowEnd: "@addMinutes(trigger().scheduledTime, -1)" });
+  });
+
+  test("the adf identity gets data roles scoped to the staging filesystem and the api_logs container only", () => {
+    const grants = configsOf(s, "azurerm_role_assignment").filter((r) => String(r.principal_id).includes("identity-adf"));
+    expect(grants.map((g) => g.role_definition_name).sort()).toEqual(["Key Vault Crypto Service Encryption User", "Storage Blob Data Contributor"]);
+    expect(grants.find((g) => g.role_definition_name === "Storage Blob Data Contributor")!.scope).toMatch(/\/blobServices\/default\/containers\/raw$/);
+    const [cosmos] = configsOf(s, "azurerm_cosmosdb_sql_role_assignment");
+    expect(cosmos.role_definition_id).toMatch(/sqlRoleDefinitions\/00000000-0000-0000-0000-000000000001$/);
+    expect(cosmos.scope).toMatch(/\/colls\/api_logs$/);
+  });
+
+  test("no connection string, account key or password anywhere in the synthesized stack", () => {
+    expect(secretHits(s.text)).toEqual([]);
+  });
+});
+
+describe("the SQL catalog the pipelines rely on", () => {
+  test("snapshot column lists equal the Synapse staging columns minus the lineage columns", () => {
+    const stg = listTables(SQL_DIR.olap);
+    for (const [t, cols] of Object.entries(SNAPSHOT_COLUMNS)) {
+      const def = stg.find((x) => x.qualifiedName.toLowerCase() === `stg.${t}`.toLowerCase());
+      expect(def).toBeDefined();
+      const expected = def!.columns.filter((c) => !["CdcStartLsn", "CdcOperation", "RunId", "ExtractedAtUtc"].includes(c));
+      expect([...cols!]).toEqual(expected);
+    }
+  });
+
+  test("load procedures take @RunId", () => {
+    const procs = listProcedures(SQL_DIR.olap);
+    for (const name of [...LOAD_STEPS.map((l) => l.procedure), "etl.usp_DQ_Check", "etl.usp_Load_Fact_API_Performance"]) {
+      const p = procs.find((x) => x.qualifiedName.toLowerCase() === name.toLowerCase());
+      if (p) expect(p.parameters.map((x) => x.name)).toContain("RunId");
+    }
+  });
+});
