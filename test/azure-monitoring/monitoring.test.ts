@@ -1,0 +1,117 @@
+import { TerraformStack, Testing } from "cdktf";
+import { DASHBOARDS } from "../../constructs/azure/dashboards";
+import { BUDGET_START_DATE, Monitoring } from "../../constructs/azure/monitoring";
+import { AzureNaming } from "../../constructs/azure/naming";
+import { METRICS, SLA_TABLE, isoMinutes } from "../../constructs/azure/sla";
+import { ENVS, ENV_NAMES, configsOf, synthStack } from "../azure-etl/helpers";
+
+/** The brief's SLA table, as written: threshold and window each alert must carry. */
+const BRIEF = [
+  { sla: "OLTP Latency P99", threshold: 200, windowMinutes: 5 },
+  { sla: "OLAP Query Time", threshold: 3, windowMinutes: 15 }, // 3 queries over 10 s (10 s is in the query)
+  { sla: "Cosmos DB Latency", threshold: 50, windowMinutes: 5 },
+  { sla: "ETL Success Rate", threshold: 0, windowMinutes: 5 }, // any failed run
+  { sla: "API Availability", threshold: 99.9, windowMinutes: 60 },
+  { sla: "Data Freshness", threshold: 1, windowMinutes: 60 }, // fewer than 1 successful load in 1 h
+];
+
+describe("SLA table", () => {
+  test("one row per row of the brief, with the brief's thresholds and windows", () => {
+    expect(SLA_TABLE.map((r) => r.sla)).toEqual(BRIEF.map((b) => b.sla));
+    for (const b of BRIEF) {
+      const row = SLA_TABLE.find((r) => r.sla === b.sla)!;
+      expect([row.threshold, isoMinutes(row.window)]).toEqual([b.threshold, b.windowMinutes]);
+    }
+    expect(SLA_TABLE.find((r) => r.sla === "OLAP Query Time")!.kind === "log" && (SLA_TABLE[1] as any).query.query).toMatch(/duration_s > 10/);
+    expect(SLA_TABLE.find((r) => r.sla === "API Availability")!.severity).toBe(0);
+  });
+
+  test.each(["PT5M", "PT1H", "PT1H30M"])("isoMinutes parses %s", (d) => expect(isoMinutes(d)).toBeGreaterThan(0));
+  test("isoMinutes refuses other durations", () => expect(() => isoMinutes("P1D")).toThrow(/PTnH or PTnM/));
+});
+
+describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
+  const env = ENVS[envName];
+  const s = synthStack(env);
+
+  test("action group receivers are the environment's alert contacts", () => {
+    const [ag] = configsOf(s, "azurerm_monitor_action_group");
+    expect(ag.email_receiver.map((r: { email_address: string }) => r.email_address)).toEqual(env.alertContacts.emails);
+    expect(ag.webhook_receiver).toBeUndefined();
+    expect(ag.short_name.length).toBeLessThanOrEqual(12);
+  });
+
+  test("exactly one alert per SLA row, thresholds and windows from the table, description names the SLA", () => {
+    const metric = configsOf(s, "azurerm_monitor_metric_alert");
+    const logs = configsOf(s, "azurerm_monitor_scheduled_query_rules_alert_v2");
+    expect(metric.length + logs.length).toBe(SLA_TABLE.length);
+    for (const row of SLA_TABLE) {
+      const matches = [...metric, ...logs].filter((a) => String(a.description).includes(`"${row.sla}"`));
+      expect(matches).toHaveLength(1);
+      const a = matches[0];
+      if (row.kind === "metric") {
+        expect(a).toMatchObject({ window_size: row.window, frequency: row.frequency, severity: row.severity });
+        expect(a.criteria[0]).toMatchObject({ metric_name: METRICS[row.metric].metric, metric_namespace: METRICS[row.metric].namespace, operator: row.operator, threshold: row.threshold });
+      } else {
+        expect(a).toMatchObject({ window_duration: row.window, evaluation_frequency: row.frequency, severity: row.severity });
+        expect(a.criteria[0]).toMatchObject({ query: row.query.query, operator: row.operator, threshold: row.threshold, time_aggregation_method: row.aggregation });
+      }
+      expect(JSON.stringify(a)).toContain("azurerm_monitor_action_group");
+    }
+  });
+
+  test("data-freshness alert is armed only where the near-real-time flow runs", () => {
+    const fresh = configsOf(s, "azurerm_monitor_scheduled_query_rules_alert_v2").find((a) => String(a.description).includes("Data Freshness"))!;
+    expect(fresh.enabled).toBe(env.sizing.dataFactory.batchTriggerEnabled);
+  });
+
+  test("budget: the environment's amount, actual and forecast thresholds to the contacts, fixed start date", () => {
+    const [budget] = configsOf(s, "azurerm_consumption_budget_subscription");
+    expect(budget).toMatchObject({ amount: env.budget!.monthlyAmountUsd, time_grain: "Monthly", time_period: { start_date: BUDGET_START_DATE } });
+    const byType = (t: string): number[] => budget.notification.filter((n: any) => n.threshold_type === t).map((n: any) => n.threshold);
+    expect(byType("Actual")).toEqual(env.budget!.actualThresholdsPercent);
+    expect(byType("Forecasted")).toEqual(env.budget!.forecastThresholdsPercent);
+    for (const n of budget.notification) expect(n.contact_emails).toEqual(env.alertContacts.emails);
+    expect(budget.filter.dimension[0]).toMatchObject({ name: "ResourceGroupName", operator: "In" });
+    expect(budget.filter.dimension[0].values).toHaveLength(5);
+  });
+
+  test("four dashboards named in the brief; metric tiles come from the shared definitions", () => {
+    const dashboards = configsOf(s, "azurerm_portal_dashboard");
+    expect(dashboards.map((d) => d.tags["hidden-title"]).sort()).toEqual(["Application Performance", "Business Metrics", "Cost Management", "Infrastructure Health"]);
+    const known = new Set(Object.values(METRICS).map((m) => m.metric));
+    for (const d of dashboards) {
+      const props = JSON.parse(d.dashboard_properties);
+      const parts = Object.values(props.lenses["0"].parts) as any[];
+      expect(parts.length).toBe(DASHBOARDS.find((x) => x.title === d.tags["hidden-title"])!.tiles.length);
+      for (const p of parts.filter((x) => x.metadata.type.endsWith("MonitorChartPart"))) {
+        for (const m of p.metadata.inputs[0].value.chart.metrics) expect(known).toContain(m.name);
+      }
+    }
+  });
+
+  test("Sentinel onboarding only in prod", () => {
+    expect(configsOf(s, "azurerm_sentinel_log_analytics_workspace_onboarding")).toHaveLength(env.tier === "prod" ? 1 : 0);
+  });
+});
+
+describe("Monitoring construct", () => {
+  const naming = new AzureNaming({ workload: "pay", environment: "test", location: "westeurope", uniqueSeed: "seed" });
+  const targets = { oltp: "/sub/db", olap: "/sub/pool", nosql: "/sub/cosmos", etl: "/sub/adf", lake: "/sub/st" };
+  const base = { naming, resourceGroupName: "rg", location: "westeurope", shortName: "pay-test", logAnalyticsWorkspaceId: "/sub/log", targets, nearRealTimeFlowEnabled: true };
+
+  test("a webhook contact becomes a webhook receiver", () => {
+    const stack = new TerraformStack(Testing.app(), "t");
+    new Monitoring(stack, "m", { ...base, alertContacts: { emails: ["a@example.com"], webhookUrl: "https://events.example.com/hook" } });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties({ tfResourceType: "azurerm_monitor_action_group" } as any, { webhook_receiver: [expect.objectContaining({ service_uri: "https://events.example.com/hook" })] });
+  });
+
+  test.each([
+    [{ shortName: "far-too-long-name" }, /shortName "far-too-long-name" must be 1-12/],
+    [{ alertContacts: { emails: [] } }, /alertContacts.emails is empty/],
+    [{ budget: { config: { monthlyAmountUsd: 1, actualThresholdsPercent: [1, 2, 3], forecastThresholdsPercent: [4, 5, 6] }, subscriptionId: "x", resourceGroupNames: ["rg"] } }, /6 thresholds .* 1-5/],
+  ])("refuses invalid props (%#)", (override, message) => {
+    const stack = new TerraformStack(Testing.app(), "t");
+    expect(() => new Monitoring(stack, "m", { ...base, alertContacts: { emails: ["a@example.com"] }, ...override } as any)).toThrow(message);
+  });
+});
