@@ -73,8 +73,9 @@ export class DebeziumConnector extends Construct {
     props.source.allowConnectionsFrom("cdc-source", this.securityGroup);
     props.kafka.allowConnectionsFrom("cdc-source", this.securityGroup);
 
+    const secretName = `${naming.name("secret", "cdc")}/debezium`;
     this.credentials = new SecretsmanagerSecret(this, "credentials", {
-      name: `${naming.name("secret", "cdc")}/debezium`,
+      name: secretName,
       description: "PostgreSQL replication user `debezium` used by the Debezium connector (value set out of band)",
       kmsKeyId: props.keys.key("oltp").arn,
       recoveryWindowInDays: 30,
@@ -98,8 +99,9 @@ export class DebeziumConnector extends Construct {
     });
 
     // `$${...}` renders as `${...}` after Terraform interpolation: a config-provider reference resolved
-    // by the MSK Connect worker at runtime, not a secret value.
-    const secretRef = (field: string) => `$\${secretsmanager:${this.credentials.arn}:${field}}`;
+    // by the MSK Connect worker at runtime, not a secret value. The secret is referenced by its (plain)
+    // name: a token inside an escaped `$${...}` would not be interpolated.
+    const secretRef = (field: string) => `$\${secretsmanager:${secretName}:${field}}`;
     this.connector = createManagedConnector(this, {
       naming,
       purpose: "cdc-source",

@@ -1,0 +1,35 @@
+import { Testing } from "cdktf";
+import { awsDev } from "../../environments/aws-dev";
+import { awsProd } from "../../environments/aws-prod";
+import { awsStaging } from "../../environments/aws-staging";
+import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
+import { synthAws } from "./helpers";
+
+describe("Terraform state backend", () => {
+  test("dev keeps local state", () => {
+    const { json } = synthAws(awsDev);
+    expect(Object.keys(json.terraform.backend)).toEqual(["local"]);
+    expect(json.terraform.backend.local).toEqual({ path: "terraform.aws-dev.tfstate" });
+  });
+
+  test.each([
+    ["staging", awsStaging],
+    ["prod", awsProd],
+  ] as const)("%s uses S3 with encryption and S3-native locking (use_lockfile), no DynamoDB table", (_name, env) => {
+    // GIVEN an environment with an S3 backend WHEN synthesized
+    const { json } = synthAws(env);
+    const s3 = json.terraform.backend.s3;
+    const state = env.stateBackend as Extract<typeof env.stateBackend, { kind: "s3" }>;
+    // THEN the override added use_lockfile next to the typed settings
+    expect(Object.keys(json.terraform.backend)).toEqual(["s3"]);
+    expect(s3).toMatchObject({ bucket: state.bucket, key: state.key, region: state.region, encrypt: true, use_lockfile: true, kms_key_id: state.kmsKeyId });
+    expect(s3).not.toHaveProperty("dynamodb_table");
+    expect(s3).not.toHaveProperty("access_key");
+  });
+
+  test("use_lockfile survives a full synth to disk", () => {
+    const app = Testing.app();
+    const stack = new AwsPlatformStack(app, "aws-staging", { environment: awsStaging });
+    expect(Testing.synth(stack)).toContain('"use_lockfile": true');
+  });
+});

@@ -1,0 +1,368 @@
+import { Testing } from "cdktf";
+import { DATA_KEY_DOMAINS } from "../../constructs/aws/kms-keys";
+import { SLA_ALARMS } from "../../constructs/aws/alarms";
+import { REQUIRED_TAG_KEYS } from "../../constructs/shared/tags";
+import { AwsEnvironment } from "../../environments/aws-types";
+import { AWS_ENVIRONMENTS, onlyResource, resourceById, resourcesOf, synthAws } from "./helpers";
+
+
+const byName = AWS_ENVIRONMENTS.map((e) => [e.name, e] as const);
+
+describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) => {
+  const { json, text, taggable } = synthAws(env);
+  const prod = env.tier === "prod";
+
+  // ---- Provider and state
+  test("provider pins the account and carries no credentials", () => {
+    // GIVEN the synthesized provider block THEN region and allowed account only
+    const provider = json.provider.aws[0];
+    expect(provider).toMatchObject({ region: env.region, allowed_account_ids: [env.accountId] });
+    for (const key of ["access_key", "secret_key", "token", "profile", "shared_credentials_files"]) expect(provider).not.toHaveProperty(key);
+  });
+
+  // ---- KMS
+  test("one CMK per data domain, each with rotation, a deletion window and an alias", () => {
+    const keys = resourcesOf(json, "aws_kms_key");
+    expect(keys).toHaveLength(DATA_KEY_DOMAINS.length);
+    for (const [, key] of keys) {
+      expect(key.enable_key_rotation).toBe(true);
+      expect(key.rotation_period_in_days).toBe(365);
+      expect(key.deletion_window_in_days).toBe(env.retention.kmsDeletionWindowDays);
+      expect(key.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
+    }
+    expect(resourcesOf(json, "aws_kms_alias")).toHaveLength(DATA_KEY_DOMAINS.length);
+  });
+
+  test("logs, audit and alerts keys admit only their service principal beyond the account", () => {
+    const policy = (domain: string) => JSON.parse(resourceById(json, "aws_kms_key", `keys_${domain}_`).policy);
+    expect(JSON.stringify(policy("logs"))).toContain(`logs.${env.region}.amazonaws.com`);
+    expect(JSON.stringify(policy("audit"))).toContain("cloudtrail.amazonaws.com");
+    expect(JSON.stringify(policy("alerts"))).toContain("cloudwatch.amazonaws.com");
+    expect(policy("oltp").Statement).toHaveLength(1);
+  });
+
+  // ---- Network
+  test("VPC with 3 data and 3 compute subnets; data route table has no default route", () => {
+    const subnets = resourcesOf(json, "aws_subnet").map(([, s]) => s);
+    expect(subnets.filter((s) => s.tags.tier === "data").map((s) => s.availability_zone)).toEqual([...env.availabilityZones]);
+    expect(subnets.filter((s) => s.tags.tier === "compute")).toHaveLength(3);
+    for (const s of subnets) expect(s.map_public_ip_on_launch).toBe(false);
+    const dataRt = resourceById(json, "aws_route_table", "network_data-rt_");
+    expect(dataRt.route).toBeUndefined();
+    const dataRtRefs = resourcesOf(json, "aws_route").filter(([, r]) => String(r.route_table_id).includes("network_data-rt_"));
+    expect(dataRtRefs).toHaveLength(0);
+  });
+
+  test(`NAT gateways: ${env.network.natGateways}; internet gateway only with NAT`, () => {
+    expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(env.network.natGateways);
+    expect(resourcesOf(json, "aws_internet_gateway")).toHaveLength(env.network.natGateways > 0 ? 1 : 0);
+    const defaultRoutes = resourcesOf(json, "aws_route").filter(([, r]) => r.destination_cidr_block === "0.0.0.0/0");
+    expect(defaultRoutes).toHaveLength(env.network.natGateways > 0 ? 4 : 0);
+  });
+
+  test("VPC endpoints: S3 gateway plus KMS, Secrets Manager, STS, Logs interfaces with private DNS", () => {
+    const endpoints = resourcesOf(json, "aws_vpc_endpoint").map(([, e]) => e);
+    const services = endpoints.map((e) => e.service_name);
+    for (const s of ["s3", "kms", "secretsmanager", "sts", "logs"]) expect(services).toContain(`com.amazonaws.${env.region}.${s}`);
+    expect(endpoints.find((e) => e.service_name.endsWith(".s3"))?.vpc_endpoint_type).toBe("Gateway");
+    for (const e of endpoints.filter((x) => x.vpc_endpoint_type === "Interface")) expect(e.private_dns_enabled).toBe(true);
+  });
+
+  test("VPC flow logs capture ALL traffic into a KMS-encrypted group", () => {
+    expect(onlyResource(json, "aws_flow_log")).toMatchObject({ traffic_type: "ALL", log_destination_type: "cloud-watch-logs" });
+    expect(resourceById(json, "aws_cloudwatch_log_group", "network_flow-log-group_").kms_key_id).toMatch(/aws_kms_key\.keys_logs_/);
+  });
+
+  test("no security group ingress from 0.0.0.0/0 (or ::/0) anywhere", () => {
+    for (const [, rule] of resourcesOf(json, "aws_vpc_security_group_ingress_rule")) {
+      expect(rule.cidr_ipv4 ?? "").not.toBe("0.0.0.0/0");
+      expect(rule.cidr_ipv6 ?? "").not.toBe("::/0");
+    }
+    for (const [, sg] of resourcesOf(json, "aws_security_group")) expect(sg.ingress).toBeUndefined();
+    expect(onlyResource(json, "aws_default_security_group").ingress).toBeUndefined();
+    expect(text).not.toMatch(/"cidr_blocks":\s*\[\s*"0\.0\.0\.0\/0"/);
+  });
+
+  test("data stores accept connections only from named security groups", () => {
+    const ingress = resourcesOf(json, "aws_vpc_security_group_ingress_rule").map(([, r]) => r);
+    const toStore = ingress.filter((r) => [5432, 5439, 27017, 9098].includes(r.from_port));
+    expect(toStore.length).toBeGreaterThan(0);
+    for (const r of toStore) expect(r.referenced_security_group_id).toMatch(/aws_security_group\./);
+  });
+
+  // ---- Log groups
+  test(`every log group is KMS-encrypted and kept ${env.retention.logDays} days (>= 90)`, () => {
+    const groups = resourcesOf(json, "aws_cloudwatch_log_group");
+    expect(groups.length).toBeGreaterThanOrEqual(9);
+    for (const [, g] of groups) {
+      expect(g.kms_key_id).toMatch(/aws_kms_key\.keys_logs_/);
+      expect(g.retention_in_days).toBe(env.retention.logDays);
+      expect(g.retention_in_days).toBeGreaterThanOrEqual(90);
+    }
+  });
+
+  // ---- S3
+  test("every bucket blocks public access, is versioned, has a TLS-only policy and owner-enforced objects", () => {
+    const buckets = resourcesOf(json, "aws_s3_bucket");
+    expect(buckets).toHaveLength(5);
+    for (const [, pab] of resourcesOf(json, "aws_s3_bucket_public_access_block")) {
+      expect(pab).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+    }
+    expect(resourcesOf(json, "aws_s3_bucket_public_access_block")).toHaveLength(5);
+    for (const [, v] of resourcesOf(json, "aws_s3_bucket_versioning")) expect(v.versioning_configuration.status).toBe("Enabled");
+    expect(resourcesOf(json, "aws_s3_bucket_versioning")).toHaveLength(5);
+    for (const [, o] of resourcesOf(json, "aws_s3_bucket_ownership_controls")) expect(o.rule.object_ownership).toBe("BucketOwnerEnforced");
+    const policies = resourcesOf(json, "aws_s3_bucket_policy");
+    expect(policies).toHaveLength(5);
+    for (const [, p] of policies) {
+      const deny = JSON.parse(p.policy).Statement.find((s: any) => s.Sid === "DenyInsecureTransport");
+      expect(deny).toMatchObject({ Effect: "Deny", Principal: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } });
+    }
+    for (const [, b] of buckets) {
+      expect(b.force_destroy).toBe(false);
+      expect(b.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
+    }
+  });
+
+  test("data buckets use SSE-KMS with their CMK and bucket keys; only the access-log bucket uses SSE-S3", () => {
+    const sse = resourcesOf(json, "aws_s3_bucket_server_side_encryption_configuration");
+    const kms = sse.filter(([, s]) => s.rule[0].apply_server_side_encryption_by_default.sse_algorithm === "aws:kms");
+    expect(kms).toHaveLength(4);
+    for (const [, s] of kms) {
+      expect(s.rule[0].bucket_key_enabled).toBe(true);
+      expect(s.rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toMatch(/aws_kms_key\.keys_(rawzone|audit)_/);
+    }
+    const aes = sse.filter(([, s]) => s.rule[0].apply_server_side_encryption_by_default.sse_algorithm === "AES256");
+    expect(aes.map(([id]) => id)).toEqual([expect.stringMatching(/^access-logs_/)]);
+  });
+
+  test("data buckets log access and tier to IA then Glacier", () => {
+    expect(resourcesOf(json, "aws_s3_bucket_logging")).toHaveLength(4);
+    const raw = resourceById(json, "aws_s3_bucket_lifecycle_configuration", "raw-zone_");
+    expect(raw.rule[0].transition).toEqual([
+      { days: 30, storage_class: "STANDARD_IA" },
+      { days: 90, storage_class: "GLACIER" },
+    ]);
+  });
+
+  // ---- CloudTrail
+  test("CloudTrail: multi-region, log file validation, KMS, CloudWatch copy, S3 data events", () => {
+    const trail = onlyResource(json, "aws_cloudtrail");
+    expect(trail).toMatchObject({ is_multi_region_trail: true, enable_log_file_validation: true, include_global_service_events: true, enable_logging: true });
+    expect(trail.kms_key_id).toMatch(/aws_kms_key\.keys_audit_/);
+    expect(trail.cloud_watch_logs_group_arn).toMatch(/aws_cloudwatch_log_group\.audit_log_group_/);
+    expect(trail.event_selector[0].data_resource[0].type).toBe("AWS::S3::Object");
+    expect(trail.event_selector[0].data_resource[0].values).toHaveLength(2);
+  });
+
+  // ---- Aurora
+  test("Aurora: CMK, IAM auth, managed password, deletion protection, final snapshot, log export", () => {
+    const c = onlyResource(json, "aws_rds_cluster");
+    expect(c).toMatchObject({
+      engine: "aurora-postgresql",
+      storage_encrypted: true,
+      iam_database_authentication_enabled: true,
+      manage_master_user_password: true,
+      deletion_protection: env.deletionProtection,
+      skip_final_snapshot: false,
+      backup_retention_period: env.retention.backupDays,
+      enabled_cloudwatch_logs_exports: ["postgresql"],
+    });
+    expect(c.kms_key_id).toMatch(/aws_kms_key\.keys_oltp_/);
+    expect(c.master_user_secret_kms_key_id).toMatch(/aws_kms_key\.keys_oltp_/);
+    expect(c.final_snapshot_identifier).toBe(`pay-${env.name}-euw1-oltp-final`);
+    expect(c).not.toHaveProperty("master_password");
+    expect(c.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
+  });
+
+  test("Aurora parameter group: TLS forced, pgaudit, logical replication for Debezium", () => {
+    const params = Object.fromEntries(onlyResource(json, "aws_rds_cluster_parameter_group").parameter.map((p: any) => [p.name, p.value]));
+    expect(params).toMatchObject({ "rds.force_ssl": "1", "rds.logical_replication": "1", "shared_preload_libraries": "pg_stat_statements,pgaudit" });
+  });
+
+  test("Aurora instances: private, Performance Insights with the CMK, enhanced monitoring", () => {
+    for (const [, i] of resourcesOf(json, "aws_rds_cluster_instance")) {
+      expect(i).toMatchObject({ publicly_accessible: false, performance_insights_enabled: true, monitoring_interval: 60 });
+      expect(i.performance_insights_kms_key_id).toMatch(/aws_kms_key\.keys_oltp_/);
+    }
+  });
+
+  // ---- Redshift
+  test("Redshift Serverless: CMK, managed admin password, audit logs, private, enhanced VPC routing, require_ssl", () => {
+    const ns = onlyResource(json, "aws_redshiftserverless_namespace");
+    expect(ns.kms_key_id).toMatch(/aws_kms_key\.keys_olap_/);
+    expect(ns.manage_admin_password).toBe(true);
+    expect(ns.log_exports).toEqual(["connectionlog", "userlog", "useractivitylog"]);
+    expect(ns).not.toHaveProperty("admin_user_password");
+    const wg = onlyResource(json, "aws_redshiftserverless_workgroup");
+    expect(wg).toMatchObject({ enhanced_vpc_routing: true, publicly_accessible: false });
+    expect(wg.subnet_ids).toHaveLength(3);
+    expect(wg.config_parameter).toEqual(expect.arrayContaining([{ parameter_key: "require_ssl", parameter_value: "true" }, { parameter_key: "enable_user_activity_logging", parameter_value: "true" }]));
+  });
+
+  // ---- DocumentDB
+  test("DocumentDB: TLS enforced by parameter group, CMK, backups, deletion protection, audit logs", () => {
+    const pg = onlyResource(json, "aws_docdb_cluster_parameter_group");
+    const params = Object.fromEntries(pg.parameter.map((p: any) => [p.name, p.value]));
+    expect(params).toMatchObject({ tls: "enabled", audit_logs: "all", profiler: "enabled" });
+    const c = onlyResource(json, "aws_docdb_cluster");
+    expect(c).toMatchObject({
+      storage_encrypted: true,
+      manage_master_user_password: true,
+      backup_retention_period: env.retention.backupDays,
+      deletion_protection: env.deletionProtection,
+      skip_final_snapshot: false,
+      enabled_cloudwatch_logs_exports: ["audit", "profiler"],
+    });
+    expect(c.kms_key_id).toMatch(/aws_kms_key\.keys_nosql_/);
+    expect(c.db_cluster_parameter_group_name).toMatch(/aws_docdb_cluster_parameter_group\./);
+    expect(c).not.toHaveProperty("master_password");
+  });
+
+  test("DocumentDB collections are published with their indexes", () => {
+    const out = Object.entries(json.output ?? {}).find(([k]) => k.includes("document-collections"));
+    const collections = JSON.parse(String(out?.[1].value));
+    expect(Object.keys(collections)).toEqual(["transactions", "error_logs", "ml_features"]);
+  });
+
+  // ---- MSK
+  test("MSK: TLS in transit, IAM auth only, CMK at rest, no public access, broker logs", () => {
+    const c = onlyResource(json, "aws_msk_cluster");
+    expect(c.encryption_info.encryption_in_transit).toEqual({ client_broker: "TLS", in_cluster: true });
+    expect(c.encryption_info.encryption_at_rest_kms_key_arn).toMatch(/aws_kms_key\.keys_streaming_/);
+    expect(c.client_authentication).toEqual({ sasl: { iam: true, scram: false }, unauthenticated: false });
+    expect(c.broker_node_group_info.connectivity_info.public_access.type).toBe("DISABLED");
+    expect(c.logging_info.broker_logs.cloudwatch_logs.enabled).toBe(true);
+    expect(onlyResource(json, "aws_msk_configuration").server_properties).toContain("auto.create.topics.enable=false");
+  });
+
+  test("MSK Connect: Debezium source and S3 sink over IAM + TLS; plugin locations from the environment", () => {
+    const connectors = resourcesOf(json, "aws_mskconnect_connector").map(([, c]) => c);
+    expect(connectors).toHaveLength(2);
+    for (const c of connectors) {
+      expect(c.kafka_cluster_client_authentication.authentication_type).toBe("IAM");
+      expect(c.kafka_cluster_encryption_in_transit.encryption_type).toBe("TLS");
+    }
+    const source = resourceById(json, "aws_mskconnect_connector", "cdc-source_").connector_configuration;
+    expect(source).toMatchObject({
+      "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+      "plugin.name": "pgoutput",
+      "publication.name": "debezium_publication",
+      "publication.autocreate.mode": "disabled",
+      "schema.include.list": "payments",
+      "database.sslmode": "require",
+      "table.include.list": env.cdc.tables.map((t) => `payments.${t}`).join(","),
+    });
+    expect(source["database.password"]).toMatch(/^\$\$\{secretsmanager:[^:]+\/debezium:password\}$/);
+    const plugins = resourcesOf(json, "aws_mskconnect_custom_plugin").map(([, p]) => p.location.s3);
+    expect(plugins).toEqual(expect.arrayContaining([
+      expect.objectContaining({ bucket_arn: `arn:aws:s3:::${env.cdc.debeziumPlugin.bucket}`, file_key: env.cdc.debeziumPlugin.key }),
+      expect.objectContaining({ bucket_arn: `arn:aws:s3:::${env.cdc.s3SinkPlugin.bucket}`, file_key: env.cdc.s3SinkPlugin.key }),
+    ]));
+    const sink = resourceById(json, "aws_mskconnect_connector", "cdc-sink_").connector_configuration;
+    expect(sink["s3.ssea.name"]).toBe("aws:kms");
+  });
+
+  // ---- Glue
+  test("Glue: security configuration encrypts S3, logs and bookmarks; nightly trigger; runs in the VPC", () => {
+    const sc = onlyResource(json, "aws_glue_security_configuration").encryption_configuration;
+    expect(sc.s3_encryption.s3_encryption_mode).toBe("SSE-KMS");
+    expect(sc.cloudwatch_encryption.cloudwatch_encryption_mode).toBe("SSE-KMS");
+    expect(sc.job_bookmarks_encryption.job_bookmarks_encryption_mode).toBe("CSE-KMS");
+    const job = onlyResource(json, "aws_glue_job");
+    expect(job.security_configuration).toMatch(/aws_glue_security_configuration\./);
+    expect(job.connections).toHaveLength(1);
+    expect(onlyResource(json, "aws_glue_trigger")).toMatchObject({ type: "SCHEDULED", schedule: env.etl.schedule, enabled: env.etl.scheduleEnabled });
+    expect(onlyResource(json, "aws_glue_data_catalog_encryption_settings").data_catalog_encryption_settings.encryption_at_rest.catalog_encryption_mode).toBe("SSE-KMS");
+  });
+
+  // ---- Backup
+  test("AWS Backup: CMK vault, continuous (PITR) rule and daily snapshots covering every store", () => {
+    expect(onlyResource(json, "aws_backup_vault").kms_key_arn).toMatch(/aws_kms_key\.keys_backup_/);
+    const rules = onlyResource(json, "aws_backup_plan").rule;
+    expect(rules.find((r: any) => r.rule_name === "continuous-pitr")).toMatchObject({ enable_continuous_backup: true, lifecycle: { delete_after: env.retention.backupDays } });
+    expect(rules.find((r: any) => r.rule_name === "daily-snapshot").lifecycle.delete_after).toBe(env.retention.snapshotDays);
+    const selected = onlyResource(json, "aws_backup_selection").resources.join(" ");
+    for (const t of ["aws_rds_cluster", "aws_docdb_cluster", "aws_redshiftserverless_namespace", "aws_s3_bucket.raw-zone", "aws_s3_bucket.curated-zone"]) expect(selected).toContain(t);
+    expect(resourcesOf(json, "aws_backup_vault_lock_configuration")).toHaveLength(env.deletionProtection ? 1 : 0);
+  });
+
+  // ---- Alarms
+  test("one alarm per SLA row to a KMS-encrypted topic with the environment's e-mails", () => {
+    const alarms = resourcesOf(json, "aws_cloudwatch_metric_alarm").map(([, a]) => a);
+    expect(alarms).toHaveLength(SLA_ALARMS.length);
+    const topic = onlyResource(json, "aws_sns_topic");
+    expect(topic.kms_master_key_id).toMatch(/aws_kms_key\.keys_alerts_/);
+    for (const a of alarms) expect(a.alarm_actions).toEqual([expect.stringMatching(/aws_sns_topic\./)]);
+    const byName = (n: string) => alarms.find((a) => a.alarm_name.endsWith(n));
+    expect(byName("oltp-latency-p99")).toMatchObject({ extended_statistic: "p99", threshold: 200, period: 60, evaluation_periods: 5 });
+    expect(byName("olap-query-duration")).toMatchObject({ threshold: 10_000_000, unit: "Microseconds" });
+    expect(byName("nosql-latency")).toMatchObject({ threshold: 50, evaluation_periods: 5 });
+    expect(byName("data-freshness")).toMatchObject({ threshold: 3600, treat_missing_data: "breaching" });
+    const emails = resourcesOf(json, "aws_sns_topic_subscription").map(([, s]) => s.endpoint);
+    expect(emails).toEqual([...env.alertContacts.emails]);
+    expect(onlyResource(json, "aws_cloudwatch_event_rule").event_pattern).toContain("Glue Job State Change");
+  });
+
+  test(`budget ${env.budget ? "present" : "absent"}`, () => {
+    expect(resourcesOf(json, "aws_budgets_budget")).toHaveLength(env.budget ? 1 : 0);
+    if (prod) expect(onlyResource(json, "aws_budgets_budget").limit_amount).toBe(env.budget?.monthlyAmountUsd.toFixed(2));
+  });
+
+  // ---- IAM
+  test("every role trusts one service pinned to the account and has a non-wildcard inline policy", () => {
+    for (const [, role] of resourcesOf(json, "aws_iam_role")) {
+      const trust = JSON.parse(role.assume_role_policy);
+      expect(trust.Statement[0].Condition.StringEquals["aws:SourceAccount"]).toBe(env.accountId);
+    }
+    for (const [, p] of resourcesOf(json, "aws_iam_role_policy")) {
+      for (const s of JSON.parse(p.policy).Statement) {
+        expect(s.Action).not.toBe("*");
+        expect([s.Action].flat()).not.toContain("s3:*");
+      }
+    }
+  });
+
+  test("Aurora, DocumentDB and Redshift passwords never appear in the JSON", () => {
+    expect(text).not.toMatch(/"(master_password|admin_user_password|password)"\s*:/);
+    expect(text).not.toMatch(/"(access_key|secret_key)"\s*:/);
+    expect(resourcesOf(json, "aws_secretsmanager_secret_version")).toHaveLength(0);
+  });
+
+  // ---- Tags
+  test("required tags on every taggable resource", () => {
+    // GIVEN every resource whose schema has `tags` (found in the construct tree, not in the JSON)
+    expect(taggable.length).toBeGreaterThan(100);
+    // THEN each carries every required key with the environment's values
+    const missing: string[] = [];
+    for (const { type, id } of taggable) {
+      const tags = json.resource[type][id].tags ?? {};
+      for (const key of REQUIRED_TAG_KEYS) if (!tags[key]) missing.push(`${type}.${id}:${key}`);
+      if (tags.environment !== env.name) missing.push(`${type}.${id}:environment=${tags.environment}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test("deletion protection reaches every stateful resource as prevent_destroy", () => {
+    for (const type of ["aws_rds_cluster", "aws_docdb_cluster", "aws_msk_cluster", "aws_redshiftserverless_namespace", "aws_redshiftserverless_workgroup", "aws_backup_vault", "aws_s3_bucket", "aws_kms_key", "aws_cloudtrail"]) {
+      for (const [, r] of resourcesOf(json, type)) expect(r.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
+    }
+  });
+
+  test("cdktf matcher: Aurora cluster has deletion protection as configured", () => {
+    expect(text).toHaveResourceWithProperties({ tfResourceType: "aws_rds_cluster" } as any, { deletion_protection: env.deletionProtection, iam_database_authentication_enabled: true });
+  });
+});
+
+describe("Testing.fullSynth", () => {
+  test("aws-prod produces a Terraform JSON file with the S3 backend", () => {
+    const app = Testing.app();
+    const { AwsPlatformStack } = require("../../stacks/aws-platform-stack");
+    const { awsProd } = require("../../environments/aws-prod");
+    const stack = new AwsPlatformStack(app, "aws-prod", { environment: awsProd });
+    const outdir = Testing.fullSynth(stack);
+    const fs = require("node:fs");
+    const json = JSON.parse(fs.readFileSync(`${outdir}/stacks/aws-prod/cdk.tf.json`, "utf8"));
+    expect(json.terraform.backend.s3).toMatchObject({ use_lockfile: true, encrypt: true });
+  });
+});

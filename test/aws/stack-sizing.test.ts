@@ -1,0 +1,61 @@
+import { AwsEnvironment } from "../../environments/aws-types";
+import { AWS_ENVIRONMENTS, onlyResource, resourcesOf, synthAws } from "./helpers";
+
+describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s sizing", (_name, env: AwsEnvironment) => {
+  const { json } = synthAws(env);
+  const s = env.sizing;
+
+  test(`Aurora: 1 writer + ${s.aurora.readerCount} reader(s) of ${s.aurora.instanceClass}, readers in the other AZs`, () => {
+    const instances = resourcesOf(json, "aws_rds_cluster_instance").map(([, i]) => i);
+    expect(instances).toHaveLength(1 + s.aurora.readerCount);
+    for (const i of instances) expect(i.instance_class).toBe(s.aurora.instanceClass);
+    const writer = instances.find((i) => i.promotion_tier === 0) ?? {};
+    expect(writer.availability_zone).toBe(env.availabilityZones[0]);
+    for (const r of instances.filter((i) => i.promotion_tier !== 0)) expect(r.availability_zone).not.toBe(writer.availability_zone);
+    expect(onlyResource(json, "aws_rds_cluster").engine_version).toBe(s.aurora.engineVersion);
+  });
+
+  test(`Aurora backups: ${env.retention.backupDays} days${env.tier === "prod" ? " (35 in prod)" : ""}`, () => {
+    expect(onlyResource(json, "aws_rds_cluster").backup_retention_period).toBe(env.retention.backupDays);
+    if (env.tier === "prod") expect(onlyResource(json, "aws_rds_cluster").backup_retention_period).toBe(35);
+  });
+
+  test(`Redshift Serverless: ${s.redshift.baseCapacityRpu}-${s.redshift.maxCapacityRpu} RPU`, () => {
+    expect(onlyResource(json, "aws_redshiftserverless_workgroup")).toMatchObject({ base_capacity: s.redshift.baseCapacityRpu, max_capacity: s.redshift.maxCapacityRpu });
+    expect(onlyResource(json, "aws_redshiftserverless_usage_limit")).toMatchObject({ amount: s.redshift.baseCapacityRpu * 24 * 31, period: "monthly" });
+  });
+
+  test(`DocumentDB: ${s.documentDb.instanceCount} x ${s.documentDb.instanceClass} spread over AZs`, () => {
+    const instances = resourcesOf(json, "aws_docdb_cluster_instance").map(([, i]) => i);
+    expect(instances).toHaveLength(s.documentDb.instanceCount);
+    for (const i of instances) expect(i.instance_class).toBe(s.documentDb.instanceClass);
+    expect(new Set(instances.map((i) => i.availability_zone)).size).toBe(Math.min(3, s.documentDb.instanceCount));
+  });
+
+  test(`MSK: ${s.msk.brokerCount} x ${s.msk.brokerInstanceType}, ${s.msk.ebsVolumeGb} GiB`, () => {
+    const c = onlyResource(json, "aws_msk_cluster");
+    expect(c.number_of_broker_nodes).toBe(s.msk.brokerCount);
+    expect(c.kafka_version).toBe(s.msk.kafkaVersion);
+    expect(c.broker_node_group_info).toMatchObject({ instance_type: s.msk.brokerInstanceType, storage_info: { ebs_storage_info: { volume_size: s.msk.ebsVolumeGb } } });
+    expect(c.broker_node_group_info.client_subnets).toHaveLength(3);
+  });
+
+  test("MSK Connect capacity", () => {
+    const sink = resourcesOf(json, "aws_mskconnect_connector").find(([id]) => id.startsWith("cdc-sink_"))?.[1];
+    expect(sink?.capacity.autoscaling).toMatchObject({ mcu_count: s.mskConnect.mcuCount, min_worker_count: s.mskConnect.minWorkers, max_worker_count: s.mskConnect.maxWorkers });
+    // Debezium PostgreSQL reads one replication slot: exactly one task and one worker.
+    const source = resourcesOf(json, "aws_mskconnect_connector").find(([id]) => id.startsWith("cdc-source_"))?.[1];
+    expect(source?.capacity.autoscaling).toMatchObject({ min_worker_count: 1, max_worker_count: 1 });
+    expect(source?.connector_configuration["tasks.max"]).toBe("1");
+  });
+
+  test(`Glue: ${s.glue.numberOfWorkers} x ${s.glue.workerType}, timeout ${s.glue.timeoutMinutes} min`, () => {
+    expect(onlyResource(json, "aws_glue_job")).toMatchObject({
+      glue_version: "5.0",
+      worker_type: s.glue.workerType,
+      number_of_workers: s.glue.numberOfWorkers,
+      timeout: s.glue.timeoutMinutes,
+      command: { name: "glueetl" },
+    });
+  });
+});
