@@ -484,12 +484,15 @@ export const DOCUMENTED_HOPS: readonly DocumentedHop[] = [
   // Azure brief, flow 1: the API writes payments to SQL and API logs, sessions, fraud features, webhooks to Cosmos DB.
   { flow: "1", from: ["ext:paymentsApi"], to: ["azurerm_mssql_server"], label: "flow 1: payment writes" },
   { flow: "1", from: ["ext:paymentsApi"], to: ["azurerm_cosmosdb_account"], label: "flow 1: api_logs, sessions, fraud, webhooks" },
-  // Flow 2: SQL CDC -> Data Factory (nightly batch) -> data lake staging -> Synapse star schema.
-  { flow: "2", from: ["azurerm_mssql_server"], to: ["azurerm_data_factory"], label: "flow 2: CDC extract" },
-  { flow: "2", from: ["azurerm_data_factory"], to: ["azurerm_storage_account"], label: "flow 2: stage" },
-  { flow: "2", from: ["azurerm_storage_account"], to: ["azurerm_synapse_workspace"], label: "flow 2: load star schema" },
-  // Flow 3: Cosmos DB api_logs change feed -> Synapse (near real time).
-  { flow: "3", from: ["azurerm_cosmosdb_account"], to: ["azurerm_synapse_workspace"], label: "flow 3: api_logs change feed" },
+  // Flow 2 (nightly 02:00 UTC): SQL CDC net changes -> Data Factory -> Parquet in the lake -> COPY into
+  // Synapse staging -> star schema procedures. Flow 3 (every 2 minutes): Cosmos DB api_logs -> Data
+  // Factory -> staged in the lake -> Synapse Fact_API_Performance (docs/etl-flows.md).
+  { flow: "2", from: ["azurerm_mssql_server"], to: ["azurerm_data_factory"], label: "flow 2: CDC net changes, nightly" },
+  { flow: "3", from: ["azurerm_cosmosdb_account"], to: ["azurerm_data_factory"], label: "flow 3: api_logs, every 2 min" },
+  { flow: "2, 3", from: ["azurerm_data_factory"], to: ["azurerm_storage_account"], label: "flows 2, 3: stage Parquet" },
+  { flow: "2, 3", from: ["azurerm_storage_account"], to: ["azurerm_synapse_workspace"], label: "flows 2, 3: COPY into stg" },
+  { flow: "2, 3", from: ["azurerm_data_factory"], to: ["azurerm_synapse_workspace"], label: "flows 2, 3: load star schema" },
+  { flow: "3", from: ["azurerm_cosmosdb_account"], to: ["azurerm_synapse_workspace"], label: "flow 3: api_logs", unless: ["azurerm_data_factory"] },
   // AWS brief: the application writes to Aurora and DocumentDB; Debezium CDC into Kafka; S3 raw zone; Spark ETL into the warehouse.
   { flow: "1", from: ["ext:paymentsApi"], to: ["aws_rds_cluster"], label: "flow 1: payment writes" },
   { flow: "1", from: ["ext:paymentsApi"], to: ["aws_docdb_cluster"], label: "flow 1: logs, ML features" },

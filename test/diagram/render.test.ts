@@ -88,10 +88,10 @@ describe("diagram of an Azure stack", () => {
     const flows = d.edges.filter((e) => e.kind === "flow").map((e) => [e.from, e.to, e.label]);
     expect(flows).toEqual(
       expect.arrayContaining([
-        [sql, adf, "flow 2: CDC extract"],
-        [adf, lake, "flow 2: stage"],
-        [adf, synapse, "load"],
-        [lake, synapse, "flow 2: load star schema"],
+        [sql, adf, "flow 2: CDC net changes, nightly"],
+        [adf, lake, "flows 2, 3: stage Parquet"],
+        [adf, synapse, "flows 2, 3: load star schema"],
+        [lake, synapse, "flows 2, 3: COPY into stg"],
       ]),
     );
   });
@@ -104,11 +104,17 @@ describe("diagram of an Azure stack", () => {
   });
 
   test("a documented flow is drawn only when both ends exist", () => {
-    // GIVEN a stack without Synapse
-    const without = buildDiagram("azure-test", fixtureWithout(azureFixture(), "azurerm_synapse_workspace"));
-    // THEN flow 3 (Cosmos DB -> Synapse) is absent and flow 1 is still drawn
+    // GIVEN a stack without Cosmos DB
+    const without = buildDiagram("azure-test", fixtureWithout(azureFixture(), "azurerm_cosmosdb_account"));
+    // THEN flow 3 (Cosmos DB api_logs) is absent and flows 1 and 2 are still drawn
     expect(without.edges.filter((e) => e.label.startsWith("flow 3"))).toEqual([]);
     expect(without.edges.some((e) => e.label.startsWith("flow 1"))).toBe(true);
+    expect(without.edges.some((e) => e.label.startsWith("flow 2"))).toBe(true);
+  });
+
+  test("without Data Factory, flow 3 is drawn straight from Cosmos DB to Synapse", () => {
+    const without = buildDiagram("azure-test", fixtureWithout(azureFixture(), "azurerm_data_factory"));
+    expect(without.edges.filter((e) => e.label === "flow 3: api_logs")).toHaveLength(1);
   });
 
   test("a store that references a customer-managed key points at the key's vault", () => {
