@@ -86,7 +86,10 @@ export interface EtlFactoryProps {
   readonly nosql: EtlNosqlSource;
   readonly dataLake: EtlDataLake;
   readonly keyVault: EtlKeyVault;
-  /** OLTP tables captured by CDC (environment `cdc.tables` when `cdc.enabled`, else `[]`). */
+  /**
+   * OLTP tables captured by CDC (environment `cdc.tables` when `cdc.enabled`, else `[]`).
+   * Empty: flow 2 needs CDC, so its pipeline and trigger are not deployed.
+   */
   readonly cdcTables: readonly OltpTable[];
   /** Start the nightly 02:00 UTC trigger of flow 2. */
   readonly batchTriggerEnabled: boolean;
@@ -171,10 +174,11 @@ export class EtlFactory extends Construct {
   readonly id: string;
   readonly name: string;
   /** The pipelines as typed objects (what tests and monitoring read). */
-  readonly pipelines: Readonly<Record<"oltpToOlap" | "apiLogsToOlap", PipelineSpec>>;
+  readonly pipelines: { readonly oltpToOlap?: PipelineSpec; readonly apiLogsToOlap: PipelineSpec };
   /** Linked services and datasets the pipelines may use. */
   readonly catalog: FactoryCatalog;
-  readonly batchTrigger: DataFactoryTriggerSchedule;
+  /** Absent when CDC is off (no flow 2). */
+  readonly batchTrigger?: DataFactoryTriggerSchedule;
   readonly apiLogsTrigger: DataFactoryTriggerSchedule;
   readonly managedPrivateEndpoints: Readonly<Record<string, DataFactoryManagedPrivateEndpoint>>;
 
@@ -313,11 +317,12 @@ export class EtlFactory extends Construct {
     };
 
     this.pipelines = {
-      oltpToOlap: buildOltpToOlapPipeline({ cdcTables: props.cdcTables }),
+      oltpToOlap: props.cdcTables.length > 0 ? buildOltpToOlapPipeline({ cdcTables: props.cdcTables }) : undefined,
       apiLogsToOlap: buildApiLogsPipeline({ stagingPath: `${props.dataLake.stagingFileSystem}/staging/api_logs` }),
     };
     const deployed: Record<string, DataFactoryPipeline> = {};
     for (const [key, spec] of Object.entries(this.pipelines)) {
+      if (!spec) continue;
       validatePipeline(spec, this.catalog);
       deployed[key] = new DataFactoryPipeline(this, `pipeline-${key}`, {
         name: spec.name,
@@ -333,7 +338,7 @@ export class EtlFactory extends Construct {
       });
     }
 
-    this.batchTrigger = new DataFactoryTriggerSchedule(this, "trigger-batch", {
+    this.batchTrigger = deployed.oltpToOlap && new DataFactoryTriggerSchedule(this, "trigger-batch", {
       name: "trg_oltp_to_olap_daily_0200_utc",
       dataFactoryId: this.factory.id,
       description: "Flow 2: nightly batch at 02:00 UTC.",
