@@ -332,7 +332,13 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
   aws_iam_role: { layer: "security", label: "IAM role", kind: "group" },
   aws_cloudtrail: { layer: "security", label: "CloudTrail", kind: "node" },
   aws_backup_vault: { layer: "security", label: "AWS Backup vault", kind: "node" },
-  aws_backup_plan: { layer: "security", label: "backup plan", kind: "child", parents: ["aws_backup_vault"] },
+  aws_backup_plan: {
+    layer: "security",
+    label: "backup plan",
+    kind: "child",
+    parents: ["aws_backup_vault"],
+    links: [{ attr: "rule", to: ["aws_backup_vault"], label: "cross-region copy" }],
+  },
   aws_backup_selection: {
     layer: "security",
     label: "backup selection",
