@@ -148,6 +148,14 @@ export class SqlDatabase extends Construct {
     this.serverFqdn = primary.server.fullyQualifiedDomainName;
 
     this.databaseName = naming.name("sqlDatabase", { qualifier: "oltp" });
+    const longTermRetention = sizing.longTermRetention
+      ? {
+          weeklyRetention: sizing.longTermRetention.weekly,
+          monthlyRetention: sizing.longTermRetention.monthly,
+          yearlyRetention: sizing.longTermRetention.yearly,
+          weekOfYear: sizing.longTermRetention.weekOfYear,
+        }
+      : undefined;
     this.database = new MssqlDatabase(this, "database", {
       name: this.databaseName,
       serverId: primary.server.id,
@@ -164,14 +172,7 @@ export class SqlDatabase extends Construct {
         // Differential backups every 12 hours (Hyperscale takes snapshots and rejects the setting).
         backupIntervalInHours: caps.tier === "Hyperscale" ? undefined : 12,
       },
-      longTermRetentionPolicy: sizing.longTermRetention
-        ? {
-            weeklyRetention: sizing.longTermRetention.weekly,
-            monthlyRetention: sizing.longTermRetention.monthly,
-            yearlyRetention: sizing.longTermRetention.yearly,
-            weekOfYear: sizing.longTermRetention.weekOfYear,
-          }
-        : undefined,
+      longTermRetentionPolicy: longTermRetention,
       tags: props.tags ? { ...props.tags } : undefined,
       dependsOn: [primary.tde],
     });
@@ -196,6 +197,8 @@ export class SqlDatabase extends Construct {
         readScale: caps.supportsReadScale ? sizing.readScaleOut : undefined,
         storageAccountType: sizing.backupStorageRedundancy,
         transparentDataEncryptionEnabled: true,
+        // The same LTR policy on the geo-secondary: long-term backups continue after a failover.
+        longTermRetentionPolicy: longTermRetention,
         tags: props.tags ? { ...props.tags } : undefined,
         dependsOn: [secondary.tde],
       });

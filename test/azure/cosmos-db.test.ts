@@ -58,7 +58,7 @@ describe("CosmosDb in the Azure stacks: security and containers in every environ
 
   test.each(ENV_NAMES)("%s: the brief's four containers with their partition keys, TTLs and analytical store", (name) => {
     const json = synthAzure(ENVIRONMENTS[name]);
-    const byName = Object.fromEntries(resourcesOf(json, "azurerm_cosmosdb_sql_container").map(([, c]) => [c.name, c]));
+    const byName: Record<string, any> = Object.fromEntries(resourcesOf(json, "azurerm_cosmosdb_sql_container").map(([, c]) => [c.name, c]));
     expect(Object.keys(byName).sort()).toEqual(["api_logs", "fraud_features", "sessions", "webhook_events"]);
     expect(byName.api_logs).toMatchObject({ partition_key_paths: ["/merchantId", "/requestId"], partition_key_kind: "MultiHash", partition_key_version: 2, default_ttl: 2592000, analytical_storage_ttl: 34560000 });
     expect(byName.sessions).toMatchObject({ partition_key_paths: ["/sessionId"], partition_key_kind: "Hash", default_ttl: 900 });

@@ -61,6 +61,8 @@ describe("SqlDatabase in the Azure stacks: sizing per environment", () => {
       creation_source_database_id: `\${${ref(json, DATABASE, "oltp_database")}.id}`,
       sku_name: "BC_Gen5_8",
       zone_redundant: true,
+      // LTR follows the database after a failover.
+      long_term_retention_policy: { weekly_retention: "P12W", monthly_retention: "P12M", yearly_retention: "P7Y", week_of_year: 1 },
     });
     const fg = one(json, "azurerm_mssql_failover_group");
     expect(fg.read_write_endpoint_failover_policy).toEqual({ mode: "Automatic", grace_minutes: 60 });
@@ -158,7 +160,7 @@ describe("SqlDatabase in the Azure stacks: security in every environment", () =>
 describe("SqlDatabase construct: edge cases", () => {
   const base: SqlDatabaseSizing = { skuName: "GP_Gen5_2", maxSizeGb: 32, zoneRedundant: false, readScaleOut: false, backupStorageRedundancy: "Local" };
 
-  function build(overrides: Partial<SqlDatabaseProps> & { sizing?: Partial<SqlDatabaseSizing> }) {
+  function build(overrides: Omit<Partial<SqlDatabaseProps>, "sizing"> & { sizing?: Partial<SqlDatabaseSizing> }) {
     const t = storeTestbed();
     return new SqlDatabase(t.stack, "oltp", {
       naming: t.naming,
@@ -197,7 +199,7 @@ describe("SqlDatabase construct: edge cases", () => {
     [{ sizing: { geoReplica: true } }, /secondaryLocation: required when sizing\.geoReplica/],
     [{ cdc: { enabled: true, tables: [] } }, /cdc\.tables/],
   ] as const)("rejects invalid combination %#", (overrides, message) => {
-    expect(() => build(overrides as Partial<SqlDatabaseProps>)).toThrow(message);
+    expect(() => build(overrides as Parameters<typeof build>[0])).toThrow(message);
   });
 
   test("a serverless database gets min capacity and auto-pause defaults; no CDC resource when disabled", () => {
