@@ -12,6 +12,8 @@ export const awsProd: AwsEnvironment = {
   workload: "pay",
   accountId: "333333333333",
   region: "eu-west-1",
+  // Frankfurt keeps backup copies inside the EU (GDPR data residency).
+  drRegion: "eu-central-1",
   availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
   network: {
     vpcCidr: "10.130.0.0/16",
@@ -51,7 +53,8 @@ export const awsProd: AwsEnvironment = {
       key: "msk-connect/debezium-postgres-2.7.3.zip",
     },
     s3SinkPlugin: { bucket: "pay-prod-artifacts-333333333333", key: "msk-connect/confluent-s3-sink-10.5.17.zip" },
-    tables: ["country", "currency", "merchant", "customer", "payment_method", "payment", "refund", "dispute", "payout"],
+    // Must equal the tables of `debezium_publication` (sql/postgres/003_cdc_publication.sql); a test checks it.
+    tables: ["payment", "refund", "dispute", "merchant", "customer", "payment_method"],
   },
   etl: { scheduleEnabled: true, schedule: "cron(0 2 * * ? *)" },
   policy: { packs: ["baseline", "production"] },

@@ -225,6 +225,11 @@ export interface AwsEnvironment {
   readonly accountId: string;
   /** Primary region. Required in prod. @default "eu-west-1" */
   readonly region?: AwsRegion;
+  /**
+   * Region that receives copies of the daily backups (AWS Backup copy action). Required in prod.
+   * @default - no cross-region copy
+   */
+  readonly drRegion?: AwsRegion;
   /** Three availability zones of `region`, e.g. `eu-west-1a`. */
   readonly availabilityZones: readonly [string, string, string];
   readonly network: AwsNetworkConfig;

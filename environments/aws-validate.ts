@@ -31,6 +31,11 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
   v.check(/^\d{12}$/.test(env.accountId), "accountId", env.accountId, "a 12-digit AWS account id");
   if (env.region !== undefined) v.oneOf(env.region, AWS_REGIONS, "region");
   if (prod) v.check(env.region !== undefined, "region", env.region, "an explicit region in prod (no default is applied to prod)");
+  if (env.drRegion !== undefined) {
+    v.oneOf(env.drRegion, AWS_REGIONS, "drRegion");
+    v.check(env.drRegion !== region, "drRegion", env.drRegion, `a region other than region (${region})`);
+  }
+  if (prod) v.check(env.drRegion !== undefined, "drRegion", env.drRegion, "a region for cross-region backup copies (required in prod)");
 
   // Availability zones: three distinct zones of the region.
   v.check(env.availabilityZones.length === 3, "availabilityZones", env.availabilityZones, "exactly 3 availability zones");

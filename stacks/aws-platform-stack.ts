@@ -7,6 +7,7 @@ import { PlatformAlarms } from "../constructs/aws/alarms";
 import { AuditTrail } from "../constructs/aws/audit-trail";
 import { AuroraPostgres } from "../constructs/aws/aurora-postgres";
 import { BackupPlan } from "../constructs/aws/backup-plan";
+import { DrBackupVault } from "../constructs/aws/dr-backup-vault";
 import { CostBudget } from "../constructs/aws/budget";
 import { DebeziumConnector } from "../constructs/aws/debezium-connector";
 import { DocumentStore } from "../constructs/aws/document-store";
@@ -224,6 +225,17 @@ export class AwsPlatformStack extends TerraformStack {
     olap.grantGetCredentials(etl.role);
 
     // Resilience and operations
+    const drVault =
+      env.drRegion !== undefined
+        ? new DrBackupVault(this, "dr-backup", {
+            naming,
+            accountId: env.accountId,
+            provider: new AwsProvider(this, "aws-dr", { alias: "dr", region: env.drRegion, allowedAccountIds: [env.accountId] }),
+            deletionWindowDays: env.retention.kmsDeletionWindowDays,
+            minRetentionDays: env.retention.backupDays,
+            deletionProtection,
+          })
+        : undefined;
     new BackupPlan(this, "backup", {
       naming,
       accountId: env.accountId,
@@ -239,6 +251,7 @@ export class AwsPlatformStack extends TerraformStack {
       },
       vaultLock: deletionProtection,
       deletionProtection,
+      crossRegionCopy: drVault ? { vaultArn: drVault.vault.arn, encryptionKeyArn: drVault.key.arn } : undefined,
     });
 
     new PlatformAlarms(this, "alarms", {

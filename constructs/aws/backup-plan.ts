@@ -25,6 +25,11 @@ export interface BackupPlanProps {
   readonly vaultLock?: boolean;
   /** @default true */
   readonly deletionProtection?: boolean;
+  /**
+   * Copy every daily snapshot to a vault in another region, kept as long as the original.
+   * @default - no cross-region copy
+   */
+  readonly crossRegionCopy?: { readonly vaultArn: string; readonly encryptionKeyArn: string };
 }
 
 /**
@@ -84,6 +89,9 @@ export class BackupPlan extends Construct {
           completionWindow: 360,
           lifecycle: { deleteAfter: props.snapshotRetentionDays },
           recoveryPointTags: { "backup-rule": "daily-snapshot" },
+          copyAction: props.crossRegionCopy
+            ? [{ destinationVaultArn: props.crossRegionCopy.vaultArn, lifecycle: { deleteAfter: props.snapshotRetentionDays } }]
+            : undefined,
         },
       ],
     });
@@ -103,7 +111,7 @@ export class BackupPlan extends Construct {
     role.addToPolicy({
       Effect: "Allow",
       Action: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey", "kms:CreateGrant"],
-      Resource: props.encryptionKey.arn,
+      Resource: props.crossRegionCopy ? [props.encryptionKey.arn, props.crossRegionCopy.encryptionKeyArn] : props.encryptionKey.arn,
     });
 
     new BackupSelection(this, "selection", {

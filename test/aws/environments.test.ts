@@ -49,6 +49,8 @@ describe("validateAwsEnvironment rejects bad input with field, value and fix", (
     ["workload", (e) => (e.workload = "payments1"), /workload: got "payments1"; allowed: 2-6 lowercase/],
     ["accountId", (e) => (e.accountId = "12345"), /accountId: got "12345"; allowed: a 12-digit AWS account id/],
     ["region", (e) => (e.region = "ap-south-1"), /region: got "ap-south-1"; allowed: one of eu-west-1/],
+    ["drRegion unknown", (e) => (e.drRegion = "ap-south-1"), /drRegion: got "ap-south-1"; allowed: one of eu-west-1/],
+    ["drRegion equals region", (e) => (e.drRegion = "eu-west-1"), /drRegion: got "eu-west-1"; allowed: a region other than region \(eu-west-1\)/],
     ["availabilityZones region", (e) => (e.availabilityZones = ["eu-west-1a", "eu-west-1b", "eu-west-2c"]), /availabilityZones\[2\]: got "eu-west-2c"; allowed: a zone of eu-west-1/],
     ["availabilityZones distinct", (e) => (e.availabilityZones = ["eu-west-1a", "eu-west-1a", "eu-west-1b"]), /availabilityZones: .*allowed: three distinct zones/],
     ["availabilityZones count", (e) => (e.availabilityZones = ["eu-west-1a", "eu-west-1b"]), /availabilityZones: .*allowed: exactly 3 availability zones/],
@@ -121,6 +123,7 @@ describe("validateAwsEnvironment rejects bad input with field, value and fix", (
 
   test.each<[string, (e: any) => void, RegExp]>([
     ["region must be explicit", (e) => delete e.region, /region: got undefined; allowed: an explicit region in prod/],
+    ["cross-region backup copies", (e) => delete e.drRegion, /drRegion: got undefined; allowed: a region for cross-region backup copies \(required in prod\)/],
     ["single NAT gateway", (e) => { e.network.natGateways = 1; e.network.publicSubnets = ["10.130.32.0/26", "10.130.32.64/26", "10.130.32.128/26"]; }, /network.natGateways: got 1; allowed: 0 or 3 in prod/],
     ["classification", (e) => (e.tags.dataClassification = "confidential"), /tags.dataClassification: got "confidential"; allowed: "restricted" in prod/],
     ["log retention", (e) => (e.retention.logDays = 180), /retention.logDays: got 180; allowed: a CloudWatch Logs retention of at least 365 days/],

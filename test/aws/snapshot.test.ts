@@ -1,4 +1,5 @@
 import { SLA_ALARMS } from "../../constructs/aws/alarms";
+import { DATA_KEY_DOMAINS } from "../../constructs/aws/kms-keys";
 import { AWS_ENVIRONMENTS, resourcesOf, synthAws } from "./helpers";
 
 /** Tripwire: any change to the synthesized JSON shows up in review. Paired with exact counts below. */
@@ -21,7 +22,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s snapsho
       roles: count("aws_iam_role"),
       natGateways: count("aws_nat_gateway"),
     }).toEqual({
-      kmsKeys: 9,
+      kmsKeys: DATA_KEY_DOMAINS.length + (env.drRegion ? 1 : 0),
       buckets: 5,
       alarms: SLA_ALARMS.length,
       auroraInstances: 1 + env.sizing.aurora.readerCount,

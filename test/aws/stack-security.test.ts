@@ -21,16 +21,16 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   // ---- KMS
-  test("one CMK per data domain, each with rotation, a deletion window and an alias", () => {
+  test("one CMK per data domain (plus the DR vault's key where backups are copied), each with rotation, a deletion window and an alias", () => {
     const keys = resourcesOf(json, "aws_kms_key");
-    expect(keys).toHaveLength(DATA_KEY_DOMAINS.length);
+    expect(keys).toHaveLength(DATA_KEY_DOMAINS.length + (env.drRegion ? 1 : 0));
     for (const [, key] of keys) {
       expect(key.enable_key_rotation).toBe(true);
       expect(key.rotation_period_in_days).toBe(365);
       expect(key.deletion_window_in_days).toBe(env.retention.kmsDeletionWindowDays);
       expect(key.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
     }
-    expect(resourcesOf(json, "aws_kms_alias")).toHaveLength(DATA_KEY_DOMAINS.length);
+    expect(resourcesOf(json, "aws_kms_alias")).toHaveLength(DATA_KEY_DOMAINS.length + (env.drRegion ? 1 : 0));
   });
 
   test("logs, audit and alerts keys admit only their service principal beyond the account", () => {
@@ -278,13 +278,31 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   // ---- Backup
   test("AWS Backup: CMK vault, continuous (PITR) rule and daily snapshots covering every store", () => {
-    expect(onlyResource(json, "aws_backup_vault").kms_key_arn).toMatch(/aws_kms_key\.keys_backup_/);
+    const vaults = resourcesOf(json, "aws_backup_vault").map(([, v]) => v);
+    expect(vaults.filter((v) => /aws_kms_key\.keys_backup_/.test(v.kms_key_arn))).toHaveLength(1);
     const rules = onlyResource(json, "aws_backup_plan").rule;
     expect(rules.find((r: any) => r.rule_name === "continuous-pitr")).toMatchObject({ enable_continuous_backup: true, lifecycle: { delete_after: env.retention.backupDays } });
     expect(rules.find((r: any) => r.rule_name === "daily-snapshot").lifecycle.delete_after).toBe(env.retention.snapshotDays);
     const selected = onlyResource(json, "aws_backup_selection").resources.join(" ");
     for (const t of ["aws_rds_cluster", "aws_docdb_cluster", "aws_redshiftserverless_namespace", "aws_s3_bucket.raw-zone", "aws_s3_bucket.curated-zone"]) expect(selected).toContain(t);
-    expect(resourcesOf(json, "aws_backup_vault_lock_configuration")).toHaveLength(env.deletionProtection ? 1 : 0);
+    const vaultCount = env.drRegion ? 2 : 1;
+    expect(vaults).toHaveLength(vaultCount);
+    expect(resourcesOf(json, "aws_backup_vault_lock_configuration")).toHaveLength(env.deletionProtection ? vaultCount : 0);
+  });
+
+  test(`daily snapshots are ${env.drRegion ? `copied to a CMK-encrypted vault in ${env.drRegion}` : "not copied cross-region"}`, () => {
+    const daily = onlyResource(json, "aws_backup_plan").rule.find((r: any) => r.rule_name === "daily-snapshot");
+    if (!env.drRegion) {
+      expect(daily.copy_action).toBeUndefined();
+      return;
+    }
+    const [drVaultName, drVault] = resourcesOf(json, "aws_backup_vault").find(([, v]) => v.provider === "aws.dr") ?? [];
+    expect(drVault?.kms_key_arn).toMatch(/aws_kms_key\.dr-backup_key_/);
+    expect(daily.copy_action).toEqual([{ destination_vault_arn: `\${aws_backup_vault.${drVaultName}.arn}`, lifecycle: { delete_after: env.retention.snapshotDays } }]);
+    const drProvider = json.provider.aws.find((p: any) => p.alias === "dr");
+    expect(drProvider).toMatchObject({ region: env.drRegion, allowed_account_ids: [env.accountId] });
+    const drKey = resourcesOf(json, "aws_kms_key").find(([n]) => n.startsWith("dr-backup_key_"))?.[1];
+    expect(drKey).toMatchObject({ provider: "aws.dr", enable_key_rotation: true });
   });
 
   // ---- Alarms
