@@ -2,7 +2,10 @@
  * Static checks of the T-SQL (Azure SQL, Synapse) and Redshift scripts: what node-sql-parser can
  * parse is parsed, the rest is checked structurally with ./sql-catalog.
  */
+import { readFileSync } from "fs";
 import { Parser } from "node-sql-parser";
+import * as path from "path";
+import { AWS_ENVIRONMENTS } from "../../environments/aws-index";
 import { dev } from "../../environments/dev";
 import { prod } from "../../environments/prod";
 import { staging } from "../../environments/staging";
@@ -264,5 +267,23 @@ describe("models agree across engines", () => {
         expect(t.options).toMatch(/DISTSTYLE ALL/);
       }
     }
+  });
+});
+
+describe("the AWS CDC configuration agrees with the Debezium publication", () => {
+  const script = readFileSync(path.join(__dirname, "../../sql/postgres/003_cdc_publication.sql"), "utf8");
+  const declared = /v_tables text :=([\s\S]*?);\s*BEGIN/.exec(script)?.[1] ?? "";
+  const published = [...declared.matchAll(/payments\.(\w+)/g)].map((m) => m[1]).sort();
+
+  test("the publication lists the six captured tables", () => {
+    expect(published).toEqual(["customer", "dispute", "merchant", "payment", "payment_method", "refund"]);
+  });
+
+  test.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s captures exactly the published tables", (_name, env) => {
+    expect([...env.cdc.tables].sort()).toEqual(published);
+  });
+
+  test.each([dev, staging, prod].map((e) => [e.name, e] as const))("azure-%s captures the same tables as the AWS side", (_name, env) => {
+    expect(env.cdc.tables.map((t) => toSnakeCase(t)).sort()).toEqual(published);
   });
 });
