@@ -5,6 +5,7 @@ import { MonitorScheduledQueryRulesAlertV2 } from "@cdktf/provider-azurerm/lib/m
 import { SentinelLogAnalyticsWorkspaceOnboarding } from "@cdktf/provider-azurerm/lib/sentinel-log-analytics-workspace-onboarding";
 import { Construct } from "constructs";
 import { AlertContacts, BudgetConfig } from "../../environments/types";
+import { suppress } from "../../policy/suppress";
 import { AzureNaming } from "./naming";
 import { METRICS, MonitoredResource, SLA_TABLE, SlaRow, slaDescription } from "./sla";
 
@@ -131,7 +132,8 @@ export class Monitoring extends Construct {
         action: [{ actionGroupId: this.actionGroup.id }],
       });
     }
-    return new MonitorScheduledQueryRulesAlertV2(this, `alert-${row.key}`, {
+    const enabled = row.requiresNearRealTimeFlow ? props.nearRealTimeFlowEnabled : true;
+    const alert = new MonitorScheduledQueryRulesAlertV2(this, `alert-${row.key}`, {
       name: props.naming.name("scheduledQueryAlert", { qualifier: row.key }),
       displayName: `${row.sla}: ${row.action}`,
       resourceGroupName: props.resourceGroupName,
@@ -141,7 +143,7 @@ export class Monitoring extends Construct {
       severity: row.severity,
       windowDuration: row.window,
       evaluationFrequency: row.frequency,
-      enabled: row.requiresNearRealTimeFlow ? props.nearRealTimeFlowEnabled : true,
+      enabled,
       autoMitigationEnabled: true,
       skipQueryValidation: row.skipQueryValidation ?? false,
       criteria: [
@@ -156,5 +158,10 @@ export class Monitoring extends Construct {
       ],
       action: { actionGroups: [this.actionGroup.id] },
     });
+    if (!enabled) {
+      // Created (so turning the flow on is a one-line change) but silent: with its trigger stopped the alert would fire every hour.
+      suppress(alert, "AZ-MON-002", `${row.sla} alert is disabled because the flow it watches is switched off in this environment.`);
+    }
+    return alert;
   }
 }
