@@ -88,8 +88,9 @@ describe("validateAzureEnvironment names the environment, field, value and what 
     // identity
     ["SQL admin object id", withChanges(dev, (e) => (e.sqlAdminGroup.objectId = "admins")), /sqlAdminGroup.objectId: got "admins"; allowed: the Entra ID group's object id/],
     // sizing
-    ["SQL SKU syntax", withChanges(dev, (e) => (e.sizing.sqlDatabase.skuName = "S0")), /sizing.sqlDatabase.skuName: got "S0"; allowed: a vCore SKU/],
-    ["SQL vCores", withChanges(staging, (e) => (e.sizing.sqlDatabase.skuName = "GP_Gen5_3")), /sizing.sqlDatabase.skuName: got "GP_Gen5_3"; allowed: vCores one of 2, 4/],
+    ["SQL SKU syntax", withChanges(staging, (e) => (e.sizing.sqlDatabase.skuName = "GP_Gen9_2")), /sizing.sqlDatabase.skuName: got "GP_Gen9_2"; allowed: a vCore SKU <GP_S_Gen5\|GP_Gen5\|BC_Gen5\|HS_Gen5>_<vCores> \(e.g. BC_Gen5_8\) or a DTU SKU/],
+    ["SQL vCores", withChanges(staging, (e) => (e.sizing.sqlDatabase.skuName = "GP_Gen5_3")), /sizing.sqlDatabase.skuName: got "GP_Gen5_3"; allowed: a vCore SKU/],
+    ["CDC on a DTU tier without CDC", withChanges(staging, (e) => (e.sizing.sqlDatabase.skuName = "S1")), /cdc.enabled: got true; allowed: false for sizing.sqlDatabase.skuName S1; CDC needs any vCore SKU/],
     ["read scale-out outside Business Critical", withChanges(staging, (e) => (e.sizing.sqlDatabase.readScaleOut = true)), /sizing.sqlDatabase.readScaleOut: got true; allowed: false unless the SKU is Business Critical/],
     ["serverless settings on a provisioned SKU", withChanges(staging, (e) => (e.sizing.sqlDatabase.minCapacity = 1)), /sizing.sqlDatabase.minCapacity\/autoPauseDelayMinutes: .*allowed: unset unless the SKU is serverless/],
     ["serverless in prod", withChanges(prod, (e) => { e.sizing.sqlDatabase.skuName = "GP_S_Gen5_8"; e.sizing.sqlDatabase.readScaleOut = false; }), /sizing.sqlDatabase.skuName: got "GP_S_Gen5_8"; allowed: a provisioned SKU in prod/],
