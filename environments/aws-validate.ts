@@ -1,6 +1,6 @@
 import { AWS_REGIONS, AwsEnvironment, GLUE_WORKER_TYPES, POSTGRES_CDC_TABLES, regionOf } from "./aws-types";
-import { IssueCollector, checkAddressPlan, checkTagValue, cidrsOverlap, isEmail, parseCidr } from "./checks";
-import { DATA_CLASSIFICATIONS, ENVIRONMENT_TIERS, POLICY_PACKS } from "./types";
+import { IssueCollector, checkAddressPlan, checkAlertContacts, checkBudget, checkPolicyConfig, checkRequiredTags, cidrsOverlap, parseCidr } from "./checks";
+import { ENVIRONMENT_TIERS } from "./types";
 
 /** Retention values CloudWatch Logs accepts (PutRetentionPolicy). */
 export const CLOUDWATCH_RETENTION_DAYS = [
@@ -64,10 +64,7 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
   if (prod) v.check(n.natGateways !== 1, "network.natGateways", n.natGateways, "0 or 3 in prod (a single NAT gateway is a single-AZ dependency)");
 
   // Tags
-  checkTagValue(v, "tags.owner", env.tags.owner);
-  checkTagValue(v, "tags.costCenter", env.tags.costCenter);
-  v.oneOf(env.tags.dataClassification, DATA_CLASSIFICATIONS, "tags.dataClassification");
-  v.check(env.tags.environment === env.name, "tags.environment", env.tags.environment, `"${env.name}" (the environment's name)`);
+  checkRequiredTags(v, env.tags, env.name);
   if (prod) v.check(env.tags.dataClassification === "restricted", "tags.dataClassification", env.tags.dataClassification, "\"restricted\" in prod (the cardholder data environment)");
 
   // Retention
@@ -84,19 +81,8 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
   v.intBetween(r.kmsDeletionWindowDays, prod ? 30 : 7, 30, "retention.kmsDeletionWindowDays");
 
   // Alerts and budget
-  v.check(env.alertContacts.emails.length > 0, "alertContacts.emails", env.alertContacts.emails, "at least one e-mail address");
-  env.alertContacts.emails.forEach((e, i) => v.check(isEmail(e), `alertContacts.emails[${i}]`, e, "an e-mail address"));
-  if (env.alertContacts.webhookUrl !== undefined) {
-    v.check(/^https:\/\/\S+$/.test(env.alertContacts.webhookUrl), "alertContacts.webhookUrl", env.alertContacts.webhookUrl, "an https:// URL");
-  }
-  if (env.budget === undefined) {
-    v.check(!prod, "budget", undefined, "a budget (required in prod)");
-  } else {
-    const b = env.budget;
-    v.check(Number.isFinite(b.monthlyAmountUsd) && b.monthlyAmountUsd > 0, "budget.monthlyAmountUsd", b.monthlyAmountUsd, "a positive amount in USD");
-    v.check(b.actualThresholdsPercent.length + b.forecastThresholdsPercent.length > 0, "budget", b, "at least one actual or forecast threshold");
-    [...b.actualThresholdsPercent, ...b.forecastThresholdsPercent].forEach((t) => v.intBetween(t, 1, 1000, "budget.*ThresholdsPercent"));
-  }
+  checkAlertContacts(v, env.alertContacts);
+  checkBudget(v, env.budget, prod);
 
   // State
   const s = env.stateBackend;
@@ -173,14 +159,7 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
   v.check(CRON.test(env.etl.schedule), "etl.schedule", env.etl.schedule, "a six-field cron expression such as cron(0 2 * * ? *)");
 
   // Policy
-  env.policy.packs.forEach((p, i) => v.oneOf(p, POLICY_PACKS, `policy.packs[${i}]`));
-  v.check(env.policy.packs.includes("baseline"), "policy.packs", env.policy.packs, "a list that includes \"baseline\"");
-  if (prod) v.check(env.policy.packs.includes("production"), "policy.packs", env.policy.packs, "a list that includes \"production\" in prod");
-  (env.policy.suppressions ?? []).forEach((sup, i) => {
-    v.check(/^[A-Z]{2,4}(-[A-Z0-9]+)+$/.test(sup.ruleId), `policy.suppressions[${i}].ruleId`, sup.ruleId, "a rule id such as AWS-S3-003");
-    v.check(sup.reason.trim().length >= 20, `policy.suppressions[${i}].reason`, sup.reason, "a reason of at least 20 characters");
-    v.check(sup.resource.includes("."), `policy.suppressions[${i}].resource`, sup.resource, "a Terraform address <type>.<name>");
-  });
+  checkPolicyConfig(v, env.policy, prod);
 
   if (prod) v.check(env.deletionProtection, "deletionProtection", env.deletionProtection, "true in prod");
 

@@ -2,6 +2,7 @@
  * Building blocks shared by the Azure and AWS environment validators.
  * Pure functions only: no I/O, no constructs.
  */
+import { AlertContacts, BudgetConfig, DATA_CLASSIFICATIONS, POLICY_PACKS, PolicyConfig, RequiredTags } from "./types";
 
 /** One failed check: which field, what was given, what is allowed. */
 export interface ConfigIssue {
@@ -154,4 +155,44 @@ export function checkTagValue(issues: IssueCollector, field: string, value: stri
     value,
     "a non-empty string of at most 256 characters without < > % & \\ ? /",
   );
+}
+
+/** The tags every environment file carries, on both clouds. */
+export function checkRequiredTags(v: IssueCollector, tags: RequiredTags, environmentName: string): void {
+  checkTagValue(v, "tags.owner", tags.owner);
+  checkTagValue(v, "tags.costCenter", tags.costCenter);
+  v.oneOf(tags.dataClassification, DATA_CLASSIFICATIONS, "tags.dataClassification");
+  v.check(tags.environment === environmentName, "tags.environment", tags.environment, `"${environmentName}" (the environment's name)`);
+}
+
+/** Receivers of the environment's alerts. */
+export function checkAlertContacts(v: IssueCollector, contacts: AlertContacts): void {
+  v.check(contacts.emails.length > 0, "alertContacts.emails", contacts.emails, "at least one e-mail address");
+  contacts.emails.forEach((e, i) => v.check(isEmail(e), `alertContacts.emails[${i}]`, e, "an e-mail address"));
+  if (contacts.webhookUrl !== undefined) {
+    v.check(/^https:\/\/\S+$/.test(contacts.webhookUrl), "alertContacts.webhookUrl", contacts.webhookUrl, "an https:// URL");
+  }
+}
+
+/** The monthly budget: required in prod, positive, with at least one threshold. */
+export function checkBudget(v: IssueCollector, budget: BudgetConfig | undefined, prod: boolean): void {
+  if (budget === undefined) {
+    v.check(!prod, "budget", undefined, "a budget (required in prod)");
+    return;
+  }
+  v.check(Number.isFinite(budget.monthlyAmountUsd) && budget.monthlyAmountUsd > 0, "budget.monthlyAmountUsd", budget.monthlyAmountUsd, "a positive amount in USD");
+  v.check(budget.actualThresholdsPercent.length + budget.forecastThresholdsPercent.length > 0, "budget", budget, "at least one actual or forecast threshold");
+  [...budget.actualThresholdsPercent, ...budget.forecastThresholdsPercent].forEach((t) => v.intBetween(t, 1, 1000, "budget.*ThresholdsPercent"));
+}
+
+/** Policy packs and suppressions; prod must evaluate the production pack. */
+export function checkPolicyConfig(v: IssueCollector, policy: PolicyConfig, prod: boolean): void {
+  policy.packs.forEach((p, i) => v.oneOf(p, POLICY_PACKS, `policy.packs[${i}]`));
+  v.check(policy.packs.includes("baseline"), "policy.packs", policy.packs, 'a list that includes "baseline"');
+  if (prod) v.check(policy.packs.includes("production"), "policy.packs", policy.packs, 'a list that includes "production" in prod');
+  (policy.suppressions ?? []).forEach((s, i) => {
+    v.check(/^[A-Z]{2,4}(-[A-Z0-9]+)+$/.test(s.ruleId), `policy.suppressions[${i}].ruleId`, s.ruleId, "a rule id such as AZ-SQL-003 or AWS-S3-003");
+    v.check(s.reason.trim().length >= 20, `policy.suppressions[${i}].reason`, s.reason, "a reason of at least 20 characters");
+    v.check(s.resource.includes("."), `policy.suppressions[${i}].resource`, s.resource, "a Terraform address <type>.<name>");
+  });
 }

@@ -1,14 +1,12 @@
 import {
   AZURE_LOCATIONS,
   AzureEnvironment,
-  DATA_CLASSIFICATIONS,
   ENVIRONMENT_TIERS,
   OLTP_TABLES,
-  POLICY_PACKS,
   SYNAPSE_SQL_POOL_SKUS,
 } from "./types";
 import { AzureNaming } from "../constructs/azure/naming";
-import { GUID, IssueCollector, checkAddressPlan, checkTagValue, cidrsOverlap, isEmail, parseCidr } from "./checks";
+import { GUID, IssueCollector, checkAddressPlan, checkAlertContacts, checkBudget, checkPolicyConfig, checkRequiredTags, cidrsOverlap, parseCidr } from "./checks";
 import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "./azure-sql-sku";
 
 const ISO_DURATION = /^P(\d+[DWMY])$/;
@@ -63,10 +61,7 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
   }
 
   // Tags
-  checkTagValue(v, "tags.owner", env.tags.owner);
-  checkTagValue(v, "tags.costCenter", env.tags.costCenter);
-  v.oneOf(env.tags.dataClassification, DATA_CLASSIFICATIONS, "tags.dataClassification");
-  v.check(env.tags.environment === env.name, "tags.environment", env.tags.environment, `"${env.name}" (the environment's name)`);
+  checkRequiredTags(v, env.tags, env.name);
 
   // Retention
   v.intBetween(env.retention.logAnalyticsDays, 90, 730, "retention.logAnalyticsDays");
@@ -74,21 +69,8 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
   v.intBetween(env.retention.keyVaultSoftDeleteDays, prod ? 90 : 7, 90, "retention.keyVaultSoftDeleteDays");
 
   // Alerts and budget
-  v.check(env.alertContacts.emails.length > 0, "alertContacts.emails", env.alertContacts.emails, "at least one e-mail address");
-  env.alertContacts.emails.forEach((e, i) => v.check(isEmail(e), `alertContacts.emails[${i}]`, e, "an e-mail address"));
-  if (env.alertContacts.webhookUrl !== undefined) {
-    v.check(/^https:\/\/\S+$/.test(env.alertContacts.webhookUrl), "alertContacts.webhookUrl", env.alertContacts.webhookUrl, "an https:// URL");
-  }
-  if (env.budget === undefined) {
-    v.check(!prod, "budget", undefined, "a budget (required in prod)");
-  } else {
-    const b = env.budget;
-    v.check(Number.isFinite(b.monthlyAmountUsd) && b.monthlyAmountUsd > 0, "budget.monthlyAmountUsd", b.monthlyAmountUsd, "a positive amount in USD");
-    v.check(b.actualThresholdsPercent.length + b.forecastThresholdsPercent.length > 0, "budget", b, "at least one actual or forecast threshold");
-    [...b.actualThresholdsPercent, ...b.forecastThresholdsPercent].forEach((t) =>
-      v.intBetween(t, 1, 1000, "budget.*ThresholdsPercent"),
-    );
-  }
+  checkAlertContacts(v, env.alertContacts);
+  checkBudget(v, env.budget, prod);
 
   // State
   const s = env.stateBackend;
@@ -185,14 +167,7 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
   if (env.cdc.enabled) v.check(env.cdc.tables.length > 0, "cdc.tables", env.cdc.tables, "at least one table when cdc.enabled is true");
 
   // Policy
-  env.policy.packs.forEach((p, i) => v.oneOf(p, POLICY_PACKS, `policy.packs[${i}]`));
-  v.check(env.policy.packs.includes("baseline"), "policy.packs", env.policy.packs, "a list that includes \"baseline\"");
-  if (prod) v.check(env.policy.packs.includes("production"), "policy.packs", env.policy.packs, "a list that includes \"production\" in prod");
-  (env.policy.suppressions ?? []).forEach((s, i) => {
-    v.check(/^[A-Z]{2,4}(-[A-Z0-9]+)+$/.test(s.ruleId), `policy.suppressions[${i}].ruleId`, s.ruleId, "a rule id such as AZ-SQL-003");
-    v.check(s.reason.trim().length >= 20, `policy.suppressions[${i}].reason`, s.reason, "a reason of at least 20 characters");
-    v.check(s.resource.includes("."), `policy.suppressions[${i}].resource`, s.resource, "a Terraform address <type>.<name>");
-  });
+  checkPolicyConfig(v, env.policy, prod);
 
   if (prod) v.check(env.deletionProtection, "deletionProtection", env.deletionProtection, "true in prod");
 
