@@ -4,6 +4,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" } }] },
+  // Skips the per-token stack traces cdktf captures (a third of the CPU of a synth under Jest): docs/performance.md.
+  setupFiles: ["<rootDir>/test/setup-fast-stacks.ts"],
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   testTimeout: 60000,
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
