@@ -185,8 +185,16 @@ export function cases(stacks: readonly string[]): CaseSpec[] {
   }
   list.push(
     {
+      id: "synth-all-warm",
+      description: "`npm run synth`, all stacks, tsx transpile cache kept from the previous run (the usual edit-synth loop)",
+      command: [NPM, "run", "--silent", "synth"],
+      prime: true,
+      informational: true,
+    },
+    {
       id: "synth-all-proposed",
-      description: "cold synth of all stacks with the proposed runner: node --require ./bench/register-ts.cjs main.ts",
+      description:
+        "cold synth of all stacks with the proposed runner (bench/register-ts.cjs): node --require ./bench/register-ts.cjs main.ts",
       command: [NODE, "--require", "./bench/register-ts.cjs", "main.ts"],
       before: coldSynth,
       informational: true,
