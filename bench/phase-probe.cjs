@@ -19,7 +19,7 @@ const t = { probe: performance.now(), mainStart: 0, importsEnd: 0, synthStart: 0
 let mainFile;
 let inMainImport = 0;
 const origLoad = Module._load;
-Module._load = function (request, parent, isMain) {
+Module._load = function (request, parent) {
   if (mainFile === undefined && parent && /[\\/]main\.ts$/.test(parent.filename ?? "")) {
     mainFile = parent.filename;
     t.mainStart = performance.now();
@@ -39,8 +39,6 @@ Module._load = function (request, parent, isMain) {
       t.importsEnd = now;
     }
   }
-  // `isMain` is forwarded through `arguments`.
-  void isMain;
 };
 
 function wrapCdktf(cdktf) {
