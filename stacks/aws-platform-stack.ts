@@ -44,7 +44,8 @@ export class AwsPlatformStack extends TerraformStack {
 
     const state = env.stateBackend;
     if (state.kind === "local") {
-      new LocalBackend(this, { path: state.path ?? `terraform.${id}.tfstate` });
+      // Relative to cdktf.out/stacks/<stack>: the state file lands at the repository root (git-ignored), not in cdktf.out.
+      new LocalBackend(this, { path: state.path ?? `../../../terraform.${id}.tfstate` });
     } else {
       const backend = new S3Backend(this, {
         bucket: state.bucket,
@@ -56,6 +57,8 @@ export class AwsPlatformStack extends TerraformStack {
       // S3-native state locking (Terraform >= 1.10); cdktf 0.21's S3Backend has no typed property for it.
       backend.addOverride("use_lockfile", true);
     }
+    // S3-native state locking (use_lockfile) needs Terraform 1.10; an older CLI would silently not lock.
+    this.addOverride("terraform.required_version", ">= 1.10.0");
 
     // Security foundation
     const keys = new DataKeys(this, "keys", {

@@ -64,6 +64,8 @@ export class AzurePlatformStack extends TerraformStack {
       ],
     });
     this.configureBackend(id, env);
+    // terraform_data (the CDC deployment step) needs 1.4; the platform's documented floor is 1.5.
+    this.addOverride("terraform.required_version", ">= 1.5.0");
 
     const naming = new AzureNaming({
       workload: env.workload,

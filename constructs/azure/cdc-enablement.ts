@@ -1,6 +1,7 @@
 import * as path from "node:path";
-import { AssetType, DataResource, Fn, ITerraformDependable, TerraformAsset } from "cdktf";
+import { AssetType, Fn, ITerraformDependable, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
+import { TerraformData } from "../shared/terraform-data";
 
 /** Where the repository keeps the Azure SQL scripts (`sql/azure-sql/`). */
 export const AZURE_SQL_SCRIPTS_DIRECTORY = path.resolve(__dirname, "..", "..", "sql", "azure-sql");
@@ -61,7 +62,7 @@ export interface CdcEnablementProps {
  * VNet or a peered hub), the same requirement Key Vault key creation already has.
  */
 export class CdcEnablement extends Construct {
-  readonly resource: DataResource;
+  readonly resource: TerraformData;
   /** The exact command the provisioner runs (also visible in the synthesized JSON). */
   readonly command: string;
   /** Stack-relative paths of the scripts as shipped in the asset, in run order. */
@@ -103,7 +104,7 @@ export class CdcEnablement extends Construct {
       scripts_sha256: this.scriptPaths.map((file) => Fn.filesha256(file)),
     };
 
-    this.resource = new DataResource(this, "run", {
+    this.resource = new TerraformData(this, "run", {
       input: state,
       triggersReplace: state,
       dependsOn: [...props.dependsOn],

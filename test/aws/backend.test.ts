@@ -9,7 +9,11 @@ describe("Terraform state backend", () => {
   test("dev keeps local state", () => {
     const { json } = synthAws(awsDev);
     expect(Object.keys(json.terraform.backend)).toEqual(["local"]);
-    expect(json.terraform.backend.local).toEqual({ path: "terraform.aws-dev.tfstate" });
+    expect(json.terraform.backend.local).toEqual({ path: "../../../terraform.aws-dev.tfstate" });
+  });
+
+  test.each([awsDev, awsStaging, awsProd].map((e) => [e.name, e] as const))("aws-%s requires Terraform >= 1.10 (S3-native locking)", (_name, env) => {
+    expect(synthAws(env).json.terraform.required_version).toBe(">= 1.10.0");
   });
 
   test.each([

@@ -206,3 +206,9 @@ describe("per-environment differences", () => {
     expect(synthAzure(dev).resources("azurerm_management_lock")).toHaveLength(0);
   });
 });
+
+describe("Terraform CLI floor", () => {
+  test.each(AZURE_ENVIRONMENTS.map((e) => [e.name, e] as const))("azure-%s requires Terraform >= 1.5 (terraform_data needs 1.4)", (_name, env) => {
+    expect(synthAzure(env).json.terraform.required_version).toBe(">= 1.5.0");
+  });
+});
