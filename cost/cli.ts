@@ -41,7 +41,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (a === "--quiet") quiet = true;
     else if (a === "--stack") stacks.push(argv[++i]);
     else if (a === "--usage-dir") usageDir = argv[++i];
-    else if (a === "--help" || a === "-h") throw new Error("usage: npm run cost -- [outDir] [--compare-to old.json] [--fail-over-budget] [--stack name] [--usage-dir dir] [--quiet]");
+    else if (a === "--help" || a === "-h")
+      throw new Error(
+        "usage: npm run cost -- [outDir] [--compare-to old.json] [--fail-over-budget] [--stack name] [--usage-dir dir] [--quiet]",
+      );
     else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
     else outDir = a;
   }
@@ -76,7 +79,11 @@ export function loadBudgets(): Record<string, number> {
   return out;
 }
 
-export function run(opts: CliOptions, budgets: Record<string, number>, log: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): { report: CostReport; exitCode: number } {
+export function run(
+  opts: CliOptions,
+  budgets: Record<string, number>,
+  log: (s: string) => void = (s) => process.stdout.write(`${s}\n`),
+): { report: CostReport; exitCode: number } {
   const prices = loadPriceBook();
   const usageDefaults = loadUsageDefaults();
   let names = listStacks(opts.outDir);
@@ -97,7 +104,8 @@ export function run(opts: CliOptions, budgets: Record<string, number>, log: (s: 
   fs.writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
   log(`\nWrote ${outFile}`);
   const over = overBudget(report);
-  if (over.length > 0) log(`Over budget: ${over.map((s) => `${s.stack} ($${s.totalMonthlyCost.toFixed(2)} > $${s.budgetUsd?.toFixed(2)})`).join(", ")}`);
+  if (over.length > 0)
+    log(`Over budget: ${over.map((s) => `${s.stack} ($${s.totalMonthlyCost.toFixed(2)} > $${s.budgetUsd?.toFixed(2)})`).join(", ")}`);
   return { report, exitCode: opts.failOverBudget && over.length > 0 ? 2 : 0 };
 }
 

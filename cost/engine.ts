@@ -27,7 +27,9 @@ function typeMatches(pattern: string, type: string): boolean {
 export function applyDiscount(type: string, c: CostComponent, rules: readonly DiscountRule[]): CostComponent {
   if (c.unitPrice === null || c.monthlyCost === null) return c;
   const rule = rules.find(
-    (r) => (r.resourceTypes === undefined || r.resourceTypes.some((p) => typeMatches(p, type))) && (r.componentKinds === undefined || r.componentKinds.includes(c.kind)),
+    (r) =>
+      (r.resourceTypes === undefined || r.resourceTypes.some((p) => typeMatches(p, type))) &&
+      (r.componentKinds === undefined || r.componentKinds.includes(c.kind)),
   );
   if (!rule || rule.percent === 0) return c;
   const f = 1 - rule.percent / 100;
@@ -49,7 +51,13 @@ function sum(cs: readonly CostComponent[], list: boolean): number {
 }
 
 /** Estimate one resource. */
-export function estimateResource(r: TfResource, stack: StackModel, opts: EstimateOptions, reader: UsageReader, stackCloud: Cloud): ResourceCost {
+export function estimateResource(
+  r: TfResource,
+  stack: StackModel,
+  opts: EstimateOptions,
+  reader: UsageReader,
+  stackCloud: Cloud,
+): ResourceCost {
   const cloud = cloudOf(r.type) ?? stackCloud;
   const located = stack.regionOf(r);
   const region = located?.region ?? opts.usage.defaultRegion ?? DEFAULT_REGION[cloud];
@@ -80,7 +88,12 @@ export function estimateResource(r: TfResource, stack: StackModel, opts: Estimat
 
 /** The stack's cloud, from its resource types (and providers when it has no resources yet). */
 function stackCloud(stack: StackModel): Cloud | "mixed" | "unknown" {
-  const clouds = new Set(stack.resources().map((r) => cloudOf(r.type)).filter((c): c is Cloud => c !== undefined));
+  const clouds = new Set(
+    stack
+      .resources()
+      .map((r) => cloudOf(r.type))
+      .filter((c): c is Cloud => c !== undefined),
+  );
   if (clouds.size === 1) return [...clouds][0];
   if (clouds.size > 1) return "mixed";
   if (stack.json.provider?.azurerm) return "azure";
@@ -94,13 +107,20 @@ export function estimateStack(name: string, json: TfJson, opts: EstimateOptions)
   const reader = new UsageReader(opts.usage, opts.usageDefaults);
   const cloud = stackCloud(stack);
   const primary: Cloud = cloud === "aws" ? "aws" : "azure";
-  const defaultRegion = opts.usage.defaultRegion ?? (cloud === "aws" ? (stack.awsProviderRegion() ?? DEFAULT_REGION.aws) : DEFAULT_REGION.azure);
+  const defaultRegion =
+    opts.usage.defaultRegion ?? (cloud === "aws" ? (stack.awsProviderRegion() ?? DEFAULT_REGION.aws) : DEFAULT_REGION.azure);
   const resources = stack
     .resources()
     .map((r) => estimateResource(r, stack, opts, reader, primary))
     .sort((a, b) => a.address.localeCompare(b.address));
-  const total = round(resources.reduce((a, r) => a + r.monthlyCost, 0), 2);
-  const list = round(resources.reduce((a, r) => a + r.listMonthlyCost, 0), 2);
+  const total = round(
+    resources.reduce((a, r) => a + r.monthlyCost, 0),
+    2,
+  );
+  const list = round(
+    resources.reduce((a, r) => a + r.listMonthlyCost, 0),
+    2,
+  );
   const comps = resources.flatMap((r) => r.components);
   return {
     stack: name,

@@ -30,7 +30,9 @@ export class PriceBook {
   constructor(files: readonly PriceBookFile[]) {
     for (const f of files) {
       if (f.hoursPerMonth !== HOURS_PER_MONTH) {
-        throw new Error(`price book ${f.cloud} ${f.version}: hoursPerMonth is ${f.hoursPerMonth}; the estimator assumes ${HOURS_PER_MONTH}`);
+        throw new Error(
+          `price book ${f.cloud} ${f.version}: hoursPerMonth is ${f.hoursPerMonth}; the estimator assumes ${HOURS_PER_MONTH}`,
+        );
       }
       this.versions[f.cloud] = f.version;
       const refs: Record<string, readonly string[]> = {};

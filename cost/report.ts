@@ -13,11 +13,20 @@ function pad(s: string, n: number, right = false): string {
 
 function table(rows: string[][], rightAlign: boolean[]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
-  return rows.map((r) => r.map((c, i) => pad(c ?? "", widths[i], rightAlign[i])).join("  ").trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => pad(c ?? "", widths[i], rightAlign[i]))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 function componentRow(c: CostComponent, last: boolean): string[] {
-  const marks = [c.referenceRegion ? `${MARK.reference} ${c.priceRegion}` : "", c.usageBased ? MARK.usage : "", c.discount ? `${MARK.discount} -${c.discount.percent}% ${c.discount.label}` : ""]
+  const marks = [
+    c.referenceRegion ? `${MARK.reference} ${c.priceRegion}` : "",
+    c.usageBased ? MARK.usage : "",
+    c.discount ? `${MARK.discount} -${c.discount.percent}% ${c.discount.label}` : "",
+  ]
     .filter(Boolean)
     .join(" ");
   return [
@@ -38,7 +47,10 @@ export function formatStack(s: StackCost): string {
     rows.push([`${r.address} (${r.region})`, "", "", "", "", ""]);
     r.components.forEach((c, i) => rows.push(componentRow(c, i === r.components.length - 1)));
   }
-  const lines = [`━━ ${s.stack} (${s.cloud}, ${s.defaultRegion})${s.usageFile ? `, usage: ${s.usageFile}` : ", usage: defaults only"}`, ...table(rows, [false, true, false, true, true, false])];
+  const lines = [
+    `━━ ${s.stack} (${s.cloud}, ${s.defaultRegion})${s.usageFile ? `, usage: ${s.usageFile}` : ", usage: defaults only"}`,
+    ...table(rows, [false, true, false, true, true, false]),
+  ];
   const unpriced = s.resources.filter((r) => r.status === "not-priced");
   if (unpriced.length > 0) {
     lines.push("", "Not priced (NOT counted in the total):");
@@ -47,7 +59,8 @@ export function formatStack(s: StackCost): string {
   const partial = s.resources.filter((r) => r.status === "partial");
   if (partial.length > 0) {
     lines.push("", "Partially priced (lines marked 'not priced' are NOT counted):");
-    for (const r of partial) for (const c of r.components.filter((x) => x.notPriced)) lines.push(`  ${r.address} / ${c.name}: ${c.notPriced}`);
+    for (const r of partial)
+      for (const c of r.components.filter((x) => x.notPriced)) lines.push(`  ${r.address} / ${c.name}: ${c.notPriced}`);
   }
   const free = s.resources.filter((r) => r.status === "free");
   if (free.length > 0) {
@@ -56,19 +69,27 @@ export function formatStack(s: StackCost): string {
     lines.push("", `Free (${free.length}): ${[...byType].map(([t, n]) => `${n} x ${t}`).join(", ")}`);
   }
   const zero = s.resources.filter((r) => r.status !== "free" && r.components.length === 0 && r.status !== "not-priced");
-  if (zero.length > 0) lines.push(`No billable components: ${zero.map((r) => `${r.address}${r.notes ? ` (${r.notes.join("; ")})` : ""}`).join(", ")}`);
+  if (zero.length > 0)
+    lines.push(`No billable components: ${zero.map((r) => `${r.address}${r.notes ? ` (${r.notes.join("; ")})` : ""}`).join(", ")}`);
   lines.push("");
   const discount = s.listMonthlyCost - s.totalMonthlyCost;
-  lines.push(`TOTAL ${s.stack}: ${usd(s.totalMonthlyCost)}/month${discount > 0.005 ? ` (list ${usd(s.listMonthlyCost)}, discounts -${usd(discount)})` : ""}`);
+  lines.push(
+    `TOTAL ${s.stack}: ${usd(s.totalMonthlyCost)}/month${discount > 0.005 ? ` (list ${usd(s.listMonthlyCost)}, discounts -${usd(discount)})` : ""}`,
+  );
   if (s.notPricedResources + s.notPricedComponents > 0) {
     lines.push(`  ! ${s.notPricedResources} resource(s) and ${s.notPricedComponents} line(s) not priced: the total is a lower bound`);
   }
   if (s.budgetUsd !== undefined) {
-    lines.push(`  Budget ${usd(s.budgetUsd)}: ${s.overBudget ? `OVER by ${usd(s.totalMonthlyCost - s.budgetUsd)}` : `within (${((s.totalMonthlyCost / s.budgetUsd) * 100).toFixed(0)}%)`}`);
+    lines.push(
+      `  Budget ${usd(s.budgetUsd)}: ${s.overBudget ? `OVER by ${usd(s.totalMonthlyCost - s.budgetUsd)}` : `within (${((s.totalMonthlyCost / s.budgetUsd) * 100).toFixed(0)}%)`}`,
+    );
   } else {
     lines.push("  Budget: none found for this environment");
   }
-  if (s.referenceRegionLines > 0) lines.push(`  ${MARK.reference} ${s.referenceRegionLines} line(s) priced with a reference region's price (the region shown after ${MARK.reference})`);
+  if (s.referenceRegionLines > 0)
+    lines.push(
+      `  ${MARK.reference} ${s.referenceRegionLines} line(s) priced with a reference region's price (the region shown after ${MARK.reference})`,
+    );
   lines.push(`  ${MARK.usage} quantity from usage assumptions (cost/usage); ${MARK.discount} reserved capacity / savings plan discount`);
   return lines.join("\n");
 }
@@ -93,7 +114,10 @@ export function formatSideBySide(r: CostReport): string {
   rows.push(["TOTAL", ...r.stacks.map((s) => `${usd(s.totalMonthlyCost)}${s.notPricedResources + s.notPricedComponents > 0 ? "+?" : ""}`)]);
   rows.push(["Budget", ...r.stacks.map((s) => (s.budgetUsd !== undefined ? usd(s.budgetUsd) : "-"))]);
   rows.push(["Status", ...r.stacks.map((s) => (s.budgetUsd === undefined ? "-" : s.overBudget ? "OVER" : "ok"))]);
-  return ["━━ All environments (monthly, USD; +? = some resources or lines not priced)", ...table(rows, [false, ...stacks.map(() => true)])].join("\n");
+  return [
+    "━━ All environments (monthly, USD; +? = some resources or lines not priced)",
+    ...table(rows, [false, ...stacks.map(() => true)]),
+  ].join("\n");
 }
 
 export interface ResourceDelta {

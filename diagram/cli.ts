@@ -53,10 +53,14 @@ function main(argv: readonly string[]): number {
         .sort()
     : [];
   for (const orphan of orphans) {
-    process.stderr.write(`diagram: ${join(DIAGRAMS_DIR, orphan)} has no synthesized stack (a partial SYNTH_STACKS run, or a removed stack: delete it).\n`);
+    process.stderr.write(
+      `diagram: ${join(DIAGRAMS_DIR, orphan)} has no synthesized stack (a partial SYNTH_STACKS run, or a removed stack: delete it).\n`,
+    );
   }
   if (check && stale.length > 0) {
-    process.stderr.write(`diagram: stale or missing:\n${stale.map((s) => `  ${s}`).join("\n")}\nRun \`npm run synth && npm run diagram\` and commit docs/diagrams/.\n`);
+    process.stderr.write(
+      `diagram: stale or missing:\n${stale.map((s) => `  ${s}`).join("\n")}\nRun \`npm run synth && npm run diagram\` and commit docs/diagrams/.\n`,
+    );
     return 1;
   }
   return 0;

@@ -199,7 +199,16 @@ export function buildDiagram(stack: string, stackJson: Record<string, unknown>):
     const key = `group:${e.layer}:${r.type}`;
     let node = nodes.get(key);
     if (!node) {
-      node = { id: newId(`grp_${r.type}`), layer: e.layer, shape: e.kind === "child" ? "group" : shapeOf(e), role: e.role, title: e.label, baseLines: [], members: [], children: [] };
+      node = {
+        id: newId(`grp_${r.type}`),
+        layer: e.layer,
+        shape: e.kind === "child" ? "group" : shapeOf(e),
+        role: e.role,
+        title: e.label,
+        baseLines: [],
+        members: [],
+        children: [],
+      };
       nodes.set(key, node);
     }
     node.members.push(r);
@@ -276,7 +285,10 @@ export function buildDiagram(stack: string, stackJson: Record<string, unknown>):
     return [...out].sort(cmp);
   };
 
-  const edges = new Map<string, { from: string; to: string; kind: EdgeKind; labels: Set<string>; evidence: Set<string>; documented?: string }>();
+  const edges = new Map<
+    string,
+    { from: string; to: string; kind: EdgeKind; labels: Set<string>; evidence: Set<string>; documented?: string }
+  >();
   const addEdge = (fromKey: string | undefined, toKey: string | undefined, kind: EdgeKind, label: string, evidence: string): void => {
     if (fromKey === undefined || toKey === undefined || fromKey === toKey) return;
     const from = (nodes.get(fromKey) as MutableNode).id;
@@ -313,7 +325,11 @@ export function buildDiagram(stack: string, stackJson: Record<string, unknown>):
       const service = typeof r.config.service_name === "string" ? (r.config.service_name.split(".").pop() ?? "") : "";
       const node = nodes.get(peKey) as MutableNode;
       if (service) node.baseLines.unshift(service);
-      privateEndpoints.push({ endpoint: r.name, target: `AWS service ${service}`, subresource: literal(r.config.vpc_endpoint_type) ?? "Gateway" });
+      privateEndpoints.push({
+        endpoint: r.name,
+        target: `AWS service ${service}`,
+        subresource: literal(r.config.vpc_endpoint_type) ?? "Gateway",
+      });
     }
   }
 
@@ -409,7 +425,14 @@ export function buildDiagram(stack: string, stackJson: Record<string, unknown>):
           existing.documented = existing.documented ? `${existing.documented} / ${hop.label}` : hop.label;
           existing.evidence.add(`documented flow ${hop.flow}`);
         } else {
-          edges.set(key, { from: fromId, to: toId, kind: "flow", labels: new Set(), evidence: new Set([`documented flow ${hop.flow}`]), documented: hop.label });
+          edges.set(key, {
+            from: fromId,
+            to: toId,
+            kind: "flow",
+            labels: new Set(),
+            evidence: new Set([`documented flow ${hop.flow}`]),
+            documented: hop.label,
+          });
         }
       }
     }

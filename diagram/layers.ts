@@ -98,8 +98,21 @@ const line = (label: string, value: unknown): string[] => {
 };
 const flag = (text: string, value: unknown): string[] => (value === true ? [text] : []);
 
-const STORE_TYPES_AZURE = ["azurerm_mssql_server", "azurerm_mssql_database", "azurerm_cosmosdb_account", "azurerm_synapse_workspace", "azurerm_storage_account"];
-const STORE_TYPES_AWS = ["aws_rds_cluster", "aws_docdb_cluster", "aws_redshiftserverless_namespace", "aws_s3_bucket", "aws_dynamodb_table", "aws_efs_file_system"];
+const STORE_TYPES_AZURE = [
+  "azurerm_mssql_server",
+  "azurerm_mssql_database",
+  "azurerm_cosmosdb_account",
+  "azurerm_synapse_workspace",
+  "azurerm_storage_account",
+];
+const STORE_TYPES_AWS = [
+  "aws_rds_cluster",
+  "aws_docdb_cluster",
+  "aws_redshiftserverless_namespace",
+  "aws_s3_bucket",
+  "aws_dynamodb_table",
+  "aws_efs_file_system",
+];
 
 const LOG_BUCKET: TypeEntry = { layer: "security", label: "S3 audit log bucket", kind: "node", nameAttr: "bucket" };
 const ARTIFACT_BUCKET: TypeEntry = { layer: "integration", label: "S3 artifacts bucket", kind: "node", nameAttr: "bucket" };
@@ -112,7 +125,10 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
     label: "Azure SQL server (OLTP)",
     kind: "node",
     role: "source",
-    details: (c) => [...line("TLS min", c.minimum_tls_version), ...(c.public_network_access_enabled === false ? ["public access off"] : [])],
+    details: (c) => [
+      ...line("TLS min", c.minimum_tls_version),
+      ...(c.public_network_access_enabled === false ? ["public access off"] : []),
+    ],
   },
   azurerm_mssql_database: {
     layer: "operational",
@@ -155,14 +171,37 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
       ];
     },
   },
-  azurerm_cosmosdb_sql_container: { layer: "operational", label: "container", kind: "child", parents: ["azurerm_cosmosdb_sql_database", "azurerm_cosmosdb_account"] },
+  azurerm_cosmosdb_sql_container: {
+    layer: "operational",
+    label: "container",
+    kind: "child",
+    parents: ["azurerm_cosmosdb_sql_database", "azurerm_cosmosdb_account"],
+  },
   azurerm_cosmosdb_sql_database: { layer: "operational", label: "SQL API database", kind: "child", parents: ["azurerm_cosmosdb_account"] },
 
   // ---- Azure: integration
   azurerm_data_factory: { layer: "integration", label: "Data Factory (ETL)", kind: "node", role: "engine" },
-  azurerm_data_factory_pipeline: { layer: "integration", label: "pipeline", kind: "child", parents: ["azurerm_data_factory"], parentAttr: "data_factory_id" },
-  azurerm_data_factory_managed_private_endpoint: { layer: "integration", label: "managed private endpoint", kind: "child", parents: ["azurerm_data_factory"], parentAttr: "data_factory_id" },
-  azurerm_data_factory_integration_runtime_azure: { layer: "integration", label: "managed VNet integration runtime", kind: "child", parents: ["azurerm_data_factory"], parentAttr: "data_factory_id" },
+  azurerm_data_factory_pipeline: {
+    layer: "integration",
+    label: "pipeline",
+    kind: "child",
+    parents: ["azurerm_data_factory"],
+    parentAttr: "data_factory_id",
+  },
+  azurerm_data_factory_managed_private_endpoint: {
+    layer: "integration",
+    label: "managed private endpoint",
+    kind: "child",
+    parents: ["azurerm_data_factory"],
+    parentAttr: "data_factory_id",
+  },
+  azurerm_data_factory_integration_runtime_azure: {
+    layer: "integration",
+    label: "managed VNet integration runtime",
+    kind: "child",
+    parents: ["azurerm_data_factory"],
+    parentAttr: "data_factory_id",
+  },
   azurerm_data_factory_trigger_schedule: {
     layer: "integration",
     label: "schedule trigger",
@@ -202,32 +241,84 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
   },
 
   // ---- Azure: security and governance
-  azurerm_key_vault: { layer: "security", label: "Key Vault (HSM keys)", kind: "node", details: (c) => [...line("purge protection", c.purge_protection_enabled)] },
-  azurerm_key_vault_key: { layer: "security", label: "customer-managed key", kind: "child", parents: ["azurerm_key_vault"], parentAttr: "key_vault_id" },
+  azurerm_key_vault: {
+    layer: "security",
+    label: "Key Vault (HSM keys)",
+    kind: "node",
+    details: (c) => [...line("purge protection", c.purge_protection_enabled)],
+  },
+  azurerm_key_vault_key: {
+    layer: "security",
+    label: "customer-managed key",
+    kind: "child",
+    parents: ["azurerm_key_vault"],
+    parentAttr: "key_vault_id",
+  },
   azurerm_user_assigned_identity: { layer: "security", label: "Workload identity", kind: "group" },
-  azurerm_role_assignment: { layer: "security", label: "role assignment", kind: "child", parents: ["azurerm_user_assigned_identity"], parentAttr: "principal_id" },
+  azurerm_role_assignment: {
+    layer: "security",
+    label: "role assignment",
+    kind: "child",
+    parents: ["azurerm_user_assigned_identity"],
+    parentAttr: "principal_id",
+  },
   azurerm_resource_group: { layer: "security", label: "Resource group", kind: "group" },
-  azurerm_resource_group_policy_assignment: { layer: "security", label: "PCI DSS v4 policy assignment", kind: "child", parents: ["azurerm_resource_group"] },
+  azurerm_resource_group_policy_assignment: {
+    layer: "security",
+    label: "PCI DSS v4 policy assignment",
+    kind: "child",
+    parents: ["azurerm_resource_group"],
+  },
   azurerm_management_lock: { layer: "security", label: "CanNotDelete lock", kind: "child", parents: ["azurerm_resource_group"] },
   azurerm_firewall: { layer: "security", label: "Azure Firewall", kind: "node" },
   azurerm_firewall_policy: { layer: "security", label: "firewall policy", kind: "child", parents: ["azurerm_firewall"] },
-  azurerm_firewall_policy_rule_collection_group: { layer: "security", label: "rule collection group", kind: "child", parents: ["azurerm_firewall_policy"] },
+  azurerm_firewall_policy_rule_collection_group: {
+    layer: "security",
+    label: "rule collection group",
+    kind: "child",
+    parents: ["azurerm_firewall_policy"],
+  },
   azurerm_public_ip: { layer: "security", label: "public IP", kind: "child", parents: ["azurerm_firewall"] },
   azurerm_network_ddos_protection_plan: { layer: "security", label: "DDoS Network Protection plan", kind: "node" },
 
   // ---- Azure: network
-  azurerm_virtual_network: { layer: "network", label: "Virtual network", kind: "node", details: (c) => (Array.isArray(c.address_space) ? [`address space: ${c.address_space.join(", ")}`] : []) },
+  azurerm_virtual_network: {
+    layer: "network",
+    label: "Virtual network",
+    kind: "node",
+    details: (c) => (Array.isArray(c.address_space) ? [`address space: ${c.address_space.join(", ")}`] : []),
+  },
   azurerm_subnet: { layer: "network", label: "subnet", kind: "child", parents: ["azurerm_virtual_network"] },
   azurerm_network_security_group: { layer: "network", label: "NSG (deny-all inbound)", kind: "group" },
-  azurerm_subnet_network_security_group_association: { layer: "network", label: "subnet association", kind: "child", parents: ["azurerm_network_security_group"] },
+  azurerm_subnet_network_security_group_association: {
+    layer: "network",
+    label: "subnet association",
+    kind: "child",
+    parents: ["azurerm_network_security_group"],
+  },
   azurerm_route_table: { layer: "network", label: "Route table (to firewall)", kind: "node" },
-  azurerm_subnet_route_table_association: { layer: "network", label: "subnet association", kind: "child", parents: ["azurerm_route_table"] },
+  azurerm_subnet_route_table_association: {
+    layer: "network",
+    label: "subnet association",
+    kind: "child",
+    parents: ["azurerm_route_table"],
+  },
   azurerm_private_dns_zone: { layer: "network", label: "Private DNS zone", kind: "group" },
-  azurerm_private_dns_zone_virtual_network_link: { layer: "network", label: "VNet link", kind: "child", parents: ["azurerm_private_dns_zone"] },
+  azurerm_private_dns_zone_virtual_network_link: {
+    layer: "network",
+    label: "VNet link",
+    kind: "child",
+    parents: ["azurerm_private_dns_zone"],
+  },
   azurerm_private_endpoint: { layer: "network", label: "Private endpoint", kind: "privateEndpoint" },
 
   // ---- Azure: monitoring
-  azurerm_log_analytics_workspace: { layer: "observability", label: "Log Analytics workspace", kind: "node", details: (c) => line("retention days", c.retention_in_days) },
+  azurerm_log_analytics_workspace: {
+    layer: "observability",
+    label: "Log Analytics workspace",
+    kind: "node",
+    details: (c) => line("retention days", c.retention_in_days),
+  },
   azurerm_monitor_diagnostic_setting: {
     layer: "observability",
     label: "Diagnostic setting",
@@ -273,9 +364,19 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
     kind: "node",
     role: "source",
     nameAttr: "cluster_identifier",
-    details: (c) => [...line("engine", c.engine_version), ...line("backup days", c.backup_retention_period), ...flag("deletion protection", c.deletion_protection)],
+    details: (c) => [
+      ...line("engine", c.engine_version),
+      ...line("backup days", c.backup_retention_period),
+      ...flag("deletion protection", c.deletion_protection),
+    ],
   },
-  aws_rds_cluster_instance: { layer: "operational", label: "instance", kind: "child", parents: ["aws_rds_cluster"], parentAttr: "cluster_identifier" },
+  aws_rds_cluster_instance: {
+    layer: "operational",
+    label: "instance",
+    kind: "child",
+    parents: ["aws_rds_cluster"],
+    parentAttr: "cluster_identifier",
+  },
   aws_rds_cluster_parameter_group: { layer: "operational", label: "parameter group", kind: "child", parents: ["aws_rds_cluster"] },
   aws_db_subnet_group: { layer: "operational", label: "subnet group", kind: "child", parents: ["aws_rds_cluster"] },
   aws_docdb_cluster: {
@@ -286,7 +387,13 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
     nameAttr: "cluster_identifier",
     details: (c) => [...line("backup days", c.backup_retention_period), ...flag("deletion protection", c.deletion_protection)],
   },
-  aws_docdb_cluster_instance: { layer: "operational", label: "instance", kind: "child", parents: ["aws_docdb_cluster"], parentAttr: "cluster_identifier" },
+  aws_docdb_cluster_instance: {
+    layer: "operational",
+    label: "instance",
+    kind: "child",
+    parents: ["aws_docdb_cluster"],
+    parentAttr: "cluster_identifier",
+  },
   aws_docdb_cluster_parameter_group: { layer: "operational", label: "parameter group", kind: "child", parents: ["aws_docdb_cluster"] },
   aws_docdb_subnet_group: { layer: "operational", label: "subnet group", kind: "child", parents: ["aws_docdb_cluster"] },
   aws_s3_bucket: {
@@ -305,7 +412,12 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
   // ---- AWS: integration
   aws_mskconnect_connector: { layer: "integration", label: "MSK Connect connector", kind: "node", role: "engine" },
   aws_mskconnect_custom_plugin: { layer: "integration", label: "custom plugin", kind: "child", parents: ["aws_mskconnect_connector"] },
-  aws_mskconnect_worker_configuration: { layer: "integration", label: "worker configuration", kind: "child", parents: ["aws_mskconnect_connector"] },
+  aws_mskconnect_worker_configuration: {
+    layer: "integration",
+    label: "worker configuration",
+    kind: "child",
+    parents: ["aws_mskconnect_connector"],
+  },
   aws_glue_job: { layer: "integration", label: "Glue Spark job", kind: "node", role: "engine", reads: ["aws_glue_catalog_database"] },
   aws_glue_crawler: { layer: "integration", label: "Glue crawler", kind: "node", role: "engine", writes: ["aws_glue_catalog_database"] },
   aws_glue_connection: { layer: "integration", label: "Glue connection", kind: "link" },
@@ -316,7 +428,13 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
   aws_glue_security_configuration: { layer: "security", label: "Glue security configuration", kind: "group" },
 
   // ---- AWS: analytical
-  aws_redshiftserverless_namespace: { layer: "analytical", label: "Redshift Serverless (OLAP)", kind: "node", role: "sink", nameAttr: "namespace_name" },
+  aws_redshiftserverless_namespace: {
+    layer: "analytical",
+    label: "Redshift Serverless (OLAP)",
+    kind: "node",
+    role: "sink",
+    nameAttr: "namespace_name",
+  },
   aws_redshiftserverless_workgroup: {
     layer: "analytical",
     label: "workgroup",
@@ -324,7 +442,12 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
     parents: ["aws_redshiftserverless_namespace"],
     details: (c) => [...line("base RPU", c.base_capacity), ...(c.publicly_accessible === false ? ["not public"] : [])],
   },
-  aws_redshiftserverless_usage_limit: { layer: "analytical", label: "usage limit", kind: "child", parents: ["aws_redshiftserverless_workgroup"] },
+  aws_redshiftserverless_usage_limit: {
+    layer: "analytical",
+    label: "usage limit",
+    kind: "child",
+    parents: ["aws_redshiftserverless_workgroup"],
+  },
 
   // ---- AWS: security
   aws_kms_key: { layer: "security", label: "KMS key (CMK)", kind: "group" },
@@ -376,23 +499,92 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
   aws_cloudwatch_event_target: { layer: "observability", label: "target", kind: "child", parents: ["aws_cloudwatch_event_rule"] },
 
   // ---- Azure: settings folded into their service (labels only; the prefix rules would fold them too)
-  azurerm_mssql_server_transparent_data_encryption: { layer: "operational", label: "TDE with CMK", kind: "child", parents: ["azurerm_mssql_server"], parentAttr: "server_id" },
-  azurerm_mssql_server_extended_auditing_policy: { layer: "operational", label: "auditing to Log Analytics", kind: "child", parents: ["azurerm_mssql_server"], parentAttr: "server_id" },
-  azurerm_mssql_server_microsoft_support_auditing_policy: { layer: "operational", label: "Microsoft support auditing", kind: "child", parents: ["azurerm_mssql_server"], parentAttr: "server_id" },
-  azurerm_mssql_server_security_alert_policy: { layer: "operational", label: "Defender threat detection", kind: "child", parents: ["azurerm_mssql_server"] },
-  azurerm_cosmosdb_sql_role_assignment: { layer: "operational", label: "data-plane role assignment", kind: "child", parents: ["azurerm_cosmosdb_account"] },
-  azurerm_data_factory_linked_custom_service: { layer: "integration", label: "linked service", kind: "child", parents: ["azurerm_data_factory"], parentAttr: "data_factory_id" },
-  azurerm_data_factory_custom_dataset: { layer: "integration", label: "dataset", kind: "child", parents: ["azurerm_data_factory"], parentAttr: "data_factory_id" },
-  azurerm_data_factory_credential_user_managed_identity: { layer: "integration", label: "managed identity credential", kind: "child", parents: ["azurerm_data_factory"], parentAttr: "data_factory_id" },
-  azurerm_storage_data_lake_gen2_filesystem: { layer: "analytical", label: "filesystem", kind: "child", parents: ["azurerm_storage_account"], parentAttr: "storage_account_id" },
-  azurerm_synapse_workspace_aad_admin: { layer: "analytical", label: "Entra ID admin", kind: "child", parents: ["azurerm_synapse_workspace"], parentAttr: "synapse_workspace_id" },
-  azurerm_synapse_workspace_key: { layer: "analytical", label: "workspace CMK", kind: "child", parents: ["azurerm_synapse_workspace"], parentAttr: "synapse_workspace_id" },
+  azurerm_mssql_server_transparent_data_encryption: {
+    layer: "operational",
+    label: "TDE with CMK",
+    kind: "child",
+    parents: ["azurerm_mssql_server"],
+    parentAttr: "server_id",
+  },
+  azurerm_mssql_server_extended_auditing_policy: {
+    layer: "operational",
+    label: "auditing to Log Analytics",
+    kind: "child",
+    parents: ["azurerm_mssql_server"],
+    parentAttr: "server_id",
+  },
+  azurerm_mssql_server_microsoft_support_auditing_policy: {
+    layer: "operational",
+    label: "Microsoft support auditing",
+    kind: "child",
+    parents: ["azurerm_mssql_server"],
+    parentAttr: "server_id",
+  },
+  azurerm_mssql_server_security_alert_policy: {
+    layer: "operational",
+    label: "Defender threat detection",
+    kind: "child",
+    parents: ["azurerm_mssql_server"],
+  },
+  azurerm_cosmosdb_sql_role_assignment: {
+    layer: "operational",
+    label: "data-plane role assignment",
+    kind: "child",
+    parents: ["azurerm_cosmosdb_account"],
+  },
+  azurerm_data_factory_linked_custom_service: {
+    layer: "integration",
+    label: "linked service",
+    kind: "child",
+    parents: ["azurerm_data_factory"],
+    parentAttr: "data_factory_id",
+  },
+  azurerm_data_factory_custom_dataset: {
+    layer: "integration",
+    label: "dataset",
+    kind: "child",
+    parents: ["azurerm_data_factory"],
+    parentAttr: "data_factory_id",
+  },
+  azurerm_data_factory_credential_user_managed_identity: {
+    layer: "integration",
+    label: "managed identity credential",
+    kind: "child",
+    parents: ["azurerm_data_factory"],
+    parentAttr: "data_factory_id",
+  },
+  azurerm_storage_data_lake_gen2_filesystem: {
+    layer: "analytical",
+    label: "filesystem",
+    kind: "child",
+    parents: ["azurerm_storage_account"],
+    parentAttr: "storage_account_id",
+  },
+  azurerm_synapse_workspace_aad_admin: {
+    layer: "analytical",
+    label: "Entra ID admin",
+    kind: "child",
+    parents: ["azurerm_synapse_workspace"],
+    parentAttr: "synapse_workspace_id",
+  },
+  azurerm_synapse_workspace_key: {
+    layer: "analytical",
+    label: "workspace CMK",
+    kind: "child",
+    parents: ["azurerm_synapse_workspace"],
+    parentAttr: "synapse_workspace_id",
+  },
   azurerm_sentinel_log_analytics_workspace_onboarding: { layer: "security", label: "Microsoft Sentinel (SIEM)", kind: "node" },
   terraform_data: {
     layer: "other",
     label: "terraform_data",
     kind: "group",
-    variants: [{ match: /cdc/i, entry: { layer: "operational", label: "CDC + schema deployment (sql/azure-sql)", kind: "child", parents: ["azurerm_mssql_server"] } }],
+    variants: [
+      {
+        match: /cdc/i,
+        entry: { layer: "operational", label: "CDC + schema deployment (sql/azure-sql)", kind: "child", parents: ["azurerm_mssql_server"] },
+      },
+    ],
   },
 };
 
@@ -401,23 +593,67 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
  * in the right place without a new row. Exact rows above take precedence.
  */
 export const PREFIX_RULES: readonly { readonly prefix: string; readonly entry: TypeEntry }[] = [
-  { prefix: "azurerm_mssql_", entry: { layer: "operational", label: "SQL setting", kind: "child", parents: ["azurerm_mssql_database", "azurerm_mssql_server"] } },
-  { prefix: "azurerm_cosmosdb_", entry: { layer: "operational", label: "Cosmos DB setting", kind: "child", parents: ["azurerm_cosmosdb_account"] } },
-  { prefix: "azurerm_data_factory_linked_service", entry: { layer: "integration", label: "linked service", kind: "child", parents: ["azurerm_data_factory"], parentAttr: "data_factory_id" } },
-  { prefix: "azurerm_data_factory_dataset", entry: { layer: "integration", label: "dataset", kind: "child", parents: ["azurerm_data_factory"], parentAttr: "data_factory_id" } },
-  { prefix: "azurerm_data_factory_trigger", entry: { layer: "integration", label: "trigger", kind: "child", parents: ["azurerm_data_factory"], parentAttr: "data_factory_id" } },
-  { prefix: "azurerm_data_factory_", entry: { layer: "integration", label: "Data Factory setting", kind: "child", parents: ["azurerm_data_factory"] } },
-  { prefix: "azurerm_synapse_", entry: { layer: "analytical", label: "Synapse setting", kind: "child", parents: ["azurerm_synapse_sql_pool", "azurerm_synapse_workspace"] } },
-  { prefix: "azurerm_storage_", entry: { layer: "analytical", label: "storage setting", kind: "child", parents: ["azurerm_storage_account"] } },
+  {
+    prefix: "azurerm_mssql_",
+    entry: { layer: "operational", label: "SQL setting", kind: "child", parents: ["azurerm_mssql_database", "azurerm_mssql_server"] },
+  },
+  {
+    prefix: "azurerm_cosmosdb_",
+    entry: { layer: "operational", label: "Cosmos DB setting", kind: "child", parents: ["azurerm_cosmosdb_account"] },
+  },
+  {
+    prefix: "azurerm_data_factory_linked_service",
+    entry: {
+      layer: "integration",
+      label: "linked service",
+      kind: "child",
+      parents: ["azurerm_data_factory"],
+      parentAttr: "data_factory_id",
+    },
+  },
+  {
+    prefix: "azurerm_data_factory_dataset",
+    entry: { layer: "integration", label: "dataset", kind: "child", parents: ["azurerm_data_factory"], parentAttr: "data_factory_id" },
+  },
+  {
+    prefix: "azurerm_data_factory_trigger",
+    entry: { layer: "integration", label: "trigger", kind: "child", parents: ["azurerm_data_factory"], parentAttr: "data_factory_id" },
+  },
+  {
+    prefix: "azurerm_data_factory_",
+    entry: { layer: "integration", label: "Data Factory setting", kind: "child", parents: ["azurerm_data_factory"] },
+  },
+  {
+    prefix: "azurerm_synapse_",
+    entry: {
+      layer: "analytical",
+      label: "Synapse setting",
+      kind: "child",
+      parents: ["azurerm_synapse_sql_pool", "azurerm_synapse_workspace"],
+    },
+  },
+  {
+    prefix: "azurerm_storage_",
+    entry: { layer: "analytical", label: "storage setting", kind: "child", parents: ["azurerm_storage_account"] },
+  },
   { prefix: "azurerm_key_vault_", entry: { layer: "security", label: "Key Vault setting", kind: "child", parents: ["azurerm_key_vault"] } },
   { prefix: "azurerm_role_", entry: { layer: "security", label: "RBAC", kind: "group" } },
   { prefix: "azurerm_policy_", entry: { layer: "security", label: "Azure Policy", kind: "group" } },
-  { prefix: "azurerm_private_dns_", entry: { layer: "network", label: "private DNS record", kind: "child", parents: ["azurerm_private_dns_zone"] } },
+  {
+    prefix: "azurerm_private_dns_",
+    entry: { layer: "network", label: "private DNS record", kind: "child", parents: ["azurerm_private_dns_zone"] },
+  },
   { prefix: "azurerm_network_", entry: { layer: "network", label: "network setting", kind: "group" } },
   { prefix: "azurerm_subnet_", entry: { layer: "network", label: "subnet setting", kind: "child", parents: ["azurerm_subnet"] } },
-  { prefix: "azurerm_firewall_", entry: { layer: "security", label: "firewall setting", kind: "child", parents: ["azurerm_firewall_policy", "azurerm_firewall"] } },
+  {
+    prefix: "azurerm_firewall_",
+    entry: { layer: "security", label: "firewall setting", kind: "child", parents: ["azurerm_firewall_policy", "azurerm_firewall"] },
+  },
   { prefix: "azurerm_monitor_", entry: { layer: "observability", label: "Azure Monitor", kind: "group" } },
-  { prefix: "azurerm_log_analytics_", entry: { layer: "observability", label: "Log Analytics", kind: "child", parents: ["azurerm_log_analytics_workspace"] } },
+  {
+    prefix: "azurerm_log_analytics_",
+    entry: { layer: "observability", label: "Log Analytics", kind: "child", parents: ["azurerm_log_analytics_workspace"] },
+  },
   { prefix: "azurerm_consumption_budget_", entry: { layer: "observability", label: "Budget", kind: "group" } },
   { prefix: "azurerm_dashboard", entry: { layer: "observability", label: "Dashboard", kind: "group" } },
   { prefix: "azurerm_application_insights", entry: { layer: "observability", label: "Application Insights", kind: "group" } },
@@ -428,25 +664,49 @@ export const PREFIX_RULES: readonly { readonly prefix: string; readonly entry: T
   { prefix: "aws_db_", entry: { layer: "operational", label: "database setting", kind: "child", parents: ["aws_rds_cluster"] } },
   { prefix: "aws_docdb_", entry: { layer: "operational", label: "DocumentDB setting", kind: "child", parents: ["aws_docdb_cluster"] } },
   { prefix: "aws_msk_", entry: { layer: "ingestion", label: "MSK setting", kind: "child", parents: ["aws_msk_cluster"] } },
-  { prefix: "aws_mskconnect_", entry: { layer: "integration", label: "MSK Connect setting", kind: "child", parents: ["aws_mskconnect_connector"] } },
-  { prefix: "aws_s3_bucket_", entry: { layer: "ingestion", label: "bucket setting", kind: "child", parents: ["aws_s3_bucket"], parentAttr: "bucket" } },
+  {
+    prefix: "aws_mskconnect_",
+    entry: { layer: "integration", label: "MSK Connect setting", kind: "child", parents: ["aws_mskconnect_connector"] },
+  },
+  {
+    prefix: "aws_s3_bucket_",
+    entry: { layer: "ingestion", label: "bucket setting", kind: "child", parents: ["aws_s3_bucket"], parentAttr: "bucket" },
+  },
   { prefix: "aws_s3_", entry: { layer: "ingestion", label: "S3 setting", kind: "child", parents: ["aws_s3_bucket"] } },
   { prefix: "aws_glue_", entry: { layer: "integration", label: "Glue", kind: "child", parents: ["aws_glue_job"] } },
-  { prefix: "aws_redshiftserverless_", entry: { layer: "analytical", label: "Redshift setting", kind: "child", parents: ["aws_redshiftserverless_namespace"] } },
+  {
+    prefix: "aws_redshiftserverless_",
+    entry: { layer: "analytical", label: "Redshift setting", kind: "child", parents: ["aws_redshiftserverless_namespace"] },
+  },
   { prefix: "aws_redshift_", entry: { layer: "analytical", label: "Redshift", kind: "group", role: "sink" } },
   { prefix: "aws_kms_", entry: { layer: "security", label: "KMS", kind: "child", parents: ["aws_kms_key"] } },
   { prefix: "aws_iam_", entry: { layer: "security", label: "IAM policy", kind: "child", parents: ["aws_iam_role"] } },
   { prefix: "aws_cloudtrail", entry: { layer: "security", label: "CloudTrail", kind: "child", parents: ["aws_cloudtrail"] } },
-  { prefix: "aws_backup_", entry: { layer: "security", label: "AWS Backup", kind: "child", parents: ["aws_backup_vault", "aws_backup_plan"] } },
-  { prefix: "aws_secretsmanager_", entry: { layer: "security", label: "secret setting", kind: "child", parents: ["aws_secretsmanager_secret"] } },
+  {
+    prefix: "aws_backup_",
+    entry: { layer: "security", label: "AWS Backup", kind: "child", parents: ["aws_backup_vault", "aws_backup_plan"] },
+  },
+  {
+    prefix: "aws_secretsmanager_",
+    entry: { layer: "security", label: "secret setting", kind: "child", parents: ["aws_secretsmanager_secret"] },
+  },
   { prefix: "aws_guardduty_", entry: { layer: "security", label: "GuardDuty", kind: "group" } },
   { prefix: "aws_securityhub_", entry: { layer: "security", label: "Security Hub", kind: "group" } },
   { prefix: "aws_config_", entry: { layer: "security", label: "AWS Config", kind: "group" } },
   { prefix: "aws_lakeformation_", entry: { layer: "security", label: "Lake Formation", kind: "group" } },
-  { prefix: "aws_vpc_security_group_", entry: { layer: "network", label: "rule", kind: "child", parents: ["aws_security_group"], parentAttr: "security_group_id" } },
-  { prefix: "aws_security_group_", entry: { layer: "network", label: "rule", kind: "child", parents: ["aws_security_group"], parentAttr: "security_group_id" } },
+  {
+    prefix: "aws_vpc_security_group_",
+    entry: { layer: "network", label: "rule", kind: "child", parents: ["aws_security_group"], parentAttr: "security_group_id" },
+  },
+  {
+    prefix: "aws_security_group_",
+    entry: { layer: "network", label: "rule", kind: "child", parents: ["aws_security_group"], parentAttr: "security_group_id" },
+  },
   { prefix: "aws_default_", entry: { layer: "network", label: "locked-down default", kind: "child", parents: ["aws_vpc"] } },
-  { prefix: "aws_route", entry: { layer: "network", label: "routing", kind: "child", parents: ["aws_route_table", "aws_subnet", "aws_vpc"] } },
+  {
+    prefix: "aws_route",
+    entry: { layer: "network", label: "routing", kind: "child", parents: ["aws_route_table", "aws_subnet", "aws_vpc"] },
+  },
   { prefix: "aws_internet_gateway", entry: { layer: "network", label: "internet gateway", kind: "child", parents: ["aws_vpc"] } },
   { prefix: "aws_nat_gateway", entry: { layer: "network", label: "NAT gateway", kind: "child", parents: ["aws_subnet", "aws_vpc"] } },
   { prefix: "aws_flow_log", entry: { layer: "network", label: "flow log", kind: "child", parents: ["aws_vpc"] } },
@@ -483,7 +743,11 @@ export interface DocumentedHop {
 
 /** An actor outside the stacks that documented flows start from. */
 export const EXTERNAL_ACTORS = {
-  paymentsApi: { id: "ext_payments_api", label: "Payments API<br/>(application team's stack, not in this repository)", layer: "ingestion" as LayerId },
+  paymentsApi: {
+    id: "ext_payments_api",
+    label: "Payments API<br/>(application team's stack, not in this repository)",
+    layer: "ingestion" as LayerId,
+  },
 } as const;
 
 export const DOCUMENTED_HOPS: readonly DocumentedHop[] = [
@@ -498,12 +762,24 @@ export const DOCUMENTED_HOPS: readonly DocumentedHop[] = [
   { flow: "2, 3", from: ["azurerm_data_factory"], to: ["azurerm_storage_account"], label: "flows 2, 3: stage Parquet" },
   { flow: "2, 3", from: ["azurerm_storage_account"], to: ["azurerm_synapse_workspace"], label: "flows 2, 3: COPY into stg" },
   { flow: "2, 3", from: ["azurerm_data_factory"], to: ["azurerm_synapse_workspace"], label: "flows 2, 3: load star schema" },
-  { flow: "3", from: ["azurerm_cosmosdb_account"], to: ["azurerm_synapse_workspace"], label: "flow 3: api_logs", unless: ["azurerm_data_factory"] },
+  {
+    flow: "3",
+    from: ["azurerm_cosmosdb_account"],
+    to: ["azurerm_synapse_workspace"],
+    label: "flow 3: api_logs",
+    unless: ["azurerm_data_factory"],
+  },
   // AWS brief: the application writes to Aurora and DocumentDB; Debezium CDC into Kafka; S3 raw zone; Spark ETL into the warehouse.
   { flow: "1", from: ["ext:paymentsApi"], to: ["aws_rds_cluster"], label: "flow 1: payment writes" },
   { flow: "1", from: ["ext:paymentsApi"], to: ["aws_docdb_cluster"], label: "flow 1: logs, ML features" },
   { flow: "2", from: ["aws_rds_cluster"], to: ["aws_msk_cluster"], label: "flow 2: Debezium CDC", unless: ["aws_mskconnect_connector"] },
   { flow: "2", from: ["aws_msk_cluster"], to: ["aws_s3_bucket#raw"], label: "flow 2: raw zone sink", unless: ["aws_mskconnect_connector"] },
-  { flow: "2", from: ["aws_s3_bucket#raw"], to: ["aws_redshiftserverless_namespace"], label: "flow 2: Spark ETL", unless: ["aws_glue_job"] },
+  {
+    flow: "2",
+    from: ["aws_s3_bucket#raw"],
+    to: ["aws_redshiftserverless_namespace"],
+    label: "flow 2: Spark ETL",
+    unless: ["aws_glue_job"],
+  },
   { flow: "2", from: ["aws_s3_bucket#curated"], to: ["aws_redshiftserverless_namespace"], label: "flow 2: COPY into star schema" },
 ];

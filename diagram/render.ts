@@ -108,7 +108,8 @@ export function renderMarkdown(d: StackDiagram): string {
   const others = d.edges.filter((e) => e.kind === "cmk" || e.kind === "link");
   if (others.length > 0) {
     out.push("", "## Keys, replicas and notifications", "", "| From | To | Relation |", "|---|---|---|");
-    for (const e of others) out.push(`| ${cell(name(e.from))} | ${cell(name(e.to))} | ${cell(e.kind === "cmk" ? EDGE_KIND_TEXT.cmk : e.label)} |`);
+    for (const e of others)
+      out.push(`| ${cell(name(e.from))} | ${cell(name(e.to))} | ${cell(e.kind === "cmk" ? EDGE_KIND_TEXT.cmk : e.label)} |`);
   }
   out.push("", "## Resource inventory", "", "| Layer | Resource type | Count | Drawn as |", "|---|---|---:|---|");
   for (const row of d.inventory) out.push(`| ${row.layer} | \`${row.type}\` | ${row.count} | ${cell(row.drawnAs)} |`);

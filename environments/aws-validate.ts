@@ -1,5 +1,14 @@
 import { AWS_REGIONS, AwsEnvironment, GLUE_WORKER_TYPES, POSTGRES_CDC_TABLES, regionOf } from "./aws-types";
-import { IssueCollector, checkAddressPlan, checkAlertContacts, checkBudget, checkPolicyConfig, checkRequiredTags, cidrsOverlap, parseCidr } from "./checks";
+import {
+  IssueCollector,
+  checkAddressPlan,
+  checkAlertContacts,
+  checkBudget,
+  checkPolicyConfig,
+  checkRequiredTags,
+  cidrsOverlap,
+  parseCidr,
+} from "./checks";
 import { ENVIRONMENT_TIERS } from "./types";
 
 /** Retention values CloudWatch Logs accepts (PutRetentionPolicy). */
@@ -42,7 +51,12 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
   env.availabilityZones.forEach((az, i) =>
     v.check(new RegExp(`^${region}[a-z]$`).test(az), `availabilityZones[${i}]`, az, `a zone of ${region}, e.g. ${region}a`),
   );
-  v.check(new Set(env.availabilityZones).size === env.availabilityZones.length, "availabilityZones", env.availabilityZones, "three distinct zones");
+  v.check(
+    new Set(env.availabilityZones).size === env.availabilityZones.length,
+    "availabilityZones",
+    env.availabilityZones,
+    "three distinct zones",
+  );
 
   // Network
   const n = env.network;
@@ -57,15 +71,32 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
   ]);
   v.oneOf(n.natGateways, [0, 1, 3] as const, "network.natGateways");
   if (n.natGateways > 0) {
-    v.check(n.publicSubnets?.length === 3, "network.publicSubnets", n.publicSubnets, "three public subnets for the NAT gateways (natGateways > 0)");
+    v.check(
+      n.publicSubnets?.length === 3,
+      "network.publicSubnets",
+      n.publicSubnets,
+      "three public subnets for the NAT gateways (natGateways > 0)",
+    );
   } else {
-    v.check(n.publicSubnets === undefined, "network.publicSubnets", n.publicSubnets, "unset when natGateways is 0 (no internet gateway is created)");
+    v.check(
+      n.publicSubnets === undefined,
+      "network.publicSubnets",
+      n.publicSubnets,
+      "unset when natGateways is 0 (no internet gateway is created)",
+    );
   }
-  if (prod) v.check(n.natGateways !== 1, "network.natGateways", n.natGateways, "0 or 3 in prod (a single NAT gateway is a single-AZ dependency)");
+  if (prod)
+    v.check(n.natGateways !== 1, "network.natGateways", n.natGateways, "0 or 3 in prod (a single NAT gateway is a single-AZ dependency)");
 
   // Tags
   checkRequiredTags(v, env.tags, env.name);
-  if (prod) v.check(env.tags.dataClassification === "restricted", "tags.dataClassification", env.tags.dataClassification, "\"restricted\" in prod (the cardholder data environment)");
+  if (prod)
+    v.check(
+      env.tags.dataClassification === "restricted",
+      "tags.dataClassification",
+      env.tags.dataClassification,
+      '"restricted" in prod (the cardholder data environment)',
+    );
 
   // Retention
   const r = env.retention;
@@ -87,44 +118,119 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
   // State
   const s = env.stateBackend;
   if (s.kind === "local") {
-    v.check(env.tier === "dev", "stateBackend.kind", s.kind, `"s3" (local state is allowed for dev only; ${env.tier} state must be shared, encrypted and locked)`);
+    v.check(
+      env.tier === "dev",
+      "stateBackend.kind",
+      s.kind,
+      `"s3" (local state is allowed for dev only; ${env.tier} state must be shared, encrypted and locked)`,
+    );
   } else {
-    v.check(S3_BUCKET.test(s.bucket), "stateBackend.bucket", s.bucket, "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens");
+    v.check(
+      S3_BUCKET.test(s.bucket),
+      "stateBackend.bucket",
+      s.bucket,
+      "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens",
+    );
     v.check(/^[A-Za-z0-9._/-]+\.tfstate$/.test(s.key), "stateBackend.key", s.key, "an object key ending in .tfstate");
     v.oneOf(s.region, AWS_REGIONS, "stateBackend.region");
     v.check(s.encrypt === true, "stateBackend.encrypt", s.encrypt, "true (state holds resource attributes and must be encrypted)");
-    if (s.kmsKeyId !== undefined) v.check(KMS_KEY_REF.test(s.kmsKeyId), "stateBackend.kmsKeyId", s.kmsKeyId, "a KMS key ARN, alias ARN or alias/<name>");
+    if (s.kmsKeyId !== undefined)
+      v.check(KMS_KEY_REF.test(s.kmsKeyId), "stateBackend.kmsKeyId", s.kmsKeyId, "a KMS key ARN, alias ARN or alias/<name>");
     if (prod) v.check(s.kmsKeyId !== undefined, "stateBackend.kmsKeyId", s.kmsKeyId, "a customer managed KMS key (required in prod)");
   }
 
   // Sizing: Aurora
   const a = env.sizing.aurora;
-  if (v.check(AURORA_CLASS.test(a.instanceClass), "sizing.aurora.instanceClass", a.instanceClass, "an Aurora PostgreSQL instance class, e.g. db.r7g.large")) {
-    if (prod) v.check(!BURSTABLE.test(a.instanceClass), "sizing.aurora.instanceClass", a.instanceClass, "a non-burstable class in prod (db.r*), not db.t*");
+  if (
+    v.check(
+      AURORA_CLASS.test(a.instanceClass),
+      "sizing.aurora.instanceClass",
+      a.instanceClass,
+      "an Aurora PostgreSQL instance class, e.g. db.r7g.large",
+    )
+  ) {
+    if (prod)
+      v.check(
+        !BURSTABLE.test(a.instanceClass),
+        "sizing.aurora.instanceClass",
+        a.instanceClass,
+        "a non-burstable class in prod (db.r*), not db.t*",
+      );
   }
   v.intBetween(a.readerCount, prod ? 2 : 0, 15, "sizing.aurora.readerCount");
-  v.check(ENGINE_VERSION.test(a.engineVersion) && Number(a.engineVersion.split(".")[0]) >= 14, "sizing.aurora.engineVersion", a.engineVersion, "an Aurora PostgreSQL version 14 or later, e.g. 16.4");
+  v.check(
+    ENGINE_VERSION.test(a.engineVersion) && Number(a.engineVersion.split(".")[0]) >= 14,
+    "sizing.aurora.engineVersion",
+    a.engineVersion,
+    "an Aurora PostgreSQL version 14 or later, e.g. 16.4",
+  );
 
   // Sizing: Redshift Serverless
   const rs = env.sizing.redshift;
-  v.check(Number.isInteger(rs.baseCapacityRpu) && rs.baseCapacityRpu >= 8 && rs.baseCapacityRpu <= 1024 && rs.baseCapacityRpu % 8 === 0, "sizing.redshift.baseCapacityRpu", rs.baseCapacityRpu, "a multiple of 8 from 8 to 1024 RPUs");
-  v.check(Number.isInteger(rs.maxCapacityRpu) && rs.maxCapacityRpu >= rs.baseCapacityRpu && rs.maxCapacityRpu <= 5632, "sizing.redshift.maxCapacityRpu", rs.maxCapacityRpu, `an integer from baseCapacityRpu (${rs.baseCapacityRpu}) to 5632`);
+  v.check(
+    Number.isInteger(rs.baseCapacityRpu) && rs.baseCapacityRpu >= 8 && rs.baseCapacityRpu <= 1024 && rs.baseCapacityRpu % 8 === 0,
+    "sizing.redshift.baseCapacityRpu",
+    rs.baseCapacityRpu,
+    "a multiple of 8 from 8 to 1024 RPUs",
+  );
+  v.check(
+    Number.isInteger(rs.maxCapacityRpu) && rs.maxCapacityRpu >= rs.baseCapacityRpu && rs.maxCapacityRpu <= 5632,
+    "sizing.redshift.maxCapacityRpu",
+    rs.maxCapacityRpu,
+    `an integer from baseCapacityRpu (${rs.baseCapacityRpu}) to 5632`,
+  );
 
   // Sizing: DocumentDB
   const d = env.sizing.documentDb;
-  if (v.check(DOCDB_CLASS.test(d.instanceClass), "sizing.documentDb.instanceClass", d.instanceClass, "a DocumentDB instance class, e.g. db.r6g.large")) {
-    if (prod) v.check(!BURSTABLE.test(d.instanceClass), "sizing.documentDb.instanceClass", d.instanceClass, "a non-burstable class in prod (db.r*), not db.t*");
+  if (
+    v.check(
+      DOCDB_CLASS.test(d.instanceClass),
+      "sizing.documentDb.instanceClass",
+      d.instanceClass,
+      "a DocumentDB instance class, e.g. db.r6g.large",
+    )
+  ) {
+    if (prod)
+      v.check(
+        !BURSTABLE.test(d.instanceClass),
+        "sizing.documentDb.instanceClass",
+        d.instanceClass,
+        "a non-burstable class in prod (db.r*), not db.t*",
+      );
   }
   v.intBetween(d.instanceCount, prod ? 3 : 1, 16, "sizing.documentDb.instanceCount");
 
   // Sizing: MSK
   const m = env.sizing.msk;
-  if (v.check(MSK_BROKER.test(m.brokerInstanceType), "sizing.msk.brokerInstanceType", m.brokerInstanceType, "an MSK broker type, e.g. kafka.m7g.large")) {
-    if (prod) v.check(!BURSTABLE.test(m.brokerInstanceType), "sizing.msk.brokerInstanceType", m.brokerInstanceType, "kafka.m5.* or kafka.m7g.* in prod, not kafka.t3.small");
+  if (
+    v.check(
+      MSK_BROKER.test(m.brokerInstanceType),
+      "sizing.msk.brokerInstanceType",
+      m.brokerInstanceType,
+      "an MSK broker type, e.g. kafka.m7g.large",
+    )
+  ) {
+    if (prod)
+      v.check(
+        !BURSTABLE.test(m.brokerInstanceType),
+        "sizing.msk.brokerInstanceType",
+        m.brokerInstanceType,
+        "kafka.m5.* or kafka.m7g.* in prod, not kafka.t3.small",
+      );
   }
-  v.check(Number.isInteger(m.brokerCount) && m.brokerCount >= 3 && m.brokerCount <= 30 && m.brokerCount % 3 === 0, "sizing.msk.brokerCount", m.brokerCount, "a multiple of the 3 availability zones, from 3 to 30");
+  v.check(
+    Number.isInteger(m.brokerCount) && m.brokerCount >= 3 && m.brokerCount <= 30 && m.brokerCount % 3 === 0,
+    "sizing.msk.brokerCount",
+    m.brokerCount,
+    "a multiple of the 3 availability zones, from 3 to 30",
+  );
   v.intBetween(m.ebsVolumeGb, 1, 16384, "sizing.msk.ebsVolumeGb");
-  v.check(/^[23]\.\d+\.\d+(\.x)?$/.test(m.kafkaVersion), "sizing.msk.kafkaVersion", m.kafkaVersion, "a Kafka version MSK offers, e.g. 3.6.0");
+  v.check(
+    /^[23]\.\d+\.\d+(\.x)?$/.test(m.kafkaVersion),
+    "sizing.msk.kafkaVersion",
+    m.kafkaVersion,
+    "a Kafka version MSK offers, e.g. 3.6.0",
+  );
 
   // Sizing: MSK Connect
   const mc = env.sizing.mskConnect;
@@ -144,7 +250,12 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
     ["cdc.s3SinkPlugin", env.cdc.s3SinkPlugin],
   ] as const;
   for (const [field, loc] of plugins) {
-    v.check(S3_BUCKET.test(loc.bucket), `${field}.bucket`, loc.bucket, "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens");
+    v.check(
+      S3_BUCKET.test(loc.bucket),
+      `${field}.bucket`,
+      loc.bucket,
+      "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens",
+    );
     v.check(/^[A-Za-z0-9!_.*'()/-]+\.(zip|jar)$/.test(loc.key), `${field}.key`, loc.key, "an object key ending in .zip or .jar");
   }
   const seen = new Set<string>();
@@ -177,7 +288,12 @@ export function validateAwsEnvironmentSet(envs: readonly AwsEnvironment[]): void
   const accounts = new Set<string>();
   for (const env of envs) {
     v.check(!names.has(env.name), "name", env.name, "a name no other AWS environment uses");
-    v.check(!accounts.has(env.accountId), "accountId", env.accountId, "an account no other AWS environment uses (account-level singletons such as the Glue catalog encryption would collide)");
+    v.check(
+      !accounts.has(env.accountId),
+      "accountId",
+      env.accountId,
+      "an account no other AWS environment uses (account-level singletons such as the Glue catalog encryption would collide)",
+    );
     names.add(env.name);
     accounts.add(env.accountId);
   }
@@ -186,7 +302,12 @@ export function validateAwsEnvironmentSet(envs: readonly AwsEnvironment[]): void
       const a = parseCidr(envs[i].network.vpcCidr);
       const b = parseCidr(envs[j].network.vpcCidr);
       if (a && b) {
-        v.check(!cidrsOverlap(a, b), "network.vpcCidr", envs[j].network.vpcCidr, `a range that does not overlap environment "${envs[i].name}" (${envs[i].network.vpcCidr})`);
+        v.check(
+          !cidrsOverlap(a, b),
+          "network.vpcCidr",
+          envs[j].network.vpcCidr,
+          `a range that does not overlap environment "${envs[i].name}" (${envs[i].network.vpcCidr})`,
+        );
       }
     }
   }

@@ -41,8 +41,10 @@ export interface SqlSkuCapabilities {
 }
 
 /** Human-readable rule for error messages. */
-export const SQL_CDC_RULE = "any vCore SKU (GP_S_Gen5_*, GP_Gen5_*, BC_Gen5_*, HS_Gen5_*) or DTU S3 and above (S3-S12, P1-P15); Basic, S0, S1 and S2 do not support CDC";
-export const SQL_SKU_FORMAT = "a vCore SKU <GP_S_Gen5|GP_Gen5|BC_Gen5|HS_Gen5>_<vCores> (e.g. BC_Gen5_8) or a DTU SKU (Basic, S0-S12, P1-P15)";
+export const SQL_CDC_RULE =
+  "any vCore SKU (GP_S_Gen5_*, GP_Gen5_*, BC_Gen5_*, HS_Gen5_*) or DTU S3 and above (S3-S12, P1-P15); Basic, S0, S1 and S2 do not support CDC";
+export const SQL_SKU_FORMAT =
+  "a vCore SKU <GP_S_Gen5|GP_Gen5|BC_Gen5|HS_Gen5>_<vCores> (e.g. BC_Gen5_8) or a DTU SKU (Basic, S0-S12, P1-P15)";
 
 /** Parses a SKU name; undefined when it is not one Azure SQL Database offers. */
 export function sqlSkuCapabilities(skuName: string): SqlSkuCapabilities | undefined {

@@ -19,9 +19,7 @@ export class EnvironmentConfigError extends Error {
   ) {
     super(
       `Invalid environment "${environment}" (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +
-        issues
-          .map((i) => `  - ${i.field}: got ${JSON.stringify(i.value)}; allowed: ${i.allowed}`)
-          .join("\n"),
+        issues.map((i) => `  - ${i.field}: got ${JSON.stringify(i.value)}; allowed: ${i.allowed}`).join("\n"),
     );
     this.name = "EnvironmentConfigError";
   }
@@ -44,12 +42,7 @@ export class IssueCollector {
 
   /** Checks an integer in [min, max]. */
   intBetween(value: number, min: number, max: number, field: string): boolean {
-    return this.check(
-      Number.isInteger(value) && value >= min && value <= max,
-      field,
-      value,
-      `an integer from ${min} to ${max}`,
-    );
+    return this.check(Number.isInteger(value) && value >= min && value <= max, field, value, `an integer from ${min} to ${max}`);
   }
 
   /** Throws an `EnvironmentConfigError` naming every issue found. */
@@ -180,9 +173,21 @@ export function checkBudget(v: IssueCollector, budget: BudgetConfig | undefined,
     v.check(!prod, "budget", undefined, "a budget (required in prod)");
     return;
   }
-  v.check(Number.isFinite(budget.monthlyAmountUsd) && budget.monthlyAmountUsd > 0, "budget.monthlyAmountUsd", budget.monthlyAmountUsd, "a positive amount in USD");
-  v.check(budget.actualThresholdsPercent.length + budget.forecastThresholdsPercent.length > 0, "budget", budget, "at least one actual or forecast threshold");
-  [...budget.actualThresholdsPercent, ...budget.forecastThresholdsPercent].forEach((t) => v.intBetween(t, 1, 1000, "budget.*ThresholdsPercent"));
+  v.check(
+    Number.isFinite(budget.monthlyAmountUsd) && budget.monthlyAmountUsd > 0,
+    "budget.monthlyAmountUsd",
+    budget.monthlyAmountUsd,
+    "a positive amount in USD",
+  );
+  v.check(
+    budget.actualThresholdsPercent.length + budget.forecastThresholdsPercent.length > 0,
+    "budget",
+    budget,
+    "at least one actual or forecast threshold",
+  );
+  [...budget.actualThresholdsPercent, ...budget.forecastThresholdsPercent].forEach((t) =>
+    v.intBetween(t, 1, 1000, "budget.*ThresholdsPercent"),
+  );
 }
 
 /** Policy packs and suppressions; prod must evaluate the production pack. */
@@ -191,7 +196,12 @@ export function checkPolicyConfig(v: IssueCollector, policy: PolicyConfig, prod:
   v.check(policy.packs.includes("baseline"), "policy.packs", policy.packs, 'a list that includes "baseline"');
   if (prod) v.check(policy.packs.includes("production"), "policy.packs", policy.packs, 'a list that includes "production" in prod');
   (policy.suppressions ?? []).forEach((s, i) => {
-    v.check(/^[A-Z]{2,4}(-[A-Z0-9]+)+$/.test(s.ruleId), `policy.suppressions[${i}].ruleId`, s.ruleId, "a rule id such as AZ-SQL-003 or AWS-S3-003");
+    v.check(
+      /^[A-Z]{2,4}(-[A-Z0-9]+)+$/.test(s.ruleId),
+      `policy.suppressions[${i}].ruleId`,
+      s.ruleId,
+      "a rule id such as AZ-SQL-003 or AWS-S3-003",
+    );
     v.check(s.reason.trim().length >= 20, `policy.suppressions[${i}].reason`, s.reason, "a reason of at least 20 characters");
     v.check(s.resource.includes("."), `policy.suppressions[${i}].resource`, s.resource, "a Terraform address <type>.<name>");
   });

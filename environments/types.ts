@@ -152,8 +152,22 @@ export type OltpTable = (typeof OLTP_TABLES)[number];
 
 /** Performance levels of a Synapse dedicated SQL pool (Gen2). */
 export const SYNAPSE_SQL_POOL_SKUS = [
-  "DW100c", "DW200c", "DW300c", "DW400c", "DW500c", "DW1000c", "DW1500c", "DW2000c",
-  "DW2500c", "DW3000c", "DW5000c", "DW6000c", "DW7500c", "DW10000c", "DW15000c", "DW30000c",
+  "DW100c",
+  "DW200c",
+  "DW300c",
+  "DW400c",
+  "DW500c",
+  "DW1000c",
+  "DW1500c",
+  "DW2000c",
+  "DW2500c",
+  "DW3000c",
+  "DW5000c",
+  "DW6000c",
+  "DW7500c",
+  "DW10000c",
+  "DW15000c",
+  "DW30000c",
 ] as const;
 export type SynapseSqlPoolSku = (typeof SYNAPSE_SQL_POOL_SKUS)[number];
 

@@ -1,12 +1,16 @@
-import {
-  AZURE_LOCATIONS,
-  AzureEnvironment,
-  ENVIRONMENT_TIERS,
-  OLTP_TABLES,
-  SYNAPSE_SQL_POOL_SKUS,
-} from "./types";
+import { AZURE_LOCATIONS, AzureEnvironment, ENVIRONMENT_TIERS, OLTP_TABLES, SYNAPSE_SQL_POOL_SKUS } from "./types";
 import { AzureNaming } from "../constructs/azure/naming";
-import { GUID, IssueCollector, checkAddressPlan, checkAlertContacts, checkBudget, checkPolicyConfig, checkRequiredTags, cidrsOverlap, parseCidr } from "./checks";
+import {
+  GUID,
+  IssueCollector,
+  checkAddressPlan,
+  checkAlertContacts,
+  checkBudget,
+  checkPolicyConfig,
+  checkRequiredTags,
+  cidrsOverlap,
+  parseCidr,
+} from "./checks";
 import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "./azure-sql-sku";
 
 const ISO_DURATION = /^P(\d+[DWMY])$/;
@@ -33,17 +37,32 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
       try {
         naming.name(kind, { qualifier: kind === "storageAccount" ? "dl" : undefined });
       } catch (e) {
-        v.check(false, "workload/name", `${env.workload}/${env.name}`, `a combination short enough for every service: ${(e as Error).message}`);
+        v.check(
+          false,
+          "workload/name",
+          `${env.workload}/${env.name}`,
+          `a combination short enough for every service: ${(e as Error).message}`,
+        );
       }
     }
   }
 
   if (env.secondaryLocation !== undefined) {
     v.oneOf(env.secondaryLocation, AZURE_LOCATIONS, "secondaryLocation");
-    v.check(env.secondaryLocation !== env.location, "secondaryLocation", env.secondaryLocation, `a region other than location (${env.location})`);
+    v.check(
+      env.secondaryLocation !== env.location,
+      "secondaryLocation",
+      env.secondaryLocation,
+      `a region other than location (${env.location})`,
+    );
   }
   if (prod) {
-    v.check(env.secondaryLocation !== undefined, "secondaryLocation", env.secondaryLocation, "a region (required in prod for geo-replicas and failover)");
+    v.check(
+      env.secondaryLocation !== undefined,
+      "secondaryLocation",
+      env.secondaryLocation,
+      "a region (required in prod for geo-replicas and failover)",
+    );
   }
 
   // Network
@@ -56,7 +75,12 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
     ...(n.firewallSubnet !== undefined ? [{ field: "network.firewallSubnet", cidr: n.firewallSubnet, maxPrefix: 26 }] : []),
   ]);
   if (prod) {
-    v.check(n.firewallSubnet !== undefined, "network.firewallSubnet", n.firewallSubnet, "a /26 or larger range (Azure Firewall is required in prod)");
+    v.check(
+      n.firewallSubnet !== undefined,
+      "network.firewallSubnet",
+      n.firewallSubnet,
+      "a /26 or larger range (Azure Firewall is required in prod)",
+    );
     v.check(n.ddosProtection === true, "network.ddosProtection", n.ddosProtection, "true (DDoS Network Protection is required in prod)");
   }
 
@@ -75,17 +99,42 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
   // State
   const s = env.stateBackend;
   if (s.kind === "local") {
-    v.check(env.tier === "dev", "stateBackend.kind", s.kind, `"azurerm" (local state is allowed for dev only; ${env.tier} state must be shared and locked)`);
+    v.check(
+      env.tier === "dev",
+      "stateBackend.kind",
+      s.kind,
+      `"azurerm" (local state is allowed for dev only; ${env.tier} state must be shared and locked)`,
+    );
   } else {
-    v.check(/^[a-z0-9]{3,24}$/.test(s.storageAccountName), "stateBackend.storageAccountName", s.storageAccountName, "3-24 lowercase letters or digits");
-    v.check(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(s.containerName), "stateBackend.containerName", s.containerName, "3-63 lowercase letters, digits and single hyphens");
+    v.check(
+      /^[a-z0-9]{3,24}$/.test(s.storageAccountName),
+      "stateBackend.storageAccountName",
+      s.storageAccountName,
+      "3-24 lowercase letters or digits",
+    );
+    v.check(
+      /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(s.containerName),
+      "stateBackend.containerName",
+      s.containerName,
+      "3-63 lowercase letters, digits and single hyphens",
+    );
     v.check(/^[A-Za-z0-9._/-]+\.tfstate$/.test(s.key), "stateBackend.key", s.key, "a blob name ending in .tfstate");
     v.check(s.resourceGroupName.length > 0, "stateBackend.resourceGroupName", s.resourceGroupName, "a resource group name");
   }
 
   // Identity
-  v.check(GUID.test(env.sqlAdminGroup.objectId), "sqlAdminGroup.objectId", env.sqlAdminGroup.objectId, "the Entra ID group's object id (a GUID)");
-  v.check(env.sqlAdminGroup.displayName.trim().length > 0, "sqlAdminGroup.displayName", env.sqlAdminGroup.displayName, "the Entra ID group's display name");
+  v.check(
+    GUID.test(env.sqlAdminGroup.objectId),
+    "sqlAdminGroup.objectId",
+    env.sqlAdminGroup.objectId,
+    "the Entra ID group's object id (a GUID)",
+  );
+  v.check(
+    env.sqlAdminGroup.displayName.trim().length > 0,
+    "sqlAdminGroup.displayName",
+    env.sqlAdminGroup.displayName,
+    "the Entra ID group's display name",
+  );
 
   // Sizing: SQL Database
   const sql = env.sizing.sqlDatabase;
@@ -93,20 +142,60 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
   if (v.check(sku !== undefined, "sizing.sqlDatabase.skuName", sql.skuName, SQL_SKU_FORMAT)) {
     const caps = sku as NonNullable<typeof sku>;
     const serverless = caps.serverless;
-    v.check(!sql.readScaleOut || caps.supportsReadScale, "sizing.sqlDatabase.readScaleOut", sql.readScaleOut, `false unless the SKU is Business Critical (BC_Gen5_*) or Premium (P*); ${sql.skuName} has no readable HA replica`);
-    v.check(serverless || (sql.minCapacity === undefined && sql.autoPauseDelayMinutes === undefined), "sizing.sqlDatabase.minCapacity/autoPauseDelayMinutes", { minCapacity: sql.minCapacity, autoPauseDelayMinutes: sql.autoPauseDelayMinutes }, "unset unless the SKU is serverless (GP_S_Gen5_*)");
+    v.check(
+      !sql.readScaleOut || caps.supportsReadScale,
+      "sizing.sqlDatabase.readScaleOut",
+      sql.readScaleOut,
+      `false unless the SKU is Business Critical (BC_Gen5_*) or Premium (P*); ${sql.skuName} has no readable HA replica`,
+    );
+    v.check(
+      serverless || (sql.minCapacity === undefined && sql.autoPauseDelayMinutes === undefined),
+      "sizing.sqlDatabase.minCapacity/autoPauseDelayMinutes",
+      { minCapacity: sql.minCapacity, autoPauseDelayMinutes: sql.autoPauseDelayMinutes },
+      "unset unless the SKU is serverless (GP_S_Gen5_*)",
+    );
     if (serverless && sql.minCapacity !== undefined) {
-      v.check(sql.minCapacity >= 0.5 && sql.minCapacity <= (caps.vCores ?? 0), "sizing.sqlDatabase.minCapacity", sql.minCapacity, `0.5 to ${caps.vCores} vCores (the SKU's maximum)`);
+      v.check(
+        sql.minCapacity >= 0.5 && sql.minCapacity <= (caps.vCores ?? 0),
+        "sizing.sqlDatabase.minCapacity",
+        sql.minCapacity,
+        `0.5 to ${caps.vCores} vCores (the SKU's maximum)`,
+      );
     }
     if (serverless && sql.autoPauseDelayMinutes !== undefined) {
       const d = sql.autoPauseDelayMinutes;
-      v.check(d === -1 || (Number.isInteger(d) && d >= 15 && d <= 10080), "sizing.sqlDatabase.autoPauseDelayMinutes", d, "-1 (never pause) or 15 to 10080 minutes");
+      v.check(
+        d === -1 || (Number.isInteger(d) && d >= 15 && d <= 10080),
+        "sizing.sqlDatabase.autoPauseDelayMinutes",
+        d,
+        "-1 (never pause) or 15 to 10080 minutes",
+      );
     }
-    v.check(!sql.zoneRedundant || caps.supportsZoneRedundancy, "sizing.sqlDatabase.zoneRedundant", sql.zoneRedundant, `false for ${sql.skuName} (${caps.tier}); zone redundancy needs General Purpose, Business Critical, Hyperscale or Premium`);
-    v.check(!env.cdc.enabled || caps.supportsCdc, "cdc.enabled", env.cdc.enabled, `false for sizing.sqlDatabase.skuName ${sql.skuName}; CDC needs ${SQL_CDC_RULE}`);
-    v.check(env.retention.sqlPointInTimeDays <= caps.maxPointInTimeDays, "retention.sqlPointInTimeDays", env.retention.sqlPointInTimeDays, `at most ${caps.maxPointInTimeDays} days for sizing.sqlDatabase.skuName ${sql.skuName}`);
+    v.check(
+      !sql.zoneRedundant || caps.supportsZoneRedundancy,
+      "sizing.sqlDatabase.zoneRedundant",
+      sql.zoneRedundant,
+      `false for ${sql.skuName} (${caps.tier}); zone redundancy needs General Purpose, Business Critical, Hyperscale or Premium`,
+    );
+    v.check(
+      !env.cdc.enabled || caps.supportsCdc,
+      "cdc.enabled",
+      env.cdc.enabled,
+      `false for sizing.sqlDatabase.skuName ${sql.skuName}; CDC needs ${SQL_CDC_RULE}`,
+    );
+    v.check(
+      env.retention.sqlPointInTimeDays <= caps.maxPointInTimeDays,
+      "retention.sqlPointInTimeDays",
+      env.retention.sqlPointInTimeDays,
+      `at most ${caps.maxPointInTimeDays} days for sizing.sqlDatabase.skuName ${sql.skuName}`,
+    );
     if (prod) {
-      v.check(!serverless, "sizing.sqlDatabase.skuName", sql.skuName, "a provisioned SKU in prod (serverless auto-pause adds cold-start latency to the payment write path)");
+      v.check(
+        !serverless,
+        "sizing.sqlDatabase.skuName",
+        sql.skuName,
+        "a provisioned SKU in prod (serverless auto-pause adds cold-start latency to the payment write path)",
+      );
     }
   }
   v.intBetween(sql.maxSizeGb, 1, 4096, "sizing.sqlDatabase.maxSizeGb");
@@ -123,8 +212,18 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
   }
   if (prod) {
     v.check(sql.zoneRedundant, "sizing.sqlDatabase.zoneRedundant", sql.zoneRedundant, "true in prod");
-    v.check(sql.backupStorageRedundancy === "Geo" || sql.backupStorageRedundancy === "GeoZone", "sizing.sqlDatabase.backupStorageRedundancy", sql.backupStorageRedundancy, "Geo or GeoZone in prod");
-    v.check(sql.longTermRetention !== undefined, "sizing.sqlDatabase.longTermRetention", sql.longTermRetention, "weekly/monthly/yearly retention (required in prod)");
+    v.check(
+      sql.backupStorageRedundancy === "Geo" || sql.backupStorageRedundancy === "GeoZone",
+      "sizing.sqlDatabase.backupStorageRedundancy",
+      sql.backupStorageRedundancy,
+      "Geo or GeoZone in prod",
+    );
+    v.check(
+      sql.longTermRetention !== undefined,
+      "sizing.sqlDatabase.longTermRetention",
+      sql.longTermRetention,
+      "weekly/monthly/yearly retention (required in prod)",
+    );
     v.check(sql.geoReplica === true, "sizing.sqlDatabase.geoReplica", sql.geoReplica, "true in prod (failover group in secondaryLocation)");
   }
 
@@ -133,11 +232,25 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
   if (prod) v.check(env.sizing.synapse.geoBackup, "sizing.synapse.geoBackup", env.sizing.synapse.geoBackup, "true in prod");
   const lakeReplication = env.sizing.synapse.dataLakeReplication ?? "ZRS";
   v.oneOf(lakeReplication, ["LRS", "ZRS", "GRS", "GZRS"] as const, "sizing.synapse.dataLakeReplication");
-  if (prod) v.check(lakeReplication === "GRS" || lakeReplication === "GZRS", "sizing.synapse.dataLakeReplication", lakeReplication, "GRS or GZRS in prod (the lake holds the warehouse's staged data)");
+  if (prod)
+    v.check(
+      lakeReplication === "GRS" || lakeReplication === "GZRS",
+      "sizing.synapse.dataLakeReplication",
+      lakeReplication,
+      "GRS or GZRS in prod (the lake holds the warehouse's staged data)",
+    );
 
   // Sizing: Cosmos DB
   const c = env.sizing.cosmos;
-  v.check(Number.isInteger(c.autoscaleMaxThroughput) && c.autoscaleMaxThroughput >= 1000 && c.autoscaleMaxThroughput <= 1_000_000 && c.autoscaleMaxThroughput % 1000 === 0, "sizing.cosmos.autoscaleMaxThroughput", c.autoscaleMaxThroughput, "a multiple of 1000 from 1000 to 1000000 RU/s");
+  v.check(
+    Number.isInteger(c.autoscaleMaxThroughput) &&
+      c.autoscaleMaxThroughput >= 1000 &&
+      c.autoscaleMaxThroughput <= 1_000_000 &&
+      c.autoscaleMaxThroughput % 1000 === 0,
+    "sizing.cosmos.autoscaleMaxThroughput",
+    c.autoscaleMaxThroughput,
+    "a multiple of 1000 from 1000 to 1000000 RU/s",
+  );
   if (c.multiRegion) {
     v.check(env.secondaryLocation !== undefined, "sizing.cosmos.multiRegion", c.multiRegion, "false unless secondaryLocation is set");
   }
@@ -191,7 +304,12 @@ export function validateEnvironmentSet(envs: readonly AzureEnvironment[]): void 
       const a = parseCidr(envs[i].network.addressSpace);
       const b = parseCidr(envs[j].network.addressSpace);
       if (a && b) {
-        v.check(!cidrsOverlap(a, b), "network.addressSpace", envs[j].network.addressSpace, `a range that does not overlap environment "${envs[i].name}" (${envs[i].network.addressSpace})`);
+        v.check(
+          !cidrsOverlap(a, b),
+          "network.addressSpace",
+          envs[j].network.addressSpace,
+          `a range that does not overlap environment "${envs[i].name}" (${envs[i].network.addressSpace})`,
+        );
       }
     }
   }

@@ -48,10 +48,17 @@ export function renderDocs(): string {
     const g = group(r);
     if (g !== current) {
       current = g;
-      lines.push(`### ${g}`, "", "| Id | Title | Severity | Packs | PCI DSS v4 | Scanner equivalent |", "| --- | --- | --- | --- | --- | --- |");
+      lines.push(
+        `### ${g}`,
+        "",
+        "| Id | Title | Severity | Packs | PCI DSS v4 | Scanner equivalent |",
+        "| --- | --- | --- | --- | --- | --- |",
+      );
     }
     const refs = [...(r.references.checkov ?? []), ...(r.references.trivy ?? [])].join(", ") || "-";
-    lines.push(`| [${r.id}](#${r.id.toLowerCase()}) | ${esc(r.title)} | ${r.severity} | ${r.packs.join(", ")} | ${r.pci.join(", ")} | ${esc(refs)} |`);
+    lines.push(
+      `| [${r.id}](#${r.id.toLowerCase()}) | ${esc(r.title)} | ${r.severity} | ${r.packs.join(", ")} | ${r.pci.join(", ")} | ${esc(refs)} |`,
+    );
     const next = rules[rules.indexOf(r) + 1];
     if (!next || group(next) !== g) lines.push("");
   }

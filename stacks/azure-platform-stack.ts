@@ -80,7 +80,12 @@ export class AzurePlatformStack extends TerraformStack {
     const rg = {
       network: new PlatformResourceGroup(this, "rg-network", { naming, qualifier: "network", location }),
       security: new PlatformResourceGroup(this, "rg-security", { naming, qualifier: "security", location, deletionProtection: protect }),
-      monitoring: new PlatformResourceGroup(this, "rg-monitoring", { naming, qualifier: "monitoring", location, deletionProtection: protect }),
+      monitoring: new PlatformResourceGroup(this, "rg-monitoring", {
+        naming,
+        qualifier: "monitoring",
+        location,
+        deletionProtection: protect,
+      }),
       data: new PlatformResourceGroup(this, "rg-data", { naming, qualifier: "data", location, deletionProtection: protect }),
       integration: new PlatformResourceGroup(this, "rg-integration", { naming, qualifier: "integration", location }),
     };
@@ -195,7 +200,13 @@ export class AzurePlatformStack extends TerraformStack {
       git: env.sizing.dataFactory.git,
       oltp: { serverId: this.oltp.serverId, serverFqdn: this.oltp.serverFqdn, databaseName: this.oltp.databaseName },
       olap: { workspaceId: this.olap.workspaceId, sqlEndpoint: this.olap.sqlEndpoint, sqlPoolName: this.olap.sqlPoolName },
-      nosql: { accountId: this.nosql.accountId, accountName: this.nosql.accountName, resourceGroupName: rg.data.name, endpoint: this.nosql.endpoint, databaseName: this.nosql.databaseName },
+      nosql: {
+        accountId: this.nosql.accountId,
+        accountName: this.nosql.accountName,
+        resourceGroupName: rg.data.name,
+        endpoint: this.nosql.endpoint,
+        databaseName: this.nosql.databaseName,
+      },
       dataLake: { storageAccountId: this.dataLake.accountId, dfsEndpoint: this.dataLake.dfsEndpoint, stagingFileSystem: "raw" },
       keyVault: { id: keyVault.vault.id, uri: keyVault.vault.vaultUri },
       cdcTables: env.cdc.enabled ? env.cdc.tables : [],
@@ -225,7 +236,13 @@ export class AzurePlatformStack extends TerraformStack {
         : undefined,
       sentinel: env.tier === "prod",
     });
-    new Dashboards(this, "dashboards", { naming, resourceGroupName: rg.monitoring.name, location, logAnalyticsWorkspaceId: logs.workspace.id, targets });
+    new Dashboards(this, "dashboards", {
+      naming,
+      resourceGroupName: rg.monitoring.name,
+      location,
+      logAnalyticsWorkspaceId: logs.workspace.id,
+      targets,
+    });
 
     Aspects.of(this).add(new TagsAspect(toResourceTags(env.tags)));
   }

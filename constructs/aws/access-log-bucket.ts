@@ -32,7 +32,9 @@ export class AccessLogBucket extends Construct {
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
     super(scope, id);
     if (props.retentionDays < 365) {
-      throw new Error(`AccessLogBucket ${props.bucketName}: retentionDays ${props.retentionDays} is below 365; PCI DSS 10.5.1 keeps audit logs one year.`);
+      throw new Error(
+        `AccessLogBucket ${props.bucketName}: retentionDays ${props.retentionDays} is below 365; PCI DSS 10.5.1 keeps audit logs one year.`,
+      );
     }
     this.bucket = new S3Bucket(this, "bucket", {
       bucket: props.bucketName,

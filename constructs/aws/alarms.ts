@@ -83,10 +83,18 @@ export class PlatformAlarms extends Construct {
       new SnsTopicSubscription(this, `email-${i}`, { topicArn: this.topic.arn, protocol: "email", endpoint: email });
     });
     if (props.contacts.webhookUrl !== undefined) {
-      new SnsTopicSubscription(this, "webhook", { topicArn: this.topic.arn, protocol: "https", endpoint: props.contacts.webhookUrl, endpointAutoConfirms: true });
+      new SnsTopicSubscription(this, "webhook", {
+        topicArn: this.topic.arn,
+        protocol: "https",
+        endpoint: props.contacts.webhookUrl,
+        endpointAutoConfirms: true,
+      });
     }
 
-    const alarm = (name: (typeof SLA_ALARMS)[number], config: Omit<CloudwatchMetricAlarmConfig, "alarmName" | "alarmActions" | "okActions">) => {
+    const alarm = (
+      name: (typeof SLA_ALARMS)[number],
+      config: Omit<CloudwatchMetricAlarmConfig, "alarmName" | "alarmActions" | "okActions">,
+    ) => {
       this.alarms.push(
         new CloudwatchMetricAlarm(this, name, {
           alarmName: naming.name("alarm", name),
@@ -133,8 +141,26 @@ export class PlatformAlarms extends Construct {
       treatMissingData: "notBreaching",
       metricQuery: [
         { id: "latency", expression: "MAX([rd, wr])", label: "DocumentDB max(read, write) latency ms", returnData: true },
-        { id: "rd", metric: { namespace: "AWS/DocDB", metricName: "ReadLatency", dimensions: { DBClusterIdentifier: r.docdbClusterId }, period: 60, stat: "Average" } },
-        { id: "wr", metric: { namespace: "AWS/DocDB", metricName: "WriteLatency", dimensions: { DBClusterIdentifier: r.docdbClusterId }, period: 60, stat: "Average" } },
+        {
+          id: "rd",
+          metric: {
+            namespace: "AWS/DocDB",
+            metricName: "ReadLatency",
+            dimensions: { DBClusterIdentifier: r.docdbClusterId },
+            period: 60,
+            stat: "Average",
+          },
+        },
+        {
+          id: "wr",
+          metric: {
+            namespace: "AWS/DocDB",
+            metricName: "WriteLatency",
+            dimensions: { DBClusterIdentifier: r.docdbClusterId },
+            period: 60,
+            stat: "Average",
+          },
+        },
       ],
     });
     alarm("etl-job-failure", {

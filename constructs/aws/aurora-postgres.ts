@@ -40,10 +40,22 @@ export interface AuroraPostgresProps extends CommonDataProps {
 const validations = (p: AuroraPostgresProps) => {
   const pi = p.performanceInsightsRetentionDays ?? 7;
   return [
-    { condition: !Number.isInteger(p.backupRetentionDays) || p.backupRetentionDays < 1 || p.backupRetentionDays > 35, message: `backupRetentionDays is ${p.backupRetentionDays}; Aurora allows 1-35 (set retention.backupDays)` },
-    { condition: p.sizing.readerCount > 0 && p.availabilityZones.length < 2, message: `sizing.readerCount is ${p.sizing.readerCount} but only ${p.availabilityZones.length} AZ given; readers go to the other AZs` },
-    { condition: !(pi === 7 || (pi % 31 === 0 && pi <= 731) || pi === 731), message: `performanceInsightsRetentionDays is ${pi}; allowed: 7, a multiple of 31 up to 713, or 731` },
-    { condition: p.privateAccess.subnetIds.length < 2, message: `privateAccess.subnetIds has ${p.privateAccess.subnetIds.length} subnet(s); Aurora needs subnets in at least 2 AZs` },
+    {
+      condition: !Number.isInteger(p.backupRetentionDays) || p.backupRetentionDays < 1 || p.backupRetentionDays > 35,
+      message: `backupRetentionDays is ${p.backupRetentionDays}; Aurora allows 1-35 (set retention.backupDays)`,
+    },
+    {
+      condition: p.sizing.readerCount > 0 && p.availabilityZones.length < 2,
+      message: `sizing.readerCount is ${p.sizing.readerCount} but only ${p.availabilityZones.length} AZ given; readers go to the other AZs`,
+    },
+    {
+      condition: !(pi === 7 || (pi % 31 === 0 && pi <= 731) || pi === 731),
+      message: `performanceInsightsRetentionDays is ${pi}; allowed: 7, a multiple of 31 up to 713, or 731`,
+    },
+    {
+      condition: p.privateAccess.subnetIds.length < 2,
+      message: `privateAccess.subnetIds has ${p.privateAccess.subnetIds.length} subnet(s); Aurora needs subnets in at least 2 AZs`,
+    },
   ];
 };
 
@@ -65,7 +77,9 @@ export class AuroraPostgres extends Construct implements Connectable {
 
   constructor(scope: Construct, id: string, props: AuroraPostgresProps) {
     super(scope, id);
-    const errors = validations(props).filter((v) => v.condition).map((v) => v.message);
+    const errors = validations(props)
+      .filter((v) => v.condition)
+      .map((v) => v.message);
     if (errors.length > 0) throw new Error(`AuroraPostgres ${id}: ${errors.join("; ")}`);
     const { naming, sizing } = props;
     const deletionProtection = props.deletionProtection ?? true;

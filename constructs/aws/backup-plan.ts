@@ -46,10 +46,14 @@ export class BackupPlan extends Construct {
     super(scope, id);
     const { naming } = props;
     if (props.continuousRetentionDays < 1 || props.continuousRetentionDays > 35) {
-      throw new Error(`BackupPlan ${id}: continuousRetentionDays is ${props.continuousRetentionDays}; AWS Backup continuous backups allow 1-35 days (set retention.backupDays).`);
+      throw new Error(
+        `BackupPlan ${id}: continuousRetentionDays is ${props.continuousRetentionDays}; AWS Backup continuous backups allow 1-35 days (set retention.backupDays).`,
+      );
     }
     if (props.snapshotRetentionDays < props.continuousRetentionDays) {
-      throw new Error(`BackupPlan ${id}: snapshotRetentionDays (${props.snapshotRetentionDays}) is below continuousRetentionDays (${props.continuousRetentionDays}); set retention.snapshotDays higher.`);
+      throw new Error(
+        `BackupPlan ${id}: snapshotRetentionDays (${props.snapshotRetentionDays}) is below continuousRetentionDays (${props.continuousRetentionDays}); set retention.snapshotDays higher.`,
+      );
     }
     const deletionProtection = props.deletionProtection ?? true;
 

@@ -88,7 +88,11 @@ export class DebeziumConnector extends Construct {
       accountId: props.accountId,
     });
     props.kafka.grantProduce(this.role, `${props.topicPrefix}.*`, `${props.topicPrefix}.connect-source`);
-    this.role.addToPolicy({ Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: this.credentials.arn });
+    this.role.addToPolicy({
+      Effect: "Allow",
+      Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+      Resource: this.credentials.arn,
+    });
     props.keys.grantDecrypt("oltp", this.role);
 
     const logGroup = new EncryptedLogGroup(this, "log", {

@@ -46,7 +46,9 @@ export class DocumentStore extends Construct implements Connectable, DocumentSto
     super(scope, id);
     const { naming, sizing } = props;
     if (!Number.isInteger(props.backupRetentionDays) || props.backupRetentionDays < 1 || props.backupRetentionDays > 35) {
-      throw new Error(`DocumentStore ${id}: backupRetentionDays is ${props.backupRetentionDays}; DocumentDB allows 1-35 (set retention.backupDays).`);
+      throw new Error(
+        `DocumentStore ${id}: backupRetentionDays is ${props.backupRetentionDays}; DocumentDB allows 1-35 (set retention.backupDays).`,
+      );
     }
     const deletionProtection = props.deletionProtection ?? true;
     const engineVersion = props.engineVersion ?? "5.0.0";

@@ -53,7 +53,8 @@ export interface DocumentStore {
  */
 export const PAYMENT_DOCUMENT_COLLECTIONS: Readonly<Record<string, DocumentCollectionSpec>> = {
   transactions: {
-    purpose: "Denormalised payment events (payment + refunds + disputes) for fraud scoring and customer timelines; fed from the CDC topics.",
+    purpose:
+      "Denormalised payment events (payment + refunds + disputes) for fraud scoring and customer timelines; fed from the CDC topics.",
     indexes: [
       { name: "payment_id_unique", keys: { paymentId: 1 }, unique: true },
       { name: "merchant_created", keys: { merchantId: 1, createdAt: -1 } },

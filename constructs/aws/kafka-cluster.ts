@@ -37,7 +37,9 @@ export class KafkaCluster extends Construct implements Connectable {
     const { naming, sizing } = props;
     const subnets = props.privateAccess.subnetIds.length;
     if (sizing.brokerCount % subnets !== 0) {
-      throw new Error(`KafkaCluster ${id}: sizing.brokerCount ${sizing.brokerCount} is not a multiple of the ${subnets} subnets; MSK spreads brokers evenly over AZs.`);
+      throw new Error(
+        `KafkaCluster ${id}: sizing.brokerCount ${sizing.brokerCount} is not a multiple of the ${subnets} subnets; MSK spreads brokers evenly over AZs.`,
+      );
     }
     const deletionProtection = props.deletionProtection ?? true;
     this.accountId = props.accountId;
@@ -122,7 +124,11 @@ export class KafkaCluster extends Construct implements Connectable {
   }
 
   private grantConnect(grantee: Grantable): void {
-    grantee.addToPolicy({ Effect: "Allow", Action: ["kafka-cluster:Connect", "kafka-cluster:DescribeCluster"], Resource: this.cluster.arn });
+    grantee.addToPolicy({
+      Effect: "Allow",
+      Action: ["kafka-cluster:Connect", "kafka-cluster:DescribeCluster"],
+      Resource: this.cluster.arn,
+    });
   }
 
   /**
@@ -134,7 +140,12 @@ export class KafkaCluster extends Construct implements Connectable {
     grantee.addToPolicy(
       {
         Effect: "Allow",
-        Action: ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData", "kafka-cluster:DescribeTopicDynamicConfiguration"],
+        Action: [
+          "kafka-cluster:CreateTopic",
+          "kafka-cluster:DescribeTopic",
+          "kafka-cluster:WriteData",
+          "kafka-cluster:DescribeTopicDynamicConfiguration",
+        ],
         Resource: [this.topicArn(topicPattern), this.topicArn(`${connectPrefix}*`), this.topicArn("__amazon_msk_connect_*")],
       },
       {

@@ -29,33 +29,111 @@ const IAM_CHARSET = "letters, digits and + = , . @ _ -";
 
 /** The resource kinds this repository names. Add a row here, never a name built by hand. */
 export const AWS_NAMING_RULES = {
-  s3Bucket: { min: 3, max: 63, pattern: /^[a-z0-9](?!.*\.\.)[a-z0-9.-]*[a-z0-9]$/, charset: "lowercase letters, digits, dots and hyphens", globallyUnique: true, separator: "-" },
-  kmsAlias: { min: 7, max: 256, pattern: /^alias\/(?!aws\/)[a-zA-Z0-9/_-]+$/, charset: "alias/ followed by letters, digits, / _ - (not alias/aws/)", globallyUnique: false, separator: "-", prefix: "alias/" },
+  s3Bucket: {
+    min: 3,
+    max: 63,
+    pattern: /^[a-z0-9](?!.*\.\.)[a-z0-9.-]*[a-z0-9]$/,
+    charset: "lowercase letters, digits, dots and hyphens",
+    globallyUnique: true,
+    separator: "-",
+  },
+  kmsAlias: {
+    min: 7,
+    max: 256,
+    pattern: /^alias\/(?!aws\/)[a-zA-Z0-9/_-]+$/,
+    charset: "alias/ followed by letters, digits, / _ - (not alias/aws/)",
+    globallyUnique: false,
+    separator: "-",
+    prefix: "alias/",
+  },
   iamRole: { min: 1, max: 64, pattern: IAM, charset: IAM_CHARSET, globallyUnique: false, separator: "-" },
   iamPolicy: { min: 1, max: 128, pattern: IAM, charset: IAM_CHARSET, globallyUnique: false, separator: "-" },
-  logGroup: { min: 1, max: 512, pattern: /^[.\-_/#A-Za-z0-9]+$/, charset: "letters, digits and . - _ / #", globallyUnique: false, separator: "-" },
+  logGroup: {
+    min: 1,
+    max: 512,
+    pattern: /^[.\-_/#A-Za-z0-9]+$/,
+    charset: "letters, digits and . - _ / #",
+    globallyUnique: false,
+    separator: "-",
+  },
   securityGroup: { min: 1, max: 255, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
   vpcResource: { min: 1, max: 255, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
   rdsCluster: { min: 1, max: 63, pattern: DB_IDENTIFIER, charset: DB_IDENTIFIER_CHARSET, globallyUnique: false, separator: "-" },
   rdsInstance: { min: 1, max: 63, pattern: DB_IDENTIFIER, charset: DB_IDENTIFIER_CHARSET, globallyUnique: false, separator: "-" },
-  dbSubnetGroup: { min: 1, max: 255, pattern: /^[a-z0-9][a-z0-9 ._-]*$/, charset: "lowercase letters, digits, spaces, periods, underscores and hyphens", globallyUnique: false, separator: "-" },
+  dbSubnetGroup: {
+    min: 1,
+    max: 255,
+    pattern: /^[a-z0-9][a-z0-9 ._-]*$/,
+    charset: "lowercase letters, digits, spaces, periods, underscores and hyphens",
+    globallyUnique: false,
+    separator: "-",
+  },
   dbParameterGroup: { min: 1, max: 255, pattern: DB_IDENTIFIER, charset: DB_IDENTIFIER_CHARSET, globallyUnique: false, separator: "-" },
   dbSnapshot: { min: 1, max: 255, pattern: DB_IDENTIFIER, charset: DB_IDENTIFIER_CHARSET, globallyUnique: false, separator: "-" },
   docdbCluster: { min: 1, max: 63, pattern: DB_IDENTIFIER, charset: DB_IDENTIFIER_CHARSET, globallyUnique: false, separator: "-" },
   redshiftNamespace: { min: 3, max: 64, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
   redshiftWorkgroup: { min: 3, max: 64, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
-  mskCluster: { min: 1, max: 64, pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]*$/, charset: "letters, digits and hyphens, starting with a letter or digit", globallyUnique: false, separator: "-" },
-  mskConfiguration: { min: 1, max: 64, pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]*$/, charset: "letters, digits and hyphens", globallyUnique: false, separator: "-" },
-  mskConnectResource: { min: 1, max: 128, pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]*$/, charset: "letters, digits and hyphens", globallyUnique: false, separator: "-" },
-  secret: { min: 1, max: 512, pattern: /^[A-Za-z0-9/_+=.@-]+$/, charset: "letters, digits and / _ + = . @ -", globallyUnique: false, separator: "-" },
-  cloudTrail: { min: 3, max: 128, pattern: /^[a-zA-Z0-9](?!.*[._-]{2})[a-zA-Z0-9._-]*[a-zA-Z0-9]$/, charset: "letters, digits, . _ -, starting and ending with a letter or digit", globallyUnique: false, separator: "-" },
+  mskCluster: {
+    min: 1,
+    max: 64,
+    pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]*$/,
+    charset: "letters, digits and hyphens, starting with a letter or digit",
+    globallyUnique: false,
+    separator: "-",
+  },
+  mskConfiguration: {
+    min: 1,
+    max: 64,
+    pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]*$/,
+    charset: "letters, digits and hyphens",
+    globallyUnique: false,
+    separator: "-",
+  },
+  mskConnectResource: {
+    min: 1,
+    max: 128,
+    pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]*$/,
+    charset: "letters, digits and hyphens",
+    globallyUnique: false,
+    separator: "-",
+  },
+  secret: {
+    min: 1,
+    max: 512,
+    pattern: /^[A-Za-z0-9/_+=.@-]+$/,
+    charset: "letters, digits and / _ + = . @ -",
+    globallyUnique: false,
+    separator: "-",
+  },
+  cloudTrail: {
+    min: 3,
+    max: 128,
+    pattern: /^[a-zA-Z0-9](?!.*[._-]{2})[a-zA-Z0-9._-]*[a-zA-Z0-9]$/,
+    charset: "letters, digits, . _ -, starting and ending with a letter or digit",
+    globallyUnique: false,
+    separator: "-",
+  },
   backupVault: { min: 2, max: 50, pattern: /^[a-zA-Z0-9_-]+$/, charset: "letters, digits, _ and -", globallyUnique: false, separator: "-" },
   backupPlan: { min: 1, max: 50, pattern: /^[a-zA-Z0-9_.-]+$/, charset: "letters, digits, _ . -", globallyUnique: false, separator: "-" },
-  glueDatabase: { min: 1, max: 255, pattern: /^[a-z0-9_]+$/, charset: "lowercase letters, digits and underscores (Athena and Spark SQL reject hyphens)", globallyUnique: false, separator: "_" },
+  glueDatabase: {
+    min: 1,
+    max: 255,
+    pattern: /^[a-z0-9_]+$/,
+    charset: "lowercase letters, digits and underscores (Athena and Spark SQL reject hyphens)",
+    globallyUnique: false,
+    separator: "_",
+  },
   glueResource: { min: 1, max: 255, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
   snsTopic: { min: 1, max: 256, pattern: /^[A-Za-z0-9_-]+$/, charset: "letters, digits, _ and -", globallyUnique: false, separator: "-" },
   alarm: { min: 1, max: 255, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
-  eventRule: { min: 1, max: 64, pattern: /^[.\-_A-Za-z0-9]+$/, charset: "letters, digits and . - _", globallyUnique: false, separator: "-" },
+  eventRule: {
+    min: 1,
+    max: 64,
+    pattern: /^[.\-_A-Za-z0-9]+$/,
+    charset: "letters, digits and . - _",
+    globallyUnique: false,
+    separator: "-",
+  },
   budget: { min: 1, max: 100, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
 } as const satisfies Record<string, AwsNamingRule>;
 
@@ -101,7 +179,10 @@ export class AwsNaming {
     const rule: AwsNamingRule = AWS_NAMING_RULES[kind];
     const parts = [this.props.workload, this.props.environment, this.regionShort, purpose];
     if (rule.globallyUnique) parts.push(this.suffix);
-    const joined = parts.map((p) => p.toLowerCase()).join(rule.separator).replace(/[-_]/g, rule.separator);
+    const joined = parts
+      .map((p) => p.toLowerCase())
+      .join(rule.separator)
+      .replace(/[-_]/g, rule.separator);
     const name = `${rule.prefix ?? ""}${rule.prefix === "alias/" ? joined.replace(/_/g, "-") : joined}`;
     validateAwsName(kind, name);
     return name;

@@ -68,9 +68,15 @@ export class Network extends Construct {
       tags: { Name: naming.name("vpcResource", "vpc") },
     });
     // The default SG allows all traffic between its members; with no rules it allows nothing.
-    new DefaultSecurityGroup(this, "default-sg-locked", { vpcId: this.vpc.id, tags: { Name: naming.name("securityGroup", "default-locked") } });
+    new DefaultSecurityGroup(this, "default-sg-locked", {
+      vpcId: this.vpc.id,
+      tags: { Name: naming.name("securityGroup", "default-locked") },
+    });
 
-    this.dataRouteTable = new RouteTable(this, "data-rt", { vpcId: this.vpc.id, tags: { Name: naming.name("vpcResource", "data-rt"), tier: "data" } });
+    this.dataRouteTable = new RouteTable(this, "data-rt", {
+      vpcId: this.vpc.id,
+      tags: { Name: naming.name("vpcResource", "data-rt"), tier: "data" },
+    });
     azs.forEach((az, i) => {
       const subnet = new Subnet(this, `data-${i}`, {
         vpcId: this.vpc.id,
@@ -86,7 +92,10 @@ export class Network extends Construct {
     const natGateways: NatGateway[] = [];
     if (plan.natGateways > 0 && plan.publicSubnets !== undefined) {
       const igw = new InternetGateway(this, "igw", { vpcId: this.vpc.id, tags: { Name: naming.name("vpcResource", "igw") } });
-      const publicRt = new RouteTable(this, "public-rt", { vpcId: this.vpc.id, tags: { Name: naming.name("vpcResource", "public-rt"), tier: "public" } });
+      const publicRt = new RouteTable(this, "public-rt", {
+        vpcId: this.vpc.id,
+        tags: { Name: naming.name("vpcResource", "public-rt"), tier: "public" },
+      });
       new Route(this, "public-default", { routeTableId: publicRt.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
       azs.forEach((az, i) => {
         const subnet = new Subnet(this, `public-${i}`, {
@@ -114,7 +123,10 @@ export class Network extends Construct {
     }
 
     azs.forEach((az, i) => {
-      const rt = new RouteTable(this, `compute-${i}-rt`, { vpcId: this.vpc.id, tags: { Name: naming.name("vpcResource", `compute-rt-${az.slice(-1)}`), tier: "compute" } });
+      const rt = new RouteTable(this, `compute-${i}-rt`, {
+        vpcId: this.vpc.id,
+        tags: { Name: naming.name("vpcResource", `compute-rt-${az.slice(-1)}`), tier: "compute" },
+      });
       if (natGateways.length > 0) {
         new Route(this, `compute-${i}-egress`, {
           routeTableId: rt.id,

@@ -48,7 +48,9 @@ export class RedshiftWarehouse extends Construct implements Connectable, Analyti
     super(scope, id);
     const { naming, sizing } = props;
     if (props.privateAccess.subnetIds.length < 3) {
-      throw new Error(`RedshiftWarehouse ${id}: privateAccess.subnetIds has ${props.privateAccess.subnetIds.length}; Redshift Serverless needs subnets in 3 AZs.`);
+      throw new Error(
+        `RedshiftWarehouse ${id}: privateAccess.subnetIds has ${props.privateAccess.subnetIds.length}; Redshift Serverless needs subnets in 3 AZs.`,
+      );
     }
     const deletionProtection = props.deletionProtection ?? true;
     this.databaseName = props.databaseName ?? "analytics";

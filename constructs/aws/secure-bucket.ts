@@ -45,7 +45,10 @@ const validations = (p: SecureBucketProps) => {
   return [
     { condition: ia < 30, message: `lifecycle.infrequentAccessAfterDays is ${ia}; S3 requires at least 30 days before STANDARD_IA` },
     { condition: glacier <= ia, message: `lifecycle.glacierAfterDays (${glacier}) must be greater than infrequentAccessAfterDays (${ia})` },
-    { condition: l.expireAfterDays !== undefined && l.expireAfterDays <= glacier, message: `lifecycle.expireAfterDays (${l.expireAfterDays}) must be greater than glacierAfterDays (${glacier}) or unset` },
+    {
+      condition: l.expireAfterDays !== undefined && l.expireAfterDays <= glacier,
+      message: `lifecycle.expireAfterDays (${l.expireAfterDays}) must be greater than glacierAfterDays (${glacier}) or unset`,
+    },
   ];
 };
 
@@ -63,7 +66,9 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
-    const errors = validations(props).filter((v) => v.condition).map((v) => v.message);
+    const errors = validations(props)
+      .filter((v) => v.condition)
+      .map((v) => v.message);
     if (errors.length > 0) throw new Error(`SecureBucket ${props.bucketName}: ${errors.join("; ")}`);
     this.encryptionKey = props.encryptionKey;
     const l = props.lifecycle ?? {};
@@ -164,7 +169,11 @@ export class SecureBucket extends Construct {
   /** Write (not delete) objects under a prefix, encrypting them with the bucket's CMK. */
   grantWrite(grantee: Grantable, prefix = ""): void {
     grantee.addToPolicy(
-      { Effect: "Allow", Action: ["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"], Resource: `${this.bucket.arn}/${prefix}*` },
+      {
+        Effect: "Allow",
+        Action: ["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
+        Resource: `${this.bucket.arn}/${prefix}*`,
+      },
       { Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"], Resource: this.bucket.arn },
       { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt", "kms:DescribeKey"], Resource: this.encryptionKey.arn },
     );

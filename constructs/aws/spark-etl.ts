@@ -150,7 +150,19 @@ export class SparkEtl extends Construct {
     this.role.addToPolicy(
       {
         Effect: "Allow",
-        Action: ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition", "glue:CreateTable", "glue:UpdateTable", "glue:BatchCreatePartition", "glue:CreatePartition", "glue:UpdatePartition"],
+        Action: [
+          "glue:GetDatabase",
+          "glue:GetTable",
+          "glue:GetTables",
+          "glue:GetPartition",
+          "glue:GetPartitions",
+          "glue:BatchGetPartition",
+          "glue:CreateTable",
+          "glue:UpdateTable",
+          "glue:BatchCreatePartition",
+          "glue:CreatePartition",
+          "glue:UpdatePartition",
+        ],
         Resource: [
           `${catalog}:catalog`,
           `${catalog}:database/${this.rawDatabase.name}`,
@@ -170,7 +182,16 @@ export class SparkEtl extends Construct {
       {
         // Glue attaches ENIs in the connection's subnet; these EC2 actions do not support resource scoping.
         Effect: "Allow",
-        Action: ["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcEndpoints", "ec2:DescribeRouteTables", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcAttribute"],
+        Action: [
+          "ec2:CreateNetworkInterface",
+          "ec2:DeleteNetworkInterface",
+          "ec2:DescribeNetworkInterfaces",
+          "ec2:DescribeVpcEndpoints",
+          "ec2:DescribeRouteTables",
+          "ec2:DescribeSubnets",
+          "ec2:DescribeSecurityGroups",
+          "ec2:DescribeVpcAttribute",
+        ],
         Resource: "*",
       },
       {

@@ -58,7 +58,8 @@ export class WorkloadRole extends Construct implements Grantable {
       new IamRolePolicyAttachment(this, `managed-${i}`, { role: this.role.name, policyArn: arn });
     });
     this.node.addValidation({
-      validate: () => (this.document.isEmpty ? [`WorkloadRole ${props.roleName} has no permissions: grant it what it uses or remove it.`] : []),
+      validate: () =>
+        this.document.isEmpty ? [`WorkloadRole ${props.roleName} has no permissions: grant it what it uses or remove it.`] : [],
     });
   }
 

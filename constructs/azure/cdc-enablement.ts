@@ -13,7 +13,12 @@ export const AZURE_SQL_SCRIPTS_DIRECTORY = path.resolve(__dirname, "..", "..", "
  * `005_always_encrypted.sql` is not run here: it needs an Always Encrypted column master key URL and
  * client-side tooling (see docs/azure-data-stores.md).
  */
-export const DEFAULT_CDC_SCRIPTS = ["001_schema.sql", "002_etl_watermark.sql", "003_cdc_enable.sql", "004_dynamic_data_masking.sql"] as const;
+export const DEFAULT_CDC_SCRIPTS = [
+  "001_schema.sql",
+  "002_etl_watermark.sql",
+  "003_cdc_enable.sql",
+  "004_dynamic_data_masking.sql",
+] as const;
 
 /** The sqlcmd scripting variable that carries the comma-separated table list. */
 export const CDC_TABLES_VARIABLE = "CdcTables";
@@ -71,11 +76,15 @@ export class CdcEnablement extends Construct {
   constructor(scope: Construct, id: string, props: CdcEnablementProps) {
     super(scope, id);
     if (props.tables.length === 0) {
-      throw new Error(`${this.node.path}: tables is empty; list at least one dbo table to capture, or do not create CdcEnablement when CDC is disabled.`);
+      throw new Error(
+        `${this.node.path}: tables is empty; list at least one dbo table to capture, or do not create CdcEnablement when CDC is disabled.`,
+      );
     }
     const invalid = props.tables.filter((t) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(t));
     if (invalid.length > 0) {
-      throw new Error(`${this.node.path}: tables ${JSON.stringify(invalid)} are not plain SQL identifiers; use table names such as Payment.`);
+      throw new Error(
+        `${this.node.path}: tables ${JSON.stringify(invalid)} are not plain SQL identifiers; use table names such as Payment.`,
+      );
     }
 
     const scripts = props.scripts ?? DEFAULT_CDC_SCRIPTS;

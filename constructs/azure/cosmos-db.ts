@@ -130,15 +130,34 @@ export function validateCosmosDbProps(props: CosmosDbProps): string[] {
     if (!ok) problems.push(message);
   };
   const t = props.autoscaleMaxThroughput;
-  rule(Number.isInteger(t) && t >= 1000 && t <= 1_000_000 && t % 1000 === 0, `autoscaleMaxThroughput: got ${t}; use a multiple of 1000 from 1000 to 1000000 RU/s.`);
-  rule(props.secondaryLocation === undefined || props.secondaryLocation !== props.location, `secondaryLocation: got "${props.secondaryLocation}", the primary region; choose another region or leave it unset.`);
+  rule(
+    Number.isInteger(t) && t >= 1000 && t <= 1_000_000 && t % 1000 === 0,
+    `autoscaleMaxThroughput: got ${t}; use a multiple of 1000 from 1000 to 1000000 RU/s.`,
+  );
+  rule(
+    props.secondaryLocation === undefined || props.secondaryLocation !== props.location,
+    `secondaryLocation: got "${props.secondaryLocation}", the primary region; choose another region or leave it unset.`,
+  );
   const containers: Readonly<Record<string, CosmosContainerSpec>> = props.containers ?? PAYMENTS_COSMOS_CONTAINERS;
-  rule(Object.keys(containers).length > 0 && Object.keys(containers).length <= 25, `containers: got ${Object.keys(containers).length}; a shared-throughput database holds 1 to 25 containers.`);
+  rule(
+    Object.keys(containers).length > 0 && Object.keys(containers).length <= 25,
+    `containers: got ${Object.keys(containers).length}; a shared-throughput database holds 1 to 25 containers.`,
+  );
   for (const [name, c] of Object.entries(containers)) {
-    rule(c.partitionKeyPaths.length >= 1 && c.partitionKeyPaths.length <= 3 && c.partitionKeyPaths.every((p) => /^\/[A-Za-z0-9_]+$/.test(p)), `containers.${name}.partitionKeyPaths: got ${JSON.stringify(c.partitionKeyPaths)}; use 1 to 3 top-level paths such as "/merchantId".`);
-    rule(c.defaultTtlSeconds === -1 || (Number.isInteger(c.defaultTtlSeconds) && c.defaultTtlSeconds >= 1 && c.defaultTtlSeconds <= 2147483647), `containers.${name}.defaultTtlSeconds: got ${c.defaultTtlSeconds}; use -1 or 1 to 2147483647 seconds.`);
+    rule(
+      c.partitionKeyPaths.length >= 1 && c.partitionKeyPaths.length <= 3 && c.partitionKeyPaths.every((p) => /^\/[A-Za-z0-9_]+$/.test(p)),
+      `containers.${name}.partitionKeyPaths: got ${JSON.stringify(c.partitionKeyPaths)}; use 1 to 3 top-level paths such as "/merchantId".`,
+    );
+    rule(
+      c.defaultTtlSeconds === -1 ||
+        (Number.isInteger(c.defaultTtlSeconds) && c.defaultTtlSeconds >= 1 && c.defaultTtlSeconds <= 2147483647),
+      `containers.${name}.defaultTtlSeconds: got ${c.defaultTtlSeconds}; use -1 or 1 to 2147483647 seconds.`,
+    );
     if (c.analyticalTtlSeconds !== undefined) {
-      rule(c.analyticalTtlSeconds === -1 || (Number.isInteger(c.analyticalTtlSeconds) && c.analyticalTtlSeconds >= 1), `containers.${name}.analyticalTtlSeconds: got ${c.analyticalTtlSeconds}; use -1 or a positive number of seconds.`);
+      rule(
+        c.analyticalTtlSeconds === -1 || (Number.isInteger(c.analyticalTtlSeconds) && c.analyticalTtlSeconds >= 1),
+        `containers.${name}.analyticalTtlSeconds: got ${c.analyticalTtlSeconds}; use -1 or a positive number of seconds.`,
+      );
     }
   }
   return problems;

@@ -107,14 +107,22 @@ export interface DashboardsProps {
 export function renderDashboard(d: DashboardDefinition, props: Pick<DashboardsProps, "logAnalyticsWorkspaceId" | "targets">): string {
   const parts: Record<string, unknown> = {};
   d.tiles.forEach((tile, i) => {
-    const position = { x: (i % TILE.perRow) * TILE.colSpan, y: Math.floor(i / TILE.perRow) * TILE.rowSpan, colSpan: TILE.colSpan, rowSpan: TILE.rowSpan };
+    const position = {
+      x: (i % TILE.perRow) * TILE.colSpan,
+      y: Math.floor(i / TILE.perRow) * TILE.rowSpan,
+      colSpan: TILE.colSpan,
+      rowSpan: TILE.rowSpan,
+    };
     parts[String(i)] = { position, metadata: renderTile(tile, props) };
   });
   return JSON.stringify({
     lenses: { "0": { order: 0, parts } },
     metadata: {
       model: {
-        timeRange: { value: { relative: { duration: 24, timeUnit: 1 } }, type: "MsPortalFx.Composition.Configuration.ValueTypes.TimeRange" },
+        timeRange: {
+          value: { relative: { duration: 24, timeUnit: 1 } },
+          type: "MsPortalFx.Composition.Configuration.ValueTypes.TimeRange",
+        },
       },
     },
   });

@@ -117,10 +117,22 @@ function validateEtlFactoryProps(p: EtlFactoryProps): void {
   const lag = p.apiLogs.lagMinutes ?? 1;
   const lookback = p.apiLogs.lookbackIntervals ?? 3;
   const rules: { condition: boolean; message: string }[] = [
-    { condition: Number.isInteger(interval) && interval >= 1 && interval <= 15, message: `apiLogs.intervalMinutes is ${interval}; use 1-15 (flow 3 must land data within 5 minutes on average)` },
-    { condition: Number.isInteger(lag) && lag >= 0 && lag < interval * lookback, message: `apiLogs.lagMinutes is ${lag}; use 0 to less than intervalMinutes x lookbackIntervals (${interval * lookback})` },
-    { condition: Number.isInteger(lookback) && lookback >= 1 && lookback <= 10, message: `apiLogs.lookbackIntervals is ${lookback}; use 1-10` },
-    { condition: p.dataLake.stagingFileSystem.length > 0, message: "dataLake.stagingFileSystem is empty; pass the lake's staging filesystem name" },
+    {
+      condition: Number.isInteger(interval) && interval >= 1 && interval <= 15,
+      message: `apiLogs.intervalMinutes is ${interval}; use 1-15 (flow 3 must land data within 5 minutes on average)`,
+    },
+    {
+      condition: Number.isInteger(lag) && lag >= 0 && lag < interval * lookback,
+      message: `apiLogs.lagMinutes is ${lag}; use 0 to less than intervalMinutes x lookbackIntervals (${interval * lookback})`,
+    },
+    {
+      condition: Number.isInteger(lookback) && lookback >= 1 && lookback <= 10,
+      message: `apiLogs.lookbackIntervals is ${lookback}; use 1-10`,
+    },
+    {
+      condition: p.dataLake.stagingFileSystem.length > 0,
+      message: "dataLake.stagingFileSystem is empty; pass the lake's staging filesystem name",
+    },
   ];
   const failed = rules.filter((r) => !r.condition).map((r) => r.message);
   if (failed.length > 0) throw new Error(`EtlFactory: ${failed.join("; ")}`);
@@ -142,7 +154,10 @@ type LinkedServiceDefinition =
         readonly credential: CredentialReference;
       };
     }
-  | { readonly type: "CosmosDb"; readonly typeProperties: { readonly accountEndpoint: string; readonly database: string; readonly credential: CredentialReference } }
+  | {
+      readonly type: "CosmosDb";
+      readonly typeProperties: { readonly accountEndpoint: string; readonly database: string; readonly credential: CredentialReference };
+    }
   | { readonly type: "AzureBlobFS"; readonly typeProperties: { readonly url: string; readonly credential: CredentialReference } }
   | { readonly type: "AzureKeyVault"; readonly typeProperties: { readonly baseUrl: string; readonly credential: CredentialReference } };
 
@@ -151,7 +166,12 @@ type DatasetDefinition =
   | {
       readonly type: "Parquet";
       readonly typeProperties: {
-        readonly location: { readonly type: "AzureBlobFSLocation"; readonly fileSystem: string; readonly folderPath: Expr; readonly fileName: Expr };
+        readonly location: {
+          readonly type: "AzureBlobFSLocation";
+          readonly fileSystem: string;
+          readonly folderPath: Expr;
+          readonly fileName: Expr;
+        };
         readonly compressionCodec: "snappy";
       };
     }
@@ -210,8 +230,20 @@ export class EtlFactory extends Construct {
     this.id = this.factory.id;
     this.name = this.factory.name;
 
-    new PrivateEndpoint(this, "pe-data-factory", { naming: props.naming, privateAccess: props.privateAccess, service: "dataFactory", targetResourceId: this.factory.id, qualifier: "adf" });
-    new PrivateEndpoint(this, "pe-portal", { naming: props.naming, privateAccess: props.privateAccess, service: "dataFactoryPortal", targetResourceId: this.factory.id, qualifier: "adf-portal" });
+    new PrivateEndpoint(this, "pe-data-factory", {
+      naming: props.naming,
+      privateAccess: props.privateAccess,
+      service: "dataFactory",
+      targetResourceId: this.factory.id,
+      qualifier: "adf",
+    });
+    new PrivateEndpoint(this, "pe-portal", {
+      naming: props.naming,
+      privateAccess: props.privateAccess,
+      service: "dataFactoryPortal",
+      targetResourceId: this.factory.id,
+      qualifier: "adf-portal",
+    });
     new DiagnosticSettings(this, "diagnostics", { diagnostics: props.diagnostics, targetResourceId: this.factory.id });
 
     const runtime = new DataFactoryIntegrationRuntimeAzure(this, "integration-runtime", {
@@ -258,13 +290,30 @@ export class EtlFactory extends Construct {
     const linkedServiceDefinitions: Record<LinkedServiceKey, LinkedServiceDefinition> = {
       oltp: {
         type: "AzureSqlDatabase",
-        typeProperties: { server: props.oltp.serverFqdn, database: props.oltp.databaseName, encrypt: "mandatory", trustServerCertificate: false, authenticationType: "UserAssignedManagedIdentity", credential: cred },
+        typeProperties: {
+          server: props.oltp.serverFqdn,
+          database: props.oltp.databaseName,
+          encrypt: "mandatory",
+          trustServerCertificate: false,
+          authenticationType: "UserAssignedManagedIdentity",
+          credential: cred,
+        },
       },
       olap: {
         type: "AzureSqlDW",
-        typeProperties: { server: props.olap.sqlEndpoint, database: props.olap.sqlPoolName, encrypt: "mandatory", trustServerCertificate: false, authenticationType: "UserAssignedManagedIdentity", credential: cred },
+        typeProperties: {
+          server: props.olap.sqlEndpoint,
+          database: props.olap.sqlPoolName,
+          encrypt: "mandatory",
+          trustServerCertificate: false,
+          authenticationType: "UserAssignedManagedIdentity",
+          credential: cred,
+        },
       },
-      cosmos: { type: "CosmosDb", typeProperties: { accountEndpoint: props.nosql.endpoint, database: props.nosql.databaseName, credential: cred } },
+      cosmos: {
+        type: "CosmosDb",
+        typeProperties: { accountEndpoint: props.nosql.endpoint, database: props.nosql.databaseName, credential: cred },
+      },
       lake: { type: "AzureBlobFS", typeProperties: { url: props.dataLake.dfsEndpoint, credential: cred } },
       keyVault: { type: "AzureKeyVault", typeProperties: { baseUrl: props.keyVault.uri, credential: cred } },
     };
@@ -287,7 +336,12 @@ export class EtlFactory extends Construct {
       lakeParquet: {
         type: "Parquet",
         typeProperties: {
-          location: { type: "AzureBlobFSLocation", fileSystem: props.dataLake.stagingFileSystem, folderPath: param("folder"), fileName: param("file") },
+          location: {
+            type: "AzureBlobFSLocation",
+            fileSystem: props.dataLake.stagingFileSystem,
+            folderPath: param("folder"),
+            fileName: param("file"),
+          },
           compressionCodec: "snappy",
         },
       },
@@ -338,18 +392,20 @@ export class EtlFactory extends Construct {
       });
     }
 
-    this.batchTrigger = deployed.oltpToOlap && new DataFactoryTriggerSchedule(this, "trigger-batch", {
-      name: "trg_oltp_to_olap_daily_0200_utc",
-      dataFactoryId: this.factory.id,
-      description: "Flow 2: nightly batch at 02:00 UTC.",
-      frequency: BATCH_SCHEDULE.frequency,
-      interval: BATCH_SCHEDULE.interval,
-      schedule: { hours: [...BATCH_SCHEDULE.hours], minutes: [...BATCH_SCHEDULE.minutes] },
-      timeZone: BATCH_SCHEDULE.timeZone,
-      startTime: BATCH_TRIGGER_START,
-      activated: props.batchTriggerEnabled,
-      pipelineName: deployed.oltpToOlap.name,
-    });
+    this.batchTrigger =
+      deployed.oltpToOlap &&
+      new DataFactoryTriggerSchedule(this, "trigger-batch", {
+        name: "trg_oltp_to_olap_daily_0200_utc",
+        dataFactoryId: this.factory.id,
+        description: "Flow 2: nightly batch at 02:00 UTC.",
+        frequency: BATCH_SCHEDULE.frequency,
+        interval: BATCH_SCHEDULE.interval,
+        schedule: { hours: [...BATCH_SCHEDULE.hours], minutes: [...BATCH_SCHEDULE.minutes] },
+        timeZone: BATCH_SCHEDULE.timeZone,
+        startTime: BATCH_TRIGGER_START,
+        activated: props.batchTriggerEnabled,
+        pipelineName: deployed.oltpToOlap.name,
+      });
 
     const interval = props.apiLogs.intervalMinutes ?? 2;
     const lag = props.apiLogs.lagMinutes ?? 1;
@@ -375,7 +431,10 @@ export class EtlFactory extends Construct {
     });
 
     // Least privilege on the data plane. SQL and Synapse: database users created in SQL (docs/etl-flows.md).
-    props.identity.grant(`${props.dataLake.storageAccountId}/blobServices/default/containers/${props.dataLake.stagingFileSystem}`, "Storage Blob Data Contributor");
+    props.identity.grant(
+      `${props.dataLake.storageAccountId}/blobServices/default/containers/${props.dataLake.stagingFileSystem}`,
+      "Storage Blob Data Contributor",
+    );
     new CosmosdbSqlRoleAssignment(this, "cosmos-api-logs-reader", {
       resourceGroupName: props.nosql.resourceGroupName,
       accountName: props.nosql.accountName,

@@ -76,9 +76,18 @@ export class DataLake extends Construct {
     const softDeleteDays = props.softDeleteDays ?? 30;
     const names = props.filesystems ?? DEFAULT_DATA_LAKE_FILESYSTEMS;
     const problems = [
-      { ok: Number.isInteger(softDeleteDays) && softDeleteDays >= 1 && softDeleteDays <= 365, message: `softDeleteDays: got ${softDeleteDays}; use 1 to 365.` },
-      { ok: names.length > 0 && new Set(names).size === names.length, message: `filesystems: got ${JSON.stringify(names)}; list at least one name, each once.` },
-      { ok: names.every((n) => /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(n)), message: `filesystems: got ${JSON.stringify(names)}; each 3-63 lowercase letters, digits and single hyphens.` },
+      {
+        ok: Number.isInteger(softDeleteDays) && softDeleteDays >= 1 && softDeleteDays <= 365,
+        message: `softDeleteDays: got ${softDeleteDays}; use 1 to 365.`,
+      },
+      {
+        ok: names.length > 0 && new Set(names).size === names.length,
+        message: `filesystems: got ${JSON.stringify(names)}; list at least one name, each once.`,
+      },
+      {
+        ok: names.every((n) => /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(n)),
+        message: `filesystems: got ${JSON.stringify(names)}; each 3-63 lowercase letters, digits and single hyphens.`,
+      },
     ].filter((r) => !r.ok);
     if (problems.length > 0) {
       throw new Error(`DataLake ${this.node.path} has invalid props:\n  - ${problems.map((p) => p.message).join("\n  - ")}`);
@@ -142,8 +151,15 @@ export class DataLake extends Construct {
       qualifier: "dl-dfs",
     });
     // The storage account resource emits metrics only; resource logs live on its services.
-    new DiagnosticSettings(this, "diagnostics", { diagnostics: props.diagnostics, targetResourceId: this.account.id, logCategoryGroups: [] });
-    new DiagnosticSettings(this, "blob-diagnostics", { diagnostics: props.diagnostics, targetResourceId: `${this.account.id}/blobServices/default` });
+    new DiagnosticSettings(this, "diagnostics", {
+      diagnostics: props.diagnostics,
+      targetResourceId: this.account.id,
+      logCategoryGroups: [],
+    });
+    new DiagnosticSettings(this, "blob-diagnostics", {
+      diagnostics: props.diagnostics,
+      targetResourceId: `${this.account.id}/blobServices/default`,
+    });
 
     const deployer = new RoleAssignment(this, "deployer-blob-owner", {
       scope: this.account.id,

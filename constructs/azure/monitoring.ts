@@ -54,9 +54,15 @@ function validateMonitoringProps(p: MonitoringProps): void {
   if (p.budget) {
     const b = p.budget.config;
     const n = b.actualThresholdsPercent.length + b.forecastThresholdsPercent.length;
-    rules.push({ condition: n >= 1 && n <= MAX_BUDGET_NOTIFICATIONS, message: `budget has ${n} thresholds (actual + forecast); Azure allows 1-${MAX_BUDGET_NOTIFICATIONS}` });
+    rules.push({
+      condition: n >= 1 && n <= MAX_BUDGET_NOTIFICATIONS,
+      message: `budget has ${n} thresholds (actual + forecast); Azure allows 1-${MAX_BUDGET_NOTIFICATIONS}`,
+    });
     rules.push({ condition: b.monthlyAmountUsd > 0, message: `budget.monthlyAmountUsd is ${b.monthlyAmountUsd}; use a positive amount` });
-    rules.push({ condition: p.budget.resourceGroupNames.length > 0, message: "budget.resourceGroupNames is empty; list the environment's resource groups" });
+    rules.push({
+      condition: p.budget.resourceGroupNames.length > 0,
+      message: "budget.resourceGroupNames is empty; list the environment's resource groups",
+    });
   }
   const failed = rules.filter((r) => !r.condition).map((r) => r.message);
   if (failed.length > 0) throw new Error(`Monitoring: ${failed.join("; ")}`);
@@ -83,7 +89,11 @@ export class Monitoring extends Construct {
       resourceGroupName: props.resourceGroupName,
       location: "global",
       shortName: props.shortName,
-      emailReceiver: props.alertContacts.emails.map((emailAddress, i) => ({ name: `email-${i + 1}`, emailAddress, useCommonAlertSchema: true })),
+      emailReceiver: props.alertContacts.emails.map((emailAddress, i) => ({
+        name: `email-${i + 1}`,
+        emailAddress,
+        useCommonAlertSchema: true,
+      })),
       webhookReceiver: props.alertContacts.webhookUrl
         ? [{ name: "webhook", serviceUri: props.alertContacts.webhookUrl, useCommonAlertSchema: true }]
         : undefined,
@@ -104,8 +114,20 @@ export class Monitoring extends Construct {
         timePeriod: { startDate: BUDGET_START_DATE },
         filter: { dimension: [{ name: "ResourceGroupName", operator: "In", values: [...resourceGroupNames] }] },
         notification: [
-          ...config.actualThresholdsPercent.map((threshold) => ({ enabled: true, threshold, operator: "GreaterThanOrEqualTo", thresholdType: "Actual", ...contacts })),
-          ...config.forecastThresholdsPercent.map((threshold) => ({ enabled: true, threshold, operator: "GreaterThanOrEqualTo", thresholdType: "Forecasted", ...contacts })),
+          ...config.actualThresholdsPercent.map((threshold) => ({
+            enabled: true,
+            threshold,
+            operator: "GreaterThanOrEqualTo",
+            thresholdType: "Actual",
+            ...contacts,
+          })),
+          ...config.forecastThresholdsPercent.map((threshold) => ({
+            enabled: true,
+            threshold,
+            operator: "GreaterThanOrEqualTo",
+            thresholdType: "Forecasted",
+            ...contacts,
+          })),
         ],
       });
     }
@@ -128,7 +150,15 @@ export class Monitoring extends Construct {
         windowSize: row.window,
         frequency: row.frequency,
         autoMitigate: true,
-        criteria: [{ metricNamespace: m.namespace, metricName: m.metric, aggregation: m.aggregation, operator: row.operator, threshold: row.threshold }],
+        criteria: [
+          {
+            metricNamespace: m.namespace,
+            metricName: m.metric,
+            aggregation: m.aggregation,
+            operator: row.operator,
+            threshold: row.threshold,
+          },
+        ],
         action: [{ actionGroupId: this.actionGroup.id }],
       });
     }

@@ -24,9 +24,7 @@ export type PrivateLinkService = keyof typeof PRIVATE_LINK_SERVICES;
 export type PrivateDnsZoneName = (typeof PRIVATE_LINK_SERVICES)[PrivateLinkService]["zone"];
 
 /** Every private DNS zone the platform needs, once each. */
-export const PRIVATE_DNS_ZONE_NAMES: readonly PrivateDnsZoneName[] = [
-  ...new Set(Object.values(PRIVATE_LINK_SERVICES).map((s) => s.zone)),
-];
+export const PRIVATE_DNS_ZONE_NAMES: readonly PrivateDnsZoneName[] = [...new Set(Object.values(PRIVATE_LINK_SERVICES).map((s) => s.zone))];
 
 /**
  * Where a construct places its private endpoints: the subnet and the DNS zones linked to the VNet.

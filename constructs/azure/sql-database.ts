@@ -90,15 +90,41 @@ export function validateSqlDatabaseProps(props: SqlDatabaseProps): string[] {
   };
   rule(caps !== undefined, `sizing.skuName: got "${s.skuName}"; use ${SQL_SKU_FORMAT}.`);
   if (caps) {
-    rule(!(props.cdc?.enabled ?? false) || caps.supportsCdc, `cdc.enabled: change data capture is not supported on ${s.skuName} (${caps.tier}); CDC needs ${SQL_CDC_RULE}. Choose S3+ or a vCore SKU, or set cdc.enabled to false.`);
-    rule(!s.zoneRedundant || caps.supportsZoneRedundancy, `sizing.zoneRedundant: ${s.skuName} (${caps.tier}) cannot be zone redundant; use a General Purpose, Business Critical, Hyperscale or Premium SKU, or set it to false.`);
-    rule(!s.readScaleOut || caps.supportsReadScale, `sizing.readScaleOut: ${s.skuName} (${caps.tier}) has no readable HA replica; use Business Critical or Premium, or set it to false.`);
-    rule(caps.serverless || (s.minCapacity === undefined && s.autoPauseDelayMinutes === undefined), `sizing.minCapacity/autoPauseDelayMinutes: only serverless SKUs (GP_S_Gen5_*) take them; remove them for ${s.skuName}.`);
-    rule(Number.isInteger(props.pointInTimeRetentionDays) && props.pointInTimeRetentionDays >= 1 && props.pointInTimeRetentionDays <= caps.maxPointInTimeDays, `pointInTimeRetentionDays: got ${props.pointInTimeRetentionDays}; ${s.skuName} allows 1-${caps.maxPointInTimeDays} days.`);
+    rule(
+      !(props.cdc?.enabled ?? false) || caps.supportsCdc,
+      `cdc.enabled: change data capture is not supported on ${s.skuName} (${caps.tier}); CDC needs ${SQL_CDC_RULE}. Choose S3+ or a vCore SKU, or set cdc.enabled to false.`,
+    );
+    rule(
+      !s.zoneRedundant || caps.supportsZoneRedundancy,
+      `sizing.zoneRedundant: ${s.skuName} (${caps.tier}) cannot be zone redundant; use a General Purpose, Business Critical, Hyperscale or Premium SKU, or set it to false.`,
+    );
+    rule(
+      !s.readScaleOut || caps.supportsReadScale,
+      `sizing.readScaleOut: ${s.skuName} (${caps.tier}) has no readable HA replica; use Business Critical or Premium, or set it to false.`,
+    );
+    rule(
+      caps.serverless || (s.minCapacity === undefined && s.autoPauseDelayMinutes === undefined),
+      `sizing.minCapacity/autoPauseDelayMinutes: only serverless SKUs (GP_S_Gen5_*) take them; remove them for ${s.skuName}.`,
+    );
+    rule(
+      Number.isInteger(props.pointInTimeRetentionDays) &&
+        props.pointInTimeRetentionDays >= 1 &&
+        props.pointInTimeRetentionDays <= caps.maxPointInTimeDays,
+      `pointInTimeRetentionDays: got ${props.pointInTimeRetentionDays}; ${s.skuName} allows 1-${caps.maxPointInTimeDays} days.`,
+    );
   }
-  rule(!(s.geoReplica ?? false) || props.secondaryLocation !== undefined, "secondaryLocation: required when sizing.geoReplica is true (the failover group's partner region).");
-  rule(props.secondaryLocation === undefined || props.secondaryLocation !== props.location, `secondaryLocation: got "${props.secondaryLocation}", the primary region; choose the paired region.`);
-  rule(!(props.cdc?.enabled ?? false) || (props.cdc?.tables.length ?? 0) > 0, "cdc.tables: list at least one table when cdc.enabled is true.");
+  rule(
+    !(s.geoReplica ?? false) || props.secondaryLocation !== undefined,
+    "secondaryLocation: required when sizing.geoReplica is true (the failover group's partner region).",
+  );
+  rule(
+    props.secondaryLocation === undefined || props.secondaryLocation !== props.location,
+    `secondaryLocation: got "${props.secondaryLocation}", the primary region; choose the paired region.`,
+  );
+  rule(
+    !(props.cdc?.enabled ?? false) || (props.cdc?.tables.length ?? 0) > 0,
+    "cdc.tables: list at least one table when cdc.enabled is true.",
+  );
   return problems;
 }
 
@@ -203,7 +229,10 @@ export class SqlDatabase extends Construct {
         dependsOn: [secondary.tde],
       });
       if (protect) this.secondaryDatabase.addOverride("lifecycle.prevent_destroy", true);
-      new DiagnosticSettings(this, "secondary-database-diagnostics", { diagnostics: props.diagnostics, targetResourceId: this.secondaryDatabase.id });
+      new DiagnosticSettings(this, "secondary-database-diagnostics", {
+        diagnostics: props.diagnostics,
+        targetResourceId: this.secondaryDatabase.id,
+      });
 
       const failoverGroupName = naming.name("sqlFailoverGroup");
       this.failoverGroup = new MssqlFailoverGroup(this, "failover-group", {

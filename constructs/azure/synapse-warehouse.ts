@@ -73,8 +73,14 @@ export class SynapseWarehouse extends Construct {
     super(scope, id);
     const defaultFilesystem = props.defaultFilesystem ?? "synapse";
     const problems = [
-      { ok: (SYNAPSE_SQL_POOL_SKUS as readonly string[]).includes(props.sqlPoolSku), message: `sqlPoolSku: got "${props.sqlPoolSku}"; use one of ${SYNAPSE_SQL_POOL_SKUS.join(", ")}.` },
-      { ok: props.dataLake.filesystems[defaultFilesystem] !== undefined, message: `defaultFilesystem: "${defaultFilesystem}" is not a filesystem of the data lake (${props.dataLake.filesystemNames.join(", ")}).` },
+      {
+        ok: (SYNAPSE_SQL_POOL_SKUS as readonly string[]).includes(props.sqlPoolSku),
+        message: `sqlPoolSku: got "${props.sqlPoolSku}"; use one of ${SYNAPSE_SQL_POOL_SKUS.join(", ")}.`,
+      },
+      {
+        ok: props.dataLake.filesystems[defaultFilesystem] !== undefined,
+        message: `defaultFilesystem: "${defaultFilesystem}" is not a filesystem of the data lake (${props.dataLake.filesystemNames.join(", ")}).`,
+      },
     ].filter((r) => !r.ok);
     if (problems.length > 0) {
       throw new Error(`SynapseWarehouse ${this.node.path} has invalid props:\n  - ${problems.map((p) => p.message).join("\n  - ")}`);

@@ -143,7 +143,8 @@ export function describeRules(
 /** Stack names listed in a cdktf output folder's manifest.json. */
 export function listStacks(outdir: string): { name: string; file: string }[] {
   const manifestPath = join(outdir, "manifest.json");
-  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} not found: is "${outdir}" a cdktf output folder? Run "npm run synth" first.`);
+  if (!existsSync(manifestPath))
+    throw new Error(`${manifestPath} not found: is "${outdir}" a cdktf output folder? Run "npm run synth" first.`);
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
     stacks?: Record<string, { synthesizedStackPath?: string; name?: string }>;
   };

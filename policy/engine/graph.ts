@@ -148,8 +148,7 @@ export class StackGraph {
   providerConfig(resource: TfResource, providerName: string): JsonObject | undefined {
     const raw = this.doc.provider?.[providerName];
     const configs = Array.isArray(raw) ? raw.filter(isObject) : isObject(raw) ? [raw] : [];
-    const wanted =
-      typeof resource.config["provider"] === "string" ? resource.config["provider"].replace(/^\$\{|\}$/g, "") : undefined;
+    const wanted = typeof resource.config["provider"] === "string" ? resource.config["provider"].replace(/^\$\{|\}$/g, "") : undefined;
     const alias = wanted && wanted.includes(".") ? wanted.slice(wanted.indexOf(".") + 1) : undefined;
     return configs.find((c) => (alias ? c["alias"] === alias : c["alias"] === undefined));
   }

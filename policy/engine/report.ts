@@ -59,7 +59,11 @@ function table(headers: string[], rows: string[][], maxWidths: number[]): string
   const clip = (s: string, w: number): string => (s.length > w ? `${s.slice(0, w - 1)}…` : s);
   const cells = [headers, ...rows].map((r) => r.map((c, i) => clip(c, maxWidths[i] ?? 200)));
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   return [line(cells[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
 }
 
@@ -91,7 +95,13 @@ export function formatReport(report: PolicyReport, opts: { all?: boolean } = {})
   const order = { fail: 0, suppressed: 1, pass: 2 } as const;
   const shown = report.findings
     .filter((f) => opts.all || f.status !== "pass")
-    .sort((a, b) => a.stack.localeCompare(b.stack) || order[a.status] - order[b.status] || a.ruleId.localeCompare(b.ruleId) || a.address.localeCompare(b.address));
+    .sort(
+      (a, b) =>
+        a.stack.localeCompare(b.stack) ||
+        order[a.status] - order[b.status] ||
+        a.ruleId.localeCompare(b.ruleId) ||
+        a.address.localeCompare(b.address),
+    );
   if (shown.length > 0) {
     out.push("");
     out.push(

@@ -14,17 +14,12 @@ export function attr(resource: TfResource, ctx: RuleContext, path: string): unkn
 }
 
 /** `path` must be the boolean `expected`; `providerDefault` applies when the attribute is absent. */
-export function expectBool(
-  resource: TfResource,
-  ctx: RuleContext,
-  path: string,
-  expected: boolean,
-  providerDefault?: boolean,
-): RuleResult {
+export function expectBool(resource: TfResource, ctx: RuleContext, path: string, expected: boolean, providerDefault?: boolean): RuleResult {
   const raw = attr(resource, ctx, path);
   const value = raw === undefined || raw === null ? providerDefault : isTrue(raw) ? true : isFalse(raw) ? false : raw;
   if (value === expected) return pass(`${path} = ${expected}`);
-  if (isExpression(value)) return fail(`${path} is the expression ${show(value)}, which cannot be verified statically; set ${path} = ${expected} literally`);
+  if (isExpression(value))
+    return fail(`${path} is the expression ${show(value)}, which cannot be verified statically; set ${path} = ${expected} literally`);
   const now = raw === undefined ? `unset (provider default ${show(providerDefault)})` : show(raw);
   return fail(`${path} is ${now}; set ${path} = ${expected}`);
 }
@@ -43,7 +38,8 @@ export function expectMin(
   if (value !== undefined && (value >= min || (opts.zeroMeansForever === true && value === 0))) {
     return pass(`${path} = ${value}${unit}`);
   }
-  if (isExpression(raw)) return fail(`${path} is the expression ${show(raw)}, which cannot be verified statically; set ${path} >= ${min}${unit}`);
+  if (isExpression(raw))
+    return fail(`${path} is the expression ${show(raw)}, which cannot be verified statically; set ${path} >= ${min}${unit}`);
   const now = raw === undefined ? `unset (provider default ${show(opts.providerDefault)})` : show(raw);
   return fail(`${path} is ${now}; set ${path} >= ${min}${unit}`);
 }
@@ -74,7 +70,12 @@ export function expectSet(resource: TfResource, ctx: RuleContext, path: string, 
 export function all(...results: RuleResult[]): RuleResult {
   const failed = results.filter((r) => r.status === "fail");
   if (failed.length > 0) return fail(failed.map((r) => r.message).join("; "));
-  return pass(results.map((r) => r.message).filter(Boolean).join("; ") || undefined);
+  return pass(
+    results
+      .map((r) => r.message)
+      .filter(Boolean)
+      .join("; ") || undefined,
+  );
 }
 
 /** An `azurerm_private_endpoint` whose private_service_connection points at the resource. */

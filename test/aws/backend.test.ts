@@ -12,9 +12,12 @@ describe("Terraform state backend", () => {
     expect(json.terraform.backend.local).toEqual({ path: "../../../terraform.aws-dev.tfstate" });
   });
 
-  test.each([awsDev, awsStaging, awsProd].map((e) => [e.name, e] as const))("aws-%s requires Terraform >= 1.10 (S3-native locking)", (_name, env) => {
-    expect(synthAws(env).json.terraform.required_version).toBe(">= 1.10.0");
-  });
+  test.each([awsDev, awsStaging, awsProd].map((e) => [e.name, e] as const))(
+    "aws-%s requires Terraform >= 1.10 (S3-native locking)",
+    (_name, env) => {
+      expect(synthAws(env).json.terraform.required_version).toBe(">= 1.10.0");
+    },
+  );
 
   test.each([
     ["staging", awsStaging],
@@ -26,7 +29,14 @@ describe("Terraform state backend", () => {
     const state = env.stateBackend as Extract<typeof env.stateBackend, { kind: "s3" }>;
     // THEN the override added use_lockfile next to the typed settings
     expect(Object.keys(json.terraform.backend)).toEqual(["s3"]);
-    expect(s3).toMatchObject({ bucket: state.bucket, key: state.key, region: state.region, encrypt: true, use_lockfile: true, kms_key_id: state.kmsKeyId });
+    expect(s3).toMatchObject({
+      bucket: state.bucket,
+      key: state.key,
+      region: state.region,
+      encrypt: true,
+      use_lockfile: true,
+      kms_key_id: state.kmsKeyId,
+    });
     expect(s3).not.toHaveProperty("dynamodb_table");
     expect(s3).not.toHaveProperty("access_key");
   });

@@ -18,16 +18,29 @@ function scope() {
 describe("construct validation tables", () => {
   test("EncryptedLogGroup refuses retention below 90 days", () => {
     const { stack, key } = scope();
-    expect(() => new EncryptedLogGroup(stack, "lg", { name: "/x", encryptionKey: key, retentionDays: 30 })).toThrow(/retentionDays 30 is below 90; set retention.logDays to 90 or more/);
+    expect(() => new EncryptedLogGroup(stack, "lg", { name: "/x", encryptionKey: key, retentionDays: 30 })).toThrow(
+      /retentionDays 30 is below 90; set retention.logDays to 90 or more/,
+    );
   });
 
   test.each<[object, RegExp]>([
     [{ infrequentAccessAfterDays: 10 }, /lifecycle.infrequentAccessAfterDays is 10; S3 requires at least 30 days/],
-    [{ infrequentAccessAfterDays: 60, glacierAfterDays: 60 }, /lifecycle.glacierAfterDays \(60\) must be greater than infrequentAccessAfterDays \(60\)/],
+    [
+      { infrequentAccessAfterDays: 60, glacierAfterDays: 60 },
+      /lifecycle.glacierAfterDays \(60\) must be greater than infrequentAccessAfterDays \(60\)/,
+    ],
     [{ expireAfterDays: 50 }, /lifecycle.expireAfterDays \(50\) must be greater than glacierAfterDays \(90\)/],
   ])("SecureBucket lifecycle %j", (lifecycle, message) => {
     const { stack, key } = scope();
-    expect(() => new SecureBucket(stack, "b", { bucketName: "b-1", encryptionKey: key, accessLogs: { bucketName: "logs", prefix: "b/" }, lifecycle })).toThrow(message);
+    expect(
+      () =>
+        new SecureBucket(stack, "b", {
+          bucketName: "b-1",
+          encryptionKey: key,
+          accessLogs: { bucketName: "logs", prefix: "b/" },
+          lifecycle,
+        }),
+    ).toThrow(message);
   });
 
   test.each<[number, number, RegExp]>([
@@ -35,23 +48,51 @@ describe("construct validation tables", () => {
     [35, 14, /snapshotRetentionDays \(14\) is below continuousRetentionDays \(35\)/],
   ])("BackupPlan continuous %d / snapshot %d", (continuous, snapshot, message) => {
     const { stack, key, naming } = scope();
-    expect(() => new BackupPlan(stack, "bp", { naming, accountId: "111111111111", encryptionKey: key, continuousRetentionDays: continuous, snapshotRetentionDays: snapshot, resources: {} })).toThrow(message);
+    expect(
+      () =>
+        new BackupPlan(stack, "bp", {
+          naming,
+          accountId: "111111111111",
+          encryptionKey: key,
+          continuousRetentionDays: continuous,
+          snapshotRetentionDays: snapshot,
+          resources: {},
+        }),
+    ).toThrow(message);
   });
 
   test("a WorkloadRole without grants fails stack validation", () => {
     const { stack } = scope();
-    new WorkloadRole(stack, "idle", { roleName: "idle", description: "nothing", assumedBy: ["glue.amazonaws.com"], accountId: "111111111111" });
+    new WorkloadRole(stack, "idle", {
+      roleName: "idle",
+      description: "nothing",
+      assumedBy: ["glue.amazonaws.com"],
+      accountId: "111111111111",
+    });
     expect(() => Testing.synth(stack, true)).toThrow(/WorkloadRole idle has no permissions/);
   });
 
   test("SecureBucket grants are scoped to a prefix and the bucket's key", () => {
     const { stack, key } = scope();
-    const bucket = new SecureBucket(stack, "b", { bucketName: "b-1", encryptionKey: key, accessLogs: { bucketName: "logs", prefix: "b/" } });
-    const role = new WorkloadRole(stack, "r", { roleName: "r", description: "reader", assumedBy: ["glue.amazonaws.com"], accountId: "111111111111" });
+    const bucket = new SecureBucket(stack, "b", {
+      bucketName: "b-1",
+      encryptionKey: key,
+      accessLogs: { bucketName: "logs", prefix: "b/" },
+    });
+    const role = new WorkloadRole(stack, "r", {
+      roleName: "r",
+      description: "reader",
+      assumedBy: ["glue.amazonaws.com"],
+      accountId: "111111111111",
+    });
     bucket.grantRead(role, "cdc/");
     const json = JSON.parse(Testing.synth(stack));
     const policy = JSON.parse(Object.values(json.resource.aws_iam_role_policy as Record<string, { policy: string }>)[0].policy);
-    expect(policy.Statement[0]).toEqual({ Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: expect.stringMatching(/^\$\{aws_s3_bucket\.b_bucket_[0-9A-F]+\.arn\}\/cdc\/\*$/) });
+    expect(policy.Statement[0]).toEqual({
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:GetObjectVersion"],
+      Resource: expect.stringMatching(/^\$\{aws_s3_bucket\.b_bucket_[0-9A-F]+\.arn\}\/cdc\/\*$/),
+    });
     expect(policy.Statement[2].Resource).toBe("${aws_kms_key.key.arn}");
   });
 });

@@ -7,7 +7,7 @@ import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
 
 /** Synthesized Terraform JSON of a stack. */
 export interface SynthJson {
-  readonly terraform: { readonly backend: Record<string, Record<string, unknown>> };
+  readonly terraform: { readonly backend: Record<string, Record<string, unknown>>; readonly required_version?: string };
   readonly provider: { readonly aws: readonly Record<string, unknown>[] };
   readonly resource: Record<string, Record<string, Record<string, any>>>;
   readonly output?: Record<string, { value: unknown }>;

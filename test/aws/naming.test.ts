@@ -12,8 +12,12 @@ describe("AwsNaming", () => {
   test("globally unique S3 names get a stable suffix from the account", () => {
     const a = naming.name("s3Bucket", "raw");
     expect(a).toMatch(/^pay-prod-euw1-raw-[0-9a-f]{6}$/);
-    expect(new AwsNaming({ workload: "pay", environment: "prod", region: "eu-west-1", uniqueSeed: "333333333333" }).name("s3Bucket", "raw")).toBe(a);
-    expect(new AwsNaming({ workload: "pay", environment: "prod", region: "eu-west-1", uniqueSeed: "444444444444" }).name("s3Bucket", "raw")).not.toBe(a);
+    expect(
+      new AwsNaming({ workload: "pay", environment: "prod", region: "eu-west-1", uniqueSeed: "333333333333" }).name("s3Bucket", "raw"),
+    ).toBe(a);
+    expect(
+      new AwsNaming({ workload: "pay", environment: "prod", region: "eu-west-1", uniqueSeed: "444444444444" }).name("s3Bucket", "raw"),
+    ).not.toBe(a);
   });
 
   test.each<[Parameters<typeof validateAwsName>[0], string, RegExp]>([

@@ -1,10 +1,12 @@
+import { readFileSync } from "node:fs";
+import { awsProd } from "../../environments/aws-prod";
+import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
 import { Testing } from "cdktf";
 import { DATA_KEY_DOMAINS } from "../../constructs/aws/kms-keys";
 import { SLA_ALARMS } from "../../constructs/aws/alarms";
 import { REQUIRED_TAG_KEYS } from "../../constructs/shared/tags";
 import { AwsEnvironment } from "../../environments/aws-types";
 import { AWS_ENVIRONMENTS, onlyResource, resourceById, resourcesOf, synthAws } from "./helpers";
-
 
 const byName = AWS_ENVIRONMENTS.map((e) => [e.name, e] as const);
 
@@ -17,7 +19,8 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     // GIVEN the synthesized provider block THEN region and allowed account only
     const provider = json.provider.aws[0];
     expect(provider).toMatchObject({ region: env.region, allowed_account_ids: [env.accountId] });
-    for (const key of ["access_key", "secret_key", "token", "profile", "shared_credentials_files"]) expect(provider).not.toHaveProperty(key);
+    for (const key of ["access_key", "secret_key", "token", "profile", "shared_credentials_files"])
+      expect(provider).not.toHaveProperty(key);
   });
 
   // ---- KMS
@@ -106,7 +109,12 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     const buckets = resourcesOf(json, "aws_s3_bucket");
     expect(buckets).toHaveLength(5);
     for (const [, pab] of resourcesOf(json, "aws_s3_bucket_public_access_block")) {
-      expect(pab).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+      expect(pab).toMatchObject({
+        block_public_acls: true,
+        block_public_policy: true,
+        ignore_public_acls: true,
+        restrict_public_buckets: true,
+      });
     }
     expect(resourcesOf(json, "aws_s3_bucket_public_access_block")).toHaveLength(5);
     for (const [, v] of resourcesOf(json, "aws_s3_bucket_versioning")) expect(v.versioning_configuration.status).toBe("Enabled");
@@ -148,7 +156,12 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   // ---- CloudTrail
   test("CloudTrail: multi-region, log file validation, KMS, CloudWatch copy, S3 data events", () => {
     const trail = onlyResource(json, "aws_cloudtrail");
-    expect(trail).toMatchObject({ is_multi_region_trail: true, enable_log_file_validation: true, include_global_service_events: true, enable_logging: true });
+    expect(trail).toMatchObject({
+      is_multi_region_trail: true,
+      enable_log_file_validation: true,
+      include_global_service_events: true,
+      enable_logging: true,
+    });
     expect(trail.kms_key_id).toMatch(/aws_kms_key\.keys_audit_/);
     expect(trail.cloud_watch_logs_group_arn).toMatch(/aws_cloudwatch_log_group\.audit_log_group_/);
     expect(trail.event_selector[0].data_resource[0].type).toBe("AWS::S3::Object");
@@ -177,7 +190,11 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   test("Aurora parameter group: TLS forced, pgaudit, logical replication for Debezium", () => {
     const params = Object.fromEntries(onlyResource(json, "aws_rds_cluster_parameter_group").parameter.map((p: any) => [p.name, p.value]));
-    expect(params).toMatchObject({ "rds.force_ssl": "1", "rds.logical_replication": "1", "shared_preload_libraries": "pg_stat_statements,pgaudit" });
+    expect(params).toMatchObject({
+      "rds.force_ssl": "1",
+      "rds.logical_replication": "1",
+      shared_preload_libraries: "pg_stat_statements,pgaudit",
+    });
   });
 
   test("Aurora instances: private, Performance Insights with the CMK, enhanced monitoring", () => {
@@ -197,7 +214,12 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     const wg = onlyResource(json, "aws_redshiftserverless_workgroup");
     expect(wg).toMatchObject({ enhanced_vpc_routing: true, publicly_accessible: false });
     expect(wg.subnet_ids).toHaveLength(3);
-    expect(wg.config_parameter).toEqual(expect.arrayContaining([{ parameter_key: "require_ssl", parameter_value: "true" }, { parameter_key: "enable_user_activity_logging", parameter_value: "true" }]));
+    expect(wg.config_parameter).toEqual(
+      expect.arrayContaining([
+        { parameter_key: "require_ssl", parameter_value: "true" },
+        { parameter_key: "enable_user_activity_logging", parameter_value: "true" },
+      ]),
+    );
   });
 
   // ---- DocumentDB
@@ -255,10 +277,12 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     });
     expect(source["database.password"]).toMatch(/^\$\$\{secretsmanager:[^:]+\/debezium:password\}$/);
     const plugins = resourcesOf(json, "aws_mskconnect_custom_plugin").map(([, p]) => p.location.s3);
-    expect(plugins).toEqual(expect.arrayContaining([
-      expect.objectContaining({ bucket_arn: `arn:aws:s3:::${env.cdc.debeziumPlugin.bucket}`, file_key: env.cdc.debeziumPlugin.key }),
-      expect.objectContaining({ bucket_arn: `arn:aws:s3:::${env.cdc.s3SinkPlugin.bucket}`, file_key: env.cdc.s3SinkPlugin.key }),
-    ]));
+    expect(plugins).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ bucket_arn: `arn:aws:s3:::${env.cdc.debeziumPlugin.bucket}`, file_key: env.cdc.debeziumPlugin.key }),
+        expect.objectContaining({ bucket_arn: `arn:aws:s3:::${env.cdc.s3SinkPlugin.bucket}`, file_key: env.cdc.s3SinkPlugin.key }),
+      ]),
+    );
     const sink = resourceById(json, "aws_mskconnect_connector", "cdc-sink_").connector_configuration;
     expect(sink["s3.ssea.name"]).toBe("aws:kms");
   });
@@ -272,8 +296,15 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     const job = onlyResource(json, "aws_glue_job");
     expect(job.security_configuration).toMatch(/aws_glue_security_configuration\./);
     expect(job.connections).toHaveLength(1);
-    expect(onlyResource(json, "aws_glue_trigger")).toMatchObject({ type: "SCHEDULED", schedule: env.etl.schedule, enabled: env.etl.scheduleEnabled });
-    expect(onlyResource(json, "aws_glue_data_catalog_encryption_settings").data_catalog_encryption_settings.encryption_at_rest.catalog_encryption_mode).toBe("SSE-KMS");
+    expect(onlyResource(json, "aws_glue_trigger")).toMatchObject({
+      type: "SCHEDULED",
+      schedule: env.etl.schedule,
+      enabled: env.etl.scheduleEnabled,
+    });
+    expect(
+      onlyResource(json, "aws_glue_data_catalog_encryption_settings").data_catalog_encryption_settings.encryption_at_rest
+        .catalog_encryption_mode,
+    ).toBe("SSE-KMS");
   });
 
   // ---- Backup
@@ -281,10 +312,20 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     const vaults = resourcesOf(json, "aws_backup_vault").map(([, v]) => v);
     expect(vaults.filter((v) => /aws_kms_key\.keys_backup_/.test(v.kms_key_arn))).toHaveLength(1);
     const rules = onlyResource(json, "aws_backup_plan").rule;
-    expect(rules.find((r: any) => r.rule_name === "continuous-pitr")).toMatchObject({ enable_continuous_backup: true, lifecycle: { delete_after: env.retention.backupDays } });
+    expect(rules.find((r: any) => r.rule_name === "continuous-pitr")).toMatchObject({
+      enable_continuous_backup: true,
+      lifecycle: { delete_after: env.retention.backupDays },
+    });
     expect(rules.find((r: any) => r.rule_name === "daily-snapshot").lifecycle.delete_after).toBe(env.retention.snapshotDays);
     const selected = onlyResource(json, "aws_backup_selection").resources.join(" ");
-    for (const t of ["aws_rds_cluster", "aws_docdb_cluster", "aws_redshiftserverless_namespace", "aws_s3_bucket.raw-zone", "aws_s3_bucket.curated-zone"]) expect(selected).toContain(t);
+    for (const t of [
+      "aws_rds_cluster",
+      "aws_docdb_cluster",
+      "aws_redshiftserverless_namespace",
+      "aws_s3_bucket.raw-zone",
+      "aws_s3_bucket.curated-zone",
+    ])
+      expect(selected).toContain(t);
     const vaultCount = env.drRegion ? 2 : 1;
     expect(vaults).toHaveLength(vaultCount);
     expect(resourcesOf(json, "aws_backup_vault_lock_configuration")).toHaveLength(env.deletionProtection ? vaultCount : 0);
@@ -298,7 +339,9 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     }
     const [drVaultName, drVault] = resourcesOf(json, "aws_backup_vault").find(([, v]) => v.provider === "aws.dr") ?? [];
     expect(drVault?.kms_key_arn).toMatch(/aws_kms_key\.dr-backup_key_/);
-    expect(daily.copy_action).toEqual([{ destination_vault_arn: `\${aws_backup_vault.${drVaultName}.arn}`, lifecycle: { delete_after: env.retention.snapshotDays } }]);
+    expect(daily.copy_action).toEqual([
+      { destination_vault_arn: `\${aws_backup_vault.${drVaultName}.arn}`, lifecycle: { delete_after: env.retention.snapshotDays } },
+    ]);
     const drProvider = json.provider.aws.find((p: any) => p.alias === "dr");
     expect(drProvider).toMatchObject({ region: env.drRegion, allowed_account_ids: [env.accountId] });
     const drKey = resourcesOf(json, "aws_kms_key").find(([n]) => n.startsWith("dr-backup_key_"))?.[1];
@@ -362,25 +405,35 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   test("deletion protection reaches every stateful resource as prevent_destroy", () => {
-    for (const type of ["aws_rds_cluster", "aws_docdb_cluster", "aws_msk_cluster", "aws_redshiftserverless_namespace", "aws_redshiftserverless_workgroup", "aws_backup_vault", "aws_s3_bucket", "aws_kms_key", "aws_cloudtrail"]) {
+    for (const type of [
+      "aws_rds_cluster",
+      "aws_docdb_cluster",
+      "aws_msk_cluster",
+      "aws_redshiftserverless_namespace",
+      "aws_redshiftserverless_workgroup",
+      "aws_backup_vault",
+      "aws_s3_bucket",
+      "aws_kms_key",
+      "aws_cloudtrail",
+    ]) {
       for (const [, r] of resourcesOf(json, type)) expect(r.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
     }
   });
 
   test("cdktf matcher: Aurora cluster has deletion protection as configured", () => {
-    expect(text).toHaveResourceWithProperties({ tfResourceType: "aws_rds_cluster" } as any, { deletion_protection: env.deletionProtection, iam_database_authentication_enabled: true });
+    expect(text).toHaveResourceWithProperties({ tfResourceType: "aws_rds_cluster" } as any, {
+      deletion_protection: env.deletionProtection,
+      iam_database_authentication_enabled: true,
+    });
   });
 });
 
 describe("Testing.fullSynth", () => {
   test("aws-prod produces a Terraform JSON file with the S3 backend", () => {
     const app = Testing.app();
-    const { AwsPlatformStack } = require("../../stacks/aws-platform-stack");
-    const { awsProd } = require("../../environments/aws-prod");
     const stack = new AwsPlatformStack(app, "aws-prod", { environment: awsProd });
     const outdir = Testing.fullSynth(stack);
-    const fs = require("node:fs");
-    const json = JSON.parse(fs.readFileSync(`${outdir}/stacks/aws-prod/cdk.tf.json`, "utf8"));
+    const json = JSON.parse(readFileSync(`${outdir}/stacks/aws-prod/cdk.tf.json`, "utf8"));
     expect(json.terraform.backend.s3).toMatchObject({ use_lockfile: true, encrypt: true });
   });
 });

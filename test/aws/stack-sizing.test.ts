@@ -21,8 +21,14 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s sizing"
   });
 
   test(`Redshift Serverless: ${s.redshift.baseCapacityRpu}-${s.redshift.maxCapacityRpu} RPU`, () => {
-    expect(onlyResource(json, "aws_redshiftserverless_workgroup")).toMatchObject({ base_capacity: s.redshift.baseCapacityRpu, max_capacity: s.redshift.maxCapacityRpu });
-    expect(onlyResource(json, "aws_redshiftserverless_usage_limit")).toMatchObject({ amount: s.redshift.baseCapacityRpu * 24 * 31, period: "monthly" });
+    expect(onlyResource(json, "aws_redshiftserverless_workgroup")).toMatchObject({
+      base_capacity: s.redshift.baseCapacityRpu,
+      max_capacity: s.redshift.maxCapacityRpu,
+    });
+    expect(onlyResource(json, "aws_redshiftserverless_usage_limit")).toMatchObject({
+      amount: s.redshift.baseCapacityRpu * 24 * 31,
+      period: "monthly",
+    });
   });
 
   test(`DocumentDB: ${s.documentDb.instanceCount} x ${s.documentDb.instanceClass} spread over AZs`, () => {
@@ -36,13 +42,20 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s sizing"
     const c = onlyResource(json, "aws_msk_cluster");
     expect(c.number_of_broker_nodes).toBe(s.msk.brokerCount);
     expect(c.kafka_version).toBe(s.msk.kafkaVersion);
-    expect(c.broker_node_group_info).toMatchObject({ instance_type: s.msk.brokerInstanceType, storage_info: { ebs_storage_info: { volume_size: s.msk.ebsVolumeGb } } });
+    expect(c.broker_node_group_info).toMatchObject({
+      instance_type: s.msk.brokerInstanceType,
+      storage_info: { ebs_storage_info: { volume_size: s.msk.ebsVolumeGb } },
+    });
     expect(c.broker_node_group_info.client_subnets).toHaveLength(3);
   });
 
   test("MSK Connect capacity", () => {
     const sink = resourcesOf(json, "aws_mskconnect_connector").find(([id]) => id.startsWith("cdc-sink_"))?.[1];
-    expect(sink?.capacity.autoscaling).toMatchObject({ mcu_count: s.mskConnect.mcuCount, min_worker_count: s.mskConnect.minWorkers, max_worker_count: s.mskConnect.maxWorkers });
+    expect(sink?.capacity.autoscaling).toMatchObject({
+      mcu_count: s.mskConnect.mcuCount,
+      min_worker_count: s.mskConnect.minWorkers,
+      max_worker_count: s.mskConnect.maxWorkers,
+    });
     // Debezium PostgreSQL reads one replication slot: exactly one task and one worker.
     const source = resourcesOf(json, "aws_mskconnect_connector").find(([id]) => id.startsWith("cdc-source_"))?.[1];
     expect(source?.capacity.autoscaling).toMatchObject({ min_worker_count: 1, max_worker_count: 1 });

@@ -18,17 +18,29 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
 
   test("factory: managed VNet, no public access, user-assigned identity, CMK, private endpoints, diagnostics", () => {
     const [factory] = configsOf(s, "azurerm_data_factory");
-    expect(factory).toMatchObject({ managed_virtual_network_enabled: true, public_network_enabled: false, identity: { type: "UserAssigned" } });
+    expect(factory).toMatchObject({
+      managed_virtual_network_enabled: true,
+      public_network_enabled: false,
+      identity: { type: "UserAssigned" },
+    });
     expect(factory.customer_managed_key_id).toContain("azurerm_key_vault_key");
     expect(factory.customer_managed_key_identity_id).toContain("identity-adf");
     const subresources = configsOf(s, "azurerm_private_endpoint").map((p) => p.private_service_connection.subresource_names[0]);
     expect(subresources).toEqual(expect.arrayContaining(["dataFactory", "portal"]));
-    expect(configsOf(s, "azurerm_monitor_diagnostic_setting").some((d) => String(d.target_resource_id).includes("azurerm_data_factory.etl_factory"))).toBe(true);
+    expect(
+      configsOf(s, "azurerm_monitor_diagnostic_setting").some((d) =>
+        String(d.target_resource_id).includes("azurerm_data_factory.etl_factory"),
+      ),
+    ).toBe(true);
   });
 
   test("integration runtime in the managed VNet and managed private endpoints to every store", () => {
-    expect(configsOf(s, "azurerm_data_factory_integration_runtime_azure")).toEqual([expect.objectContaining({ virtual_network_enabled: true })]);
-    const mpes = configsOf(s, "azurerm_data_factory_managed_private_endpoint").map((m) => m.subresource_name).sort();
+    expect(configsOf(s, "azurerm_data_factory_integration_runtime_azure")).toEqual([
+      expect.objectContaining({ virtual_network_enabled: true }),
+    ]);
+    const mpes = configsOf(s, "azurerm_data_factory_managed_private_endpoint")
+      .map((m) => m.subresource_name)
+      .sort();
     expect(mpes).toEqual(["Sql", "Sql", "blob", "dfs", "sqlServer", "vault"]);
   });
 
@@ -37,7 +49,10 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
     expect(services.map((l) => l.type).sort()).toEqual(["AzureBlobFS", "AzureKeyVault", "AzureSqlDW", "AzureSqlDatabase", "CosmosDb"]);
     for (const l of services) {
       const props = JSON.parse(l.type_properties_json);
-      expect(props.credential).toEqual({ referenceName: expect.stringContaining("azurerm_data_factory_credential_user_managed_identity"), type: "CredentialReference" });
+      expect(props.credential).toEqual({
+        referenceName: expect.stringContaining("azurerm_data_factory_credential_user_managed_identity"),
+        type: "CredentialReference",
+      });
       expect(Object.keys(props)).not.toEqual(expect.arrayContaining(["connectionString"]));
       expect(l.integration_runtime.name).toContain("integration-runtime");
     }
@@ -59,14 +74,18 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
 
   test("order: dimensions -> Fact_Payment -> aggregates -> DQ -> watermarks only on success; Fail on failure or skip", () => {
     const fact = ancestors(batch, "Load_Fact_Payment");
-    for (const dim of ["Load_Dim_Currency", "Load_Dim_Geography", "Load_Dim_Merchant", "Load_Dim_Customer", "Load_Dim_PaymentMethod"]) expect(fact).toContain(dim);
+    for (const dim of ["Load_Dim_Currency", "Load_Dim_Geography", "Load_Dim_Merchant", "Load_Dim_Customer", "Load_Dim_PaymentMethod"])
+      expect(fact).toContain(dim);
     expect(ancestors(batch, "Refresh_Aggregates")).toContain("Load_Fact_Payment");
     expect(ancestors(batch, "DQ_Check")).toContain("Refresh_Aggregates");
     for (const a of batch.activities.filter((x) => x.name.startsWith("SetWatermark_"))) {
       expect(a.dependsOn).toContainEqual({ activity: "DQ_Check", conditions: ["Succeeded"] });
       expect(a.dependsOn?.every((d) => d.conditions.length === 1 && d.conditions[0] === "Succeeded")).toBe(true);
     }
-    expect(byName.get("Fail_ETL")).toMatchObject({ type: "Fail", dependsOn: [{ activity: "DQ_Check", conditions: ["Failed", "Skipped"] }] });
+    expect(byName.get("Fail_ETL")).toMatchObject({
+      type: "Fail",
+      dependsOn: [{ activity: "DQ_Check", conditions: ["Failed", "Skipped"] }],
+    });
   });
 
   test("every pipeline references linked services and datasets the factory deploys", () => {
@@ -87,7 +106,8 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
     const missing: string[] = [];
     for (const p of Object.values(etl.pipelines).filter((x): x is NonNullable<typeof x> => x !== undefined)) {
       for (const a of p.activities) {
-        for (const o of sqlObjectsOf(a)) if (!hasObject(SQL_DIR[o.database], o.name)) missing.push(`${o.database}:${o.kind} ${o.name} (${p.name}/${a.name})`);
+        for (const o of sqlObjectsOf(a))
+          if (!hasObject(SQL_DIR[o.database], o.name)) missing.push(`${o.database}:${o.kind} ${o.name} (${p.name}/${a.name})`);
       }
     }
     expect(missing).toEqual([]);
@@ -95,7 +115,13 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
 
   test("batch trigger: 02:00 UTC daily, started in staging and prod, stopped in dev", () => {
     const t = configsOf(s, "azurerm_data_factory_trigger_schedule").find((x) => x.name === "trg_oltp_to_olap_daily_0200_utc")!;
-    expect(t).toMatchObject({ frequency: "Day", interval: 1, time_zone: "UTC", schedule: { hours: [2], minutes: [0] }, activated: envName !== "dev" });
+    expect(t).toMatchObject({
+      frequency: "Day",
+      interval: 1,
+      time_zone: "UTC",
+      schedule: { hours: [2], minutes: [0] },
+      activated: envName !== "dev",
+    });
     expect(BATCH_SCHEDULE).toMatchObject({ hours: [2], minutes: [0], timeZone: "UTC" });
     expect(t.pipeline_name).toContain("pipeline-oltpToOlap");
   });
@@ -103,13 +129,21 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
   test("flow 3 trigger: every 2 minutes with an overlapping window on _ts, same switch as the batch", () => {
     const t = configsOf(s, "azurerm_data_factory_trigger_schedule").find((x) => x.name.startsWith("trg_api_logs"))!;
     expect(t).toMatchObject({ frequency: "Minute", interval: 2, activated: envName !== "dev" });
-    expect(t.pipeline[0].parameters).toEqual({ windowStart: "@addMinutes(trigger().scheduledTime, -7)", windowEnd: "@addMinutes(trigger().scheduledTime, -1)" });
+    expect(t.pipeline[0].parameters).toEqual({
+      windowStart: "@addMinutes(trigger().scheduledTime, -7)",
+      windowEnd: "@addMinutes(trigger().scheduledTime, -1)",
+    });
   });
 
   test("the adf identity gets data roles scoped to the staging filesystem and the api_logs container only", () => {
     const grants = configsOf(s, "azurerm_role_assignment").filter((r) => String(r.principal_id).includes("identity-adf"));
-    expect(grants.map((g) => g.role_definition_name).sort()).toEqual(["Key Vault Crypto Service Encryption User", "Storage Blob Data Contributor"]);
-    expect(grants.find((g) => g.role_definition_name === "Storage Blob Data Contributor")!.scope).toMatch(/\/blobServices\/default\/containers\/raw$/);
+    expect(grants.map((g) => g.role_definition_name).sort()).toEqual([
+      "Key Vault Crypto Service Encryption User",
+      "Storage Blob Data Contributor",
+    ]);
+    expect(grants.find((g) => g.role_definition_name === "Storage Blob Data Contributor")!.scope).toMatch(
+      /\/blobServices\/default\/containers\/raw$/,
+    );
     const [cosmos] = configsOf(s, "azurerm_cosmosdb_sql_role_assignment");
     expect(cosmos.role_definition_id).toMatch(/sqlRoleDefinitions\/00000000-0000-0000-0000-000000000001$/);
     expect(cosmos.scope).toMatch(/\/colls\/api_logs$/);

@@ -12,13 +12,22 @@ const pipeline = (activities: Activity[]): PipelineSpec => ({ name: "p_test", de
 
 describe("pipeline model validator", () => {
   test("accepts both real pipelines", () => {
-    expect(() => validatePipeline(buildOltpToOlapPipeline({ cdcTables: ["Payment", "Customer", "Merchant", "PaymentMethod", "Refund", "Dispute"] }), catalog)).not.toThrow();
+    expect(() =>
+      validatePipeline(
+        buildOltpToOlapPipeline({ cdcTables: ["Payment", "Customer", "Merchant", "PaymentMethod", "Refund", "Dispute"] }),
+        catalog,
+      ),
+    ).not.toThrow();
     expect(() => validatePipeline(buildApiLogsPipeline({ stagingPath: "raw/staging/api_logs" }), catalog)).not.toThrow();
   });
 
   test.each<[string, Activity[], RegExp]>([
     ["duplicate names", [fail, { ...fail }], /used twice/],
-    ["unknown dependency", [{ ...fail, dependsOn: [{ activity: "Nope", conditions: ["Succeeded"] }] }], /depends on "Nope", which does not exist/],
+    [
+      "unknown dependency",
+      [{ ...fail, dependsOn: [{ activity: "Nope", conditions: ["Succeeded"] }] }],
+      /depends on "Nope", which does not exist/,
+    ],
     [
       "cycle",
       [
@@ -30,20 +39,62 @@ describe("pipeline model validator", () => {
     [
       "output read from a non-upstream activity",
       [
-        { name: "L", type: "Lookup", dataset: { dataset: DATASETS.oltpQuery.name }, source: { type: "AzureSqlSource", query: "SELECT 1", reads: [] }, firstRowOnly: true },
-        { name: "S", type: "SqlServerStoredProcedure", linkedService: LINKED_SERVICES.oltp, call: { procedure: { database: "oltp", kind: "procedure", name: "etl.x" }, parameters: { A: { value: "@activity('L').output.firstRow.X", type: "String" } } } },
+        {
+          name: "L",
+          type: "Lookup",
+          dataset: { dataset: DATASETS.oltpQuery.name },
+          source: { type: "AzureSqlSource", query: "SELECT 1", reads: [] },
+          firstRowOnly: true,
+        },
+        {
+          name: "S",
+          type: "SqlServerStoredProcedure",
+          linkedService: LINKED_SERVICES.oltp,
+          call: {
+            procedure: { database: "oltp", kind: "procedure", name: "etl.x" },
+            parameters: { A: { value: "@activity('L').output.firstRow.X", type: "String" } },
+          },
+        },
       ],
       /reads the output of "L", which is not upstream/,
     ],
-    ["unknown linked service", [{ name: "S", type: "SqlServerStoredProcedure", linkedService: "ls_missing", call: { procedure: { database: "oltp", kind: "procedure", name: "etl.x" } } }], /linked service "ls_missing"/],
+    [
+      "unknown linked service",
+      [
+        {
+          name: "S",
+          type: "SqlServerStoredProcedure",
+          linkedService: "ls_missing",
+          call: { procedure: { database: "oltp", kind: "procedure", name: "etl.x" } },
+        },
+      ],
+      /linked service "ls_missing"/,
+    ],
     [
       "unknown dataset",
-      [{ name: "L", type: "Lookup", dataset: { dataset: "ds_missing" }, source: { type: "AzureSqlSource", query: "SELECT 1", reads: [] }, firstRowOnly: true }],
+      [
+        {
+          name: "L",
+          type: "Lookup",
+          dataset: { dataset: "ds_missing" },
+          source: { type: "AzureSqlSource", query: "SELECT 1", reads: [] },
+          firstRowOnly: true,
+        },
+      ],
       /dataset "ds_missing", which the factory does not define/,
     ],
     [
       "missing dataset parameter",
-      [{ name: "C", type: "Copy", input: { dataset: DATASETS.lakeParquet.name, parameters: { folder: "a" } }, output: { dataset: DATASETS.lakeParquet.name, parameters: { folder: "a", file: "b" } }, source: { type: "ParquetSource" }, sink: { type: "ParquetSink" } }],
+      [
+        {
+          name: "C",
+          type: "Copy",
+          input: { dataset: DATASETS.lakeParquet.name, parameters: { folder: "a" } },
+          output: { dataset: DATASETS.lakeParquet.name, parameters: { folder: "a", file: "b" } },
+          source: { type: "ParquetSource" },
+          sink: { type: "ParquetSink" },
+        },
+      ],
       /leaves parameter "file"/,
     ],
     ["name too long", [{ ...fail, name: "x".repeat(56) }], /1-55/],
@@ -53,13 +104,23 @@ describe("pipeline model validator", () => {
 
   test("renders expressions as ADF Expression objects and dependencies with their conditions", () => {
     // GIVEN a Fail activity after another
-    const rendered = renderActivity({ ...fail, dependsOn: [{ activity: "A", conditions: ["Failed", "Skipped"] }], message: { expression: "@concat('a')" } });
+    const rendered = renderActivity({
+      ...fail,
+      dependsOn: [{ activity: "A", conditions: ["Failed", "Skipped"] }],
+      message: { expression: "@concat('a')" },
+    });
     // THEN
-    expect(rendered).toMatchObject({ type: "Fail", dependsOn: [{ activity: "A", dependencyConditions: ["Failed", "Skipped"] }], typeProperties: { message: { value: "@concat('a')", type: "Expression" } } });
+    expect(rendered).toMatchObject({
+      type: "Fail",
+      dependsOn: [{ activity: "A", dependencyConditions: ["Failed", "Skipped"] }],
+      typeProperties: { message: { value: "@concat('a')", type: "Expression" } },
+    });
   });
 
   test("a table read by a load procedure without a load path is refused with the fix", () => {
     expect(loadPaths([]).has("Payment")).toBe(false);
-    expect(() => buildOltpToOlapPipeline({ cdcTables: [] })).toThrow(/reads stg\.(Merchant|Customer|PaymentMethod|Payment).*Add it to the environment's cdc.tables/);
+    expect(() => buildOltpToOlapPipeline({ cdcTables: [] })).toThrow(
+      /reads stg\.(Merchant|Customer|PaymentMethod|Payment).*Add it to the environment's cdc.tables/,
+    );
   });
 });

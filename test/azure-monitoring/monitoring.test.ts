@@ -22,7 +22,9 @@ describe("SLA table", () => {
       const row = SLA_TABLE.find((r) => r.sla === b.sla)!;
       expect([row.threshold, isoMinutes(row.window)]).toEqual([b.threshold, b.windowMinutes]);
     }
-    expect(SLA_TABLE.find((r) => r.sla === "OLAP Query Time")!.kind === "log" && (SLA_TABLE[1] as any).query.query).toMatch(/duration_s > 10/);
+    expect(SLA_TABLE.find((r) => r.sla === "OLAP Query Time")!.kind === "log" && (SLA_TABLE[1] as any).query.query).toMatch(
+      /duration_s > 10/,
+    );
     expect(SLA_TABLE.find((r) => r.sla === "API Availability")!.severity).toBe(0);
   });
 
@@ -51,23 +53,39 @@ describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
       const a = matches[0];
       if (row.kind === "metric") {
         expect(a).toMatchObject({ window_size: row.window, frequency: row.frequency, severity: row.severity });
-        expect(a.criteria[0]).toMatchObject({ metric_name: METRICS[row.metric].metric, metric_namespace: METRICS[row.metric].namespace, operator: row.operator, threshold: row.threshold });
+        expect(a.criteria[0]).toMatchObject({
+          metric_name: METRICS[row.metric].metric,
+          metric_namespace: METRICS[row.metric].namespace,
+          operator: row.operator,
+          threshold: row.threshold,
+        });
       } else {
         expect(a).toMatchObject({ window_duration: row.window, evaluation_frequency: row.frequency, severity: row.severity });
-        expect(a.criteria[0]).toMatchObject({ query: row.query.query, operator: row.operator, threshold: row.threshold, time_aggregation_method: row.aggregation });
+        expect(a.criteria[0]).toMatchObject({
+          query: row.query.query,
+          operator: row.operator,
+          threshold: row.threshold,
+          time_aggregation_method: row.aggregation,
+        });
       }
       expect(JSON.stringify(a)).toContain("azurerm_monitor_action_group");
     }
   });
 
   test("data-freshness alert is armed only where the near-real-time flow runs", () => {
-    const fresh = configsOf(s, "azurerm_monitor_scheduled_query_rules_alert_v2").find((a) => String(a.description).includes("Data Freshness"))!;
+    const fresh = configsOf(s, "azurerm_monitor_scheduled_query_rules_alert_v2").find((a) =>
+      String(a.description).includes("Data Freshness"),
+    )!;
     expect(fresh.enabled).toBe(env.sizing.dataFactory.batchTriggerEnabled);
   });
 
   test("budget: the environment's amount, actual and forecast thresholds to the contacts, fixed start date", () => {
     const [budget] = configsOf(s, "azurerm_consumption_budget_subscription");
-    expect(budget).toMatchObject({ amount: env.budget!.monthlyAmountUsd, time_grain: "Monthly", time_period: { start_date: BUDGET_START_DATE } });
+    expect(budget).toMatchObject({
+      amount: env.budget!.monthlyAmountUsd,
+      time_grain: "Monthly",
+      time_period: { start_date: BUDGET_START_DATE },
+    });
     const byType = (t: string): number[] => budget.notification.filter((n: any) => n.threshold_type === t).map((n: any) => n.threshold);
     expect(byType("Actual")).toEqual(env.budget!.actualThresholdsPercent);
     expect(byType("Forecasted")).toEqual(env.budget!.forecastThresholdsPercent);
@@ -78,7 +96,12 @@ describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
 
   test("four dashboards named in the brief; metric tiles come from the shared definitions", () => {
     const dashboards = configsOf(s, "azurerm_portal_dashboard");
-    expect(dashboards.map((d) => d.tags["hidden-title"]).sort()).toEqual(["Application Performance", "Business Metrics", "Cost Management", "Infrastructure Health"]);
+    expect(dashboards.map((d) => d.tags["hidden-title"]).sort()).toEqual([
+      "Application Performance",
+      "Business Metrics",
+      "Cost Management",
+      "Infrastructure Health",
+    ]);
     const known = new Set(Object.values(METRICS).map((m) => m.metric));
     for (const d of dashboards) {
       const props = JSON.parse(d.dashboard_properties);
@@ -98,20 +121,41 @@ describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
 describe("Monitoring construct", () => {
   const naming = new AzureNaming({ workload: "pay", environment: "test", location: "westeurope", uniqueSeed: "seed" });
   const targets = { oltp: "/sub/db", olap: "/sub/pool", nosql: "/sub/cosmos", etl: "/sub/adf", lake: "/sub/st" };
-  const base = { naming, resourceGroupName: "rg", location: "westeurope", shortName: "pay-test", logAnalyticsWorkspaceId: "/sub/log", targets, nearRealTimeFlowEnabled: true };
+  const base = {
+    naming,
+    resourceGroupName: "rg",
+    location: "westeurope",
+    shortName: "pay-test",
+    logAnalyticsWorkspaceId: "/sub/log",
+    targets,
+    nearRealTimeFlowEnabled: true,
+  };
 
   test("a webhook contact becomes a webhook receiver", () => {
     const stack = new TerraformStack(Testing.app(), "t");
     new Monitoring(stack, "m", { ...base, alertContacts: { emails: ["a@example.com"], webhookUrl: "https://events.example.com/hook" } });
-    expect(Testing.synth(stack)).toHaveResourceWithProperties({ tfResourceType: "azurerm_monitor_action_group" } as any, { webhook_receiver: [expect.objectContaining({ service_uri: "https://events.example.com/hook" })] });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties({ tfResourceType: "azurerm_monitor_action_group" } as any, {
+      webhook_receiver: [expect.objectContaining({ service_uri: "https://events.example.com/hook" })],
+    });
   });
 
   test.each([
     [{ shortName: "far-too-long-name" }, /shortName "far-too-long-name" must be 1-12/],
     [{ alertContacts: { emails: [] } }, /alertContacts.emails is empty/],
-    [{ budget: { config: { monthlyAmountUsd: 1, actualThresholdsPercent: [1, 2, 3], forecastThresholdsPercent: [4, 5, 6] }, subscriptionId: "x", resourceGroupNames: ["rg"] } }, /6 thresholds .* 1-5/],
+    [
+      {
+        budget: {
+          config: { monthlyAmountUsd: 1, actualThresholdsPercent: [1, 2, 3], forecastThresholdsPercent: [4, 5, 6] },
+          subscriptionId: "x",
+          resourceGroupNames: ["rg"],
+        },
+      },
+      /6 thresholds .* 1-5/,
+    ],
   ])("refuses invalid props (%#)", (override, message) => {
     const stack = new TerraformStack(Testing.app(), "t");
-    expect(() => new Monitoring(stack, "m", { ...base, alertContacts: { emails: ["a@example.com"] }, ...override } as any)).toThrow(message);
+    expect(() => new Monitoring(stack, "m", { ...base, alertContacts: { emails: ["a@example.com"] }, ...override } as any)).toThrow(
+      message,
+    );
   });
 });

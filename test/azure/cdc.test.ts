@@ -45,7 +45,9 @@ describe("CDC wiring: the repository's SQL runs from cdktf deploy", () => {
     expect(run.triggers_replace.cdc_tables).toBe(env.cdc.tables.join(","));
     expect(run.triggers_replace.server).toContain("fully_qualified_domain_name");
     expect(run.triggers_replace.scripts_sha256).toHaveLength(DEFAULT_CDC_SCRIPTS.length);
-    expect(run.triggers_replace.scripts_sha256[2]).toMatch(/^\$\{filesha256\("assets\/oltp_cdc_scripts_[A-Z0-9]+\/[A-Z0-9]+\/003_cdc_enable\.sql"\)\}$/);
+    expect(run.triggers_replace.scripts_sha256[2]).toMatch(
+      /^\$\{filesha256\("assets\/oltp_cdc_scripts_[A-Z0-9]+\/[A-Z0-9]+\/003_cdc_enable\.sql"\)\}$/,
+    );
   });
 
   test.each(ENV_NAMES)("%s: runs after the database, TDE and the private endpoint exist", (name) => {
@@ -61,7 +63,11 @@ describe("CDC wiring: the repository's SQL runs from cdktf deploy", () => {
   });
 
   test("no CDC resource when the environment disables CDC", () => {
-    const env = withChanges(ENVIRONMENTS.staging, { name: "stgnocdc", tags: { ...ENVIRONMENTS.staging.tags, environment: "stgnocdc" }, cdc: { enabled: false, tables: [] } });
+    const env = withChanges(ENVIRONMENTS.staging, {
+      name: "stgnocdc",
+      tags: { ...ENVIRONMENTS.staging.tags, environment: "stgnocdc" },
+      cdc: { enabled: false, tables: [] },
+    });
     expect(Object.keys(synthAzure(env).resource.terraform_data ?? {}).filter((id) => id.startsWith("oltp_cdc"))).toEqual([]);
     expect(Object.keys(synthAzure(env).resource.azurerm_mssql_database ?? {})).toHaveLength(1);
   });
@@ -98,14 +104,27 @@ describe("CDC table list and the SQL scripts agree", () => {
 describe("CdcEnablement construct", () => {
   test("rejects an empty table list and non-identifier names", () => {
     const t = storeTestbed();
-    expect(() => new CdcEnablement(t.stack, "cdc", { serverFqdn: "s", databaseName: "d", tables: [], dependsOn: [] })).toThrow(/tables is empty/);
-    expect(() => new CdcEnablement(t.stack, "cdc2", { serverFqdn: "s", databaseName: "d", tables: ["Payment; DROP TABLE x"], dependsOn: [] })).toThrow(/not plain SQL identifiers/);
+    expect(() => new CdcEnablement(t.stack, "cdc", { serverFqdn: "s", databaseName: "d", tables: [], dependsOn: [] })).toThrow(
+      /tables is empty/,
+    );
+    expect(
+      () => new CdcEnablement(t.stack, "cdc2", { serverFqdn: "s", databaseName: "d", tables: ["Payment; DROP TABLE x"], dependsOn: [] }),
+    ).toThrow(/not plain SQL identifiers/);
   });
 
   test("custom scripts and sqlcmd path are honoured", () => {
     const t = storeTestbed();
-    const cdc = new CdcEnablement(t.stack, "cdc", { serverFqdn: "srv.database.windows.net", databaseName: "db", tables: ["Payment"], scripts: ["003_cdc_enable.sql"], sqlcmd: "/opt/sqlcmd", dependsOn: [] });
-    expect(cdc.command).toContain('/opt/sqlcmd --authentication-method ActiveDirectoryDefault -S "tcp:srv.database.windows.net,1433" -d "db" -b');
+    const cdc = new CdcEnablement(t.stack, "cdc", {
+      serverFqdn: "srv.database.windows.net",
+      databaseName: "db",
+      tables: ["Payment"],
+      scripts: ["003_cdc_enable.sql"],
+      sqlcmd: "/opt/sqlcmd",
+      dependsOn: [],
+    });
+    expect(cdc.command).toContain(
+      '/opt/sqlcmd --authentication-method ActiveDirectoryDefault -S "tcp:srv.database.windows.net,1433" -d "db" -b',
+    );
     expect(cdc.scriptPaths).toHaveLength(1);
     const json = JSON.parse(Testing.synth(t.stack));
     expect(Object.keys(json.resource.terraform_data)).toHaveLength(1);

@@ -1,5 +1,16 @@
 import { CosmosDb, CosmosDbProps, PAYMENTS_COSMOS_CONTAINERS } from "../../constructs/azure/cosmos-db";
-import { ENVIRONMENTS, ENV_NAMES, diagnosticsFor, endpointsFor, one, ref, resourcesOf, storeTestbed, synthAzure, zoneNameOf } from "./store-helpers";
+import {
+  ENVIRONMENTS,
+  ENV_NAMES,
+  diagnosticsFor,
+  endpointsFor,
+  one,
+  ref,
+  resourcesOf,
+  storeTestbed,
+  synthAzure,
+  zoneNameOf,
+} from "./store-helpers";
 
 const ACCOUNT = "azurerm_cosmosdb_account";
 
@@ -7,13 +18,24 @@ describe("CosmosDb in the Azure stacks: sizing per environment", () => {
   const expected = {
     dev: { regions: [["westeurope", 0]], zoneRedundant: false, failover: false, throughput: 1000, backupTier: "Continuous7Days" },
     staging: { regions: [["westeurope", 0]], zoneRedundant: false, failover: false, throughput: 10000, backupTier: "Continuous7Days" },
-    prod: { regions: [["westeurope", 0], ["northeurope", 1]], zoneRedundant: true, failover: true, throughput: 110000, backupTier: "Continuous30Days" },
+    prod: {
+      regions: [
+        ["westeurope", 0],
+        ["northeurope", 1],
+      ],
+      zoneRedundant: true,
+      failover: true,
+      throughput: 110000,
+      backupTier: "Continuous30Days",
+    },
   } as const;
 
   test.each(ENV_NAMES)("%s: regions, zone redundancy, automatic failover", (name) => {
     const account = one(synthAzure(ENVIRONMENTS[name]), ACCOUNT);
     const e = expected[name];
-    expect(account.geo_location).toEqual(e.regions.map(([location, failover_priority]) => ({ location, failover_priority, zone_redundant: e.zoneRedundant })));
+    expect(account.geo_location).toEqual(
+      e.regions.map(([location, failover_priority]) => ({ location, failover_priority, zone_redundant: e.zoneRedundant })),
+    );
     expect(account.automatic_failover_enabled).toBe(e.failover);
     expect(account.multiple_write_locations_enabled).toBe(false);
   });
@@ -60,11 +82,27 @@ describe("CosmosDb in the Azure stacks: security and containers in every environ
     const json = synthAzure(ENVIRONMENTS[name]);
     const byName: Record<string, any> = Object.fromEntries(resourcesOf(json, "azurerm_cosmosdb_sql_container").map(([, c]) => [c.name, c]));
     expect(Object.keys(byName).sort()).toEqual(["api_logs", "fraud_features", "sessions", "webhook_events"]);
-    expect(byName.api_logs).toMatchObject({ partition_key_paths: ["/merchantId", "/requestId"], partition_key_kind: "MultiHash", partition_key_version: 2, default_ttl: 2592000, analytical_storage_ttl: 34560000 });
+    expect(byName.api_logs).toMatchObject({
+      partition_key_paths: ["/merchantId", "/requestId"],
+      partition_key_kind: "MultiHash",
+      partition_key_version: 2,
+      default_ttl: 2592000,
+      analytical_storage_ttl: 34560000,
+    });
     expect(byName.sessions).toMatchObject({ partition_key_paths: ["/sessionId"], partition_key_kind: "Hash", default_ttl: 900 });
     expect(byName.sessions.analytical_storage_ttl).toBeUndefined();
-    expect(byName.fraud_features).toMatchObject({ partition_key_paths: ["/entityId"], partition_key_kind: "Hash", default_ttl: 7776000, analytical_storage_ttl: 63072000 });
-    expect(byName.webhook_events).toMatchObject({ partition_key_paths: ["/merchantId", "/eventId"], partition_key_kind: "MultiHash", default_ttl: 2592000, analytical_storage_ttl: 34560000 });
+    expect(byName.fraud_features).toMatchObject({
+      partition_key_paths: ["/entityId"],
+      partition_key_kind: "Hash",
+      default_ttl: 7776000,
+      analytical_storage_ttl: 63072000,
+    });
+    expect(byName.webhook_events).toMatchObject({
+      partition_key_paths: ["/merchantId", "/eventId"],
+      partition_key_kind: "MultiHash",
+      default_ttl: 2592000,
+      analytical_storage_ttl: 34560000,
+    });
     // Containers share the database throughput: none sets its own.
     for (const c of Object.values(byName)) {
       expect(c.autoscale_settings).toBeUndefined();
@@ -106,7 +144,9 @@ describe("CosmosDb construct: edge cases", () => {
   });
 
   test("rejects a container with four partition key levels", () => {
-    expect(() => build({ containers: { x: { partitionKeyPaths: ["/a", "/b", "/c", "/d"], defaultTtlSeconds: -1 } } })).toThrow(/containers\.x\.partitionKeyPaths/);
+    expect(() => build({ containers: { x: { partitionKeyPaths: ["/a", "/b", "/c", "/d"], defaultTtlSeconds: -1 } } })).toThrow(
+      /containers\.x\.partitionKeyPaths/,
+    );
   });
 
   test("no analytical store on the account when no container asks for it", () => {

@@ -1,5 +1,16 @@
 import { DataLake, DataLakeProps } from "../../constructs/azure/data-lake";
-import { ENVIRONMENTS, ENV_NAMES, diagnosticsFor, endpointsFor, one, ref, resourcesOf, storeTestbed, synthAzure, zoneNameOf } from "./store-helpers";
+import {
+  ENVIRONMENTS,
+  ENV_NAMES,
+  diagnosticsFor,
+  endpointsFor,
+  one,
+  ref,
+  resourcesOf,
+  storeTestbed,
+  synthAzure,
+  zoneNameOf,
+} from "./store-helpers";
 
 const ACCOUNT = "azurerm_storage_account";
 
@@ -30,14 +41,21 @@ describe("DataLake in the Azure stacks", () => {
       identity: { type: "UserAssigned" },
       network_rules: { default_action: "Deny" },
     });
-    expect(account.customer_managed_key.key_vault_key_id).toMatch(/azurerm_key_vault_key\.key-vault_key-datalake_[A-Z0-9]+\.versionless_id/);
+    expect(account.customer_managed_key.key_vault_key_id).toMatch(
+      /azurerm_key_vault_key\.key-vault_key-datalake_[A-Z0-9]+\.versionless_id/,
+    );
     expect(account.customer_managed_key.user_assigned_identity_id).toMatch(/azurerm_user_assigned_identity\.identity-datalake/);
   });
 
   test.each(ENV_NAMES)("%s: blob and dfs private endpoints with their DNS zones", (name) => {
     const json = synthAzure(ENVIRONMENTS[name]);
     const endpoints = endpointsFor(json, ref(json, ACCOUNT, "data-lake"));
-    const bySubresource = Object.fromEntries(endpoints.map((e) => [e.private_service_connection.subresource_names[0], zoneNameOf(json, e.private_dns_zone_group.private_dns_zone_ids[0])]));
+    const bySubresource = Object.fromEntries(
+      endpoints.map((e) => [
+        e.private_service_connection.subresource_names[0],
+        zoneNameOf(json, e.private_dns_zone_group.private_dns_zone_ids[0]),
+      ]),
+    );
     expect(bySubresource).toEqual({ blob: "privatelink.blob.core.windows.net", dfs: "privatelink.dfs.core.windows.net" });
   });
 
@@ -66,7 +84,10 @@ describe("DataLake in the Azure stacks", () => {
     const json = synthAzure(ENVIRONMENTS[name]);
     const owner = resourcesOf(json, "azurerm_role_assignment").filter(([id]) => id.includes("data-lake_deployer"));
     expect(owner).toHaveLength(1);
-    expect(owner[0][1]).toMatchObject({ role_definition_name: "Storage Blob Data Owner", principal_id: "${data.azurerm_client_config.current.object_id}" });
+    expect(owner[0][1]).toMatchObject({
+      role_definition_name: "Storage Blob Data Owner",
+      principal_id: "${data.azurerm_client_config.current.object_id}",
+    });
   });
 });
 

@@ -1,7 +1,18 @@
 import { Testing } from "cdktf";
 import { SqlDatabase, SqlDatabaseProps } from "../../constructs/azure/sql-database";
 import { SqlDatabaseSizing } from "../../environments/types";
-import { ENVIRONMENTS, ENV_NAMES, diagnosticsFor, endpointsFor, one, ref, resourcesOf, storeTestbed, synthAzure, zoneNameOf } from "./store-helpers";
+import {
+  ENVIRONMENTS,
+  ENV_NAMES,
+  diagnosticsFor,
+  endpointsFor,
+  one,
+  ref,
+  resourcesOf,
+  storeTestbed,
+  synthAzure,
+  zoneNameOf,
+} from "./store-helpers";
 
 const SERVER = "azurerm_mssql_server";
 const DATABASE = "azurerm_mssql_database";
@@ -9,8 +20,30 @@ const DATABASE = "azurerm_mssql_database";
 describe("SqlDatabase in the Azure stacks: sizing per environment", () => {
   // GIVEN the real environment files  WHEN synthesized  THEN the values that differ between environments are explicit
   const expected = {
-    dev: { sku: "GP_S_Gen5_2", maxSizeGb: 32, zoneRedundant: false, readScale: false, backup: "Local", pitr: 7, ltr: undefined, minCapacity: 0.5, autoPause: 60, servers: 1 },
-    staging: { sku: "GP_Gen5_4", maxSizeGb: 256, zoneRedundant: false, readScale: false, backup: "Zone", pitr: 14, ltr: undefined, minCapacity: undefined, autoPause: undefined, servers: 1 },
+    dev: {
+      sku: "GP_S_Gen5_2",
+      maxSizeGb: 32,
+      zoneRedundant: false,
+      readScale: false,
+      backup: "Local",
+      pitr: 7,
+      ltr: undefined,
+      minCapacity: 0.5,
+      autoPause: 60,
+      servers: 1,
+    },
+    staging: {
+      sku: "GP_Gen5_4",
+      maxSizeGb: 256,
+      zoneRedundant: false,
+      readScale: false,
+      backup: "Zone",
+      pitr: 14,
+      ltr: undefined,
+      minCapacity: undefined,
+      autoPause: undefined,
+      servers: 1,
+    },
     prod: {
       sku: "BC_Gen5_8",
       maxSizeGb: 1024,
@@ -158,7 +191,13 @@ describe("SqlDatabase in the Azure stacks: security in every environment", () =>
 });
 
 describe("SqlDatabase construct: edge cases", () => {
-  const base: SqlDatabaseSizing = { skuName: "GP_Gen5_2", maxSizeGb: 32, zoneRedundant: false, readScaleOut: false, backupStorageRedundancy: "Local" };
+  const base: SqlDatabaseSizing = {
+    skuName: "GP_Gen5_2",
+    maxSizeGb: 32,
+    zoneRedundant: false,
+    readScaleOut: false,
+    backupStorageRedundancy: "Local",
+  };
 
   function build(overrides: Omit<Partial<SqlDatabaseProps>, "sizing"> & { sizing?: Partial<SqlDatabaseSizing> }) {
     const t = storeTestbed();
@@ -179,7 +218,9 @@ describe("SqlDatabase construct: edge cases", () => {
   }
 
   test.each(["Basic", "S0", "S1", "S2"])("rejects CDC on %s with an error naming cdc.enabled", (skuName) => {
-    expect(() => build({ sizing: { skuName }, cdc: { enabled: true, tables: ["Payment"] } })).toThrow(/cdc\.enabled: change data capture is not supported on/);
+    expect(() => build({ sizing: { skuName }, cdc: { enabled: true, tables: ["Payment"] } })).toThrow(
+      /cdc\.enabled: change data capture is not supported on/,
+    );
   });
 
   test.each(["S3", "P1", "GP_S_Gen5_2", "GP_Gen5_2", "BC_Gen5_8", "HS_Gen5_4"])("accepts CDC on %s", (skuName) => {

@@ -41,7 +41,8 @@ export function resourcesOf(json: SynthJson, type: string): [string, Record<stri
 /** The only resource of a type whose logical id contains `idPart`; fails when there is not exactly one. */
 export function one(json: SynthJson, type: string, idPart = ""): Record<string, any> {
   const found = resourcesOf(json, type).filter(([id]) => id.includes(idPart));
-  if (found.length !== 1) throw new Error(`expected one ${type} matching "${idPart}", found ${found.map(([id]) => id).join(", ") || "none"}`);
+  if (found.length !== 1)
+    throw new Error(`expected one ${type} matching "${idPart}", found ${found.map(([id]) => id).join(", ") || "none"}`);
   return found[0][1];
 }
 
@@ -67,7 +68,10 @@ export function diagnosticsFor(json: SynthJson, targetExpression: string): Recor
 }
 
 /** A copy of an environment with some fields replaced (deep enough for sizing and cdc). */
-export function withChanges(env: AzureEnvironment, changes: Partial<AzureEnvironment> & { sizing?: Partial<AzureEnvironment["sizing"]> }): AzureEnvironment {
+export function withChanges(
+  env: AzureEnvironment,
+  changes: Partial<AzureEnvironment> & { sizing?: Partial<AzureEnvironment["sizing"]> },
+): AzureEnvironment {
   return { ...env, ...changes, sizing: { ...env.sizing, ...(changes.sizing ?? {}) } };
 }
 
@@ -76,7 +80,13 @@ export function storeTestbed(workload = "sql") {
   const stack = new TerraformStack(Testing.app(), "testbed");
   new AzurermProvider(stack, "azurerm", { features: [{}] });
   const naming = new AzureNaming({ workload: "pay", environment: "test", location: "westeurope", uniqueSeed: "seed" });
-  const key = new KeyVaultKey(stack, "key", { name: "cmk", keyVaultId: "/kv", keyType: "RSA-HSM", keySize: 3072, keyOpts: ["wrapKey", "unwrapKey"] });
+  const key = new KeyVaultKey(stack, "key", {
+    name: "cmk",
+    keyVaultId: "/kv",
+    keyType: "RSA-HSM",
+    keySize: 3072,
+    keyOpts: ["wrapKey", "unwrapKey"],
+  });
   const identity = new WorkloadIdentity(stack, "identity", { naming, resourceGroupName: "rg", location: "westeurope", workload });
   identity.grantKeyEncryption(key);
   const privateAccess: PrivateAccess = {

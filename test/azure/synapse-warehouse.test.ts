@@ -1,7 +1,18 @@
 import { DataLake } from "../../constructs/azure/data-lake";
 import { SynapseWarehouse } from "../../constructs/azure/synapse-warehouse";
 import { SynapseSqlPoolSku } from "../../environments/types";
-import { ENVIRONMENTS, ENV_NAMES, diagnosticsFor, endpointsFor, one, ref, resourcesOf, storeTestbed, synthAzure, zoneNameOf } from "./store-helpers";
+import {
+  ENVIRONMENTS,
+  ENV_NAMES,
+  diagnosticsFor,
+  endpointsFor,
+  one,
+  ref,
+  resourcesOf,
+  storeTestbed,
+  synthAzure,
+  zoneNameOf,
+} from "./store-helpers";
 
 const WORKSPACE = "azurerm_synapse_workspace";
 const POOL = "azurerm_synapse_sql_pool";
@@ -45,13 +56,22 @@ describe("SynapseWarehouse in the Azure stacks: security in every environment", 
     expect(ws).not.toHaveProperty("sql_administrator_login_password");
     expect(ws.storage_data_lake_gen2_filesystem_id).toMatch(/azurerm_storage_data_lake_gen2_filesystem\.data-lake_filesystem-synapse_/);
     expect(one(json, "azurerm_synapse_workspace_key")).toMatchObject({ active: true, customer_managed_key_name: "cmk" });
-    expect(one(json, "azurerm_synapse_workspace_aad_admin")).toMatchObject({ login: env.sqlAdminGroup.displayName, object_id: env.sqlAdminGroup.objectId, tenant_id: env.tenantId });
+    expect(one(json, "azurerm_synapse_workspace_aad_admin")).toMatchObject({
+      login: env.sqlAdminGroup.displayName,
+      object_id: env.sqlAdminGroup.objectId,
+      tenant_id: env.tenantId,
+    });
   });
 
   test.each(ENV_NAMES)("%s: private endpoints Sql, SqlOnDemand and Dev with DNS", (name) => {
     const json = synthAzure(ENVIRONMENTS[name]);
     const endpoints = endpointsFor(json, ref(json, WORKSPACE));
-    const bySubresource = Object.fromEntries(endpoints.map((e) => [e.private_service_connection.subresource_names[0], zoneNameOf(json, e.private_dns_zone_group.private_dns_zone_ids[0])]));
+    const bySubresource = Object.fromEntries(
+      endpoints.map((e) => [
+        e.private_service_connection.subresource_names[0],
+        zoneNameOf(json, e.private_dns_zone_group.private_dns_zone_ids[0]),
+      ]),
+    );
     expect(bySubresource).toEqual({
       Sql: "privatelink.sql.azuresynapse.net",
       SqlOnDemand: "privatelink.sql.azuresynapse.net",
@@ -65,7 +85,10 @@ describe("SynapseWarehouse in the Azure stacks: security in every environment", 
     expect(diagnosticsFor(json, `${ref(json, POOL)}.id`)).toHaveLength(1);
     const storage = resourcesOf(json, "azurerm_role_assignment").filter(([id]) => id.includes("olap_workspace-storage"));
     expect(storage).toHaveLength(1);
-    expect(storage[0][1]).toMatchObject({ role_definition_name: "Storage Blob Data Contributor", principal_id: `\${${ref(json, WORKSPACE)}.identity[0].principal_id}` });
+    expect(storage[0][1]).toMatchObject({
+      role_definition_name: "Storage Blob Data Contributor",
+      principal_id: `\${${ref(json, WORKSPACE)}.identity[0].principal_id}`,
+    });
   });
 
   test.each(ENV_NAMES)("%s: prevent_destroy on workspace and pool only where deletionProtection is set", (name) => {
@@ -80,14 +103,29 @@ describe("SynapseWarehouse construct: edge cases", () => {
   function build(sqlPoolSku: string, defaultFilesystem?: string) {
     const t = storeTestbed("synapse");
     const lake = new DataLake(t.stack, "lake", {
-      naming: t.naming, resourceGroupName: "rg", location: "westeurope", identity: t.identity, encryptionKey: t.key,
-      privateAccess: t.privateAccess, diagnostics: t.diagnostics, deployerObjectId: "00000000-0000-0000-0000-000000000001",
+      naming: t.naming,
+      resourceGroupName: "rg",
+      location: "westeurope",
+      identity: t.identity,
+      encryptionKey: t.key,
+      privateAccess: t.privateAccess,
+      diagnostics: t.diagnostics,
+      deployerObjectId: "00000000-0000-0000-0000-000000000001",
     });
     return new SynapseWarehouse(t.stack, "olap", {
-      naming: t.naming, resourceGroupName: "rg", location: "westeurope", tenantId: "4a1c7e52-93b8-4d6f-8e20-6b5d3f9c1a7e",
-      administrator: { displayName: "sg-admins", objectId: "5c0e3a1d-8f57-4b2f-9a0e-2f1d6c7b8a90" }, dataLake: lake,
-      defaultFilesystem, identity: t.identity, encryptionKey: t.key, privateAccess: t.privateAccess, diagnostics: t.diagnostics,
-      sqlPoolSku: sqlPoolSku as SynapseSqlPoolSku, geoBackup: false,
+      naming: t.naming,
+      resourceGroupName: "rg",
+      location: "westeurope",
+      tenantId: "4a1c7e52-93b8-4d6f-8e20-6b5d3f9c1a7e",
+      administrator: { displayName: "sg-admins", objectId: "5c0e3a1d-8f57-4b2f-9a0e-2f1d6c7b8a90" },
+      dataLake: lake,
+      defaultFilesystem,
+      identity: t.identity,
+      encryptionKey: t.key,
+      privateAccess: t.privateAccess,
+      diagnostics: t.diagnostics,
+      sqlPoolSku: sqlPoolSku as SynapseSqlPoolSku,
+      geoBackup: false,
     });
   }
 

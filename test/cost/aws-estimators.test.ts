@@ -7,14 +7,22 @@ describe("AWS estimators", () => {
       {
         "aws_rds_cluster.c": { engine: "aurora-mysql", storage_type: "aurora" },
         "aws_rds_cluster_instance.a": { cluster_identifier: "${aws_rds_cluster.c.id}", instance_class: "db.r4.large" },
-        "aws_rds_cluster_instance.b": { cluster_identifier: "${aws_rds_cluster.c.id}", instance_class: "db.r6g.large", engine: "aurora-postgresql" },
+        "aws_rds_cluster_instance.b": {
+          cluster_identifier: "${aws_rds_cluster.c.id}",
+          instance_class: "db.r6g.large",
+          engine: "aurora-postgresql",
+        },
       },
       AWS_PROVIDER,
     );
     // WHEN
     const s = estimate(json, { resources: { aws_rds_cluster: { storageGb: 100, ioRequestsMillions: 10 } } });
     // THEN
-    expect(line(res(s, "aws_rds_cluster_instance.a"), /instance/)).toMatchObject({ monthlyCost: 211.7, referenceRegion: true, priceRegion: "us-east-1" }); // golden $211.70
+    expect(line(res(s, "aws_rds_cluster_instance.a"), /instance/)).toMatchObject({
+      monthlyCost: 211.7,
+      referenceRegion: true,
+      priceRegion: "us-east-1",
+    }); // golden $211.70
     expect(res(s, "aws_rds_cluster_instance.a").region).toBe("eu-west-1");
     expect(res(s, "aws_rds_cluster_instance.b")).toMatchObject({ status: "not-priced", monthlyCost: 0 });
     expect(line(res(s, "aws_rds_cluster.c"), /Storage/).monthlyCost).toBe(10);
@@ -22,7 +30,13 @@ describe("AWS estimators", () => {
   });
 
   test("I/O-optimized Aurora: storage at the iopt rate, no I/O line, instance meter separate (not priced)", () => {
-    const json = tf({ "aws_rds_cluster.c": { engine: "aurora-postgresql", storage_type: "aurora-iopt1" }, "aws_rds_cluster_instance.i": { cluster_identifier: "${aws_rds_cluster.c.id}", instance_class: "db.t3.large" } }, AWS_PROVIDER);
+    const json = tf(
+      {
+        "aws_rds_cluster.c": { engine: "aurora-postgresql", storage_type: "aurora-iopt1" },
+        "aws_rds_cluster_instance.i": { cluster_identifier: "${aws_rds_cluster.c.id}", instance_class: "db.t3.large" },
+      },
+      AWS_PROVIDER,
+    );
     const s = estimate(json, { resources: { aws_rds_cluster: { storageGb: 100 } } });
     expect(res(s, "aws_rds_cluster.c").components.map((c) => c.name)).toEqual(["Storage (I/O-optimized)"]);
     expect(line(res(s, "aws_rds_cluster.c"), /Storage/).monthlyCost).toBe(23);
@@ -30,7 +44,18 @@ describe("AWS estimators", () => {
   });
 
   test("aws_db_instance in eu-west-1 uses the region's own price (no reference mark)", () => {
-    const json = tf({ "aws_db_instance.d": { engine: "postgres", instance_class: "db.m6g.xlarge", multi_az: true, allocated_storage: 100, storage_type: "gp3" } }, AWS_PROVIDER);
+    const json = tf(
+      {
+        "aws_db_instance.d": {
+          engine: "postgres",
+          instance_class: "db.m6g.xlarge",
+          multi_az: true,
+          allocated_storage: 100,
+          storage_type: "gp3",
+        },
+      },
+      AWS_PROVIDER,
+    );
     const r = res(estimate(json), "aws_db_instance.d");
     expect(line(r, /instance/)).toMatchObject({ monthlyCost: 513.92, priceRegion: "eu-west-1" });
     expect(line(r, /instance/).referenceRegion).toBeUndefined();
@@ -38,11 +63,23 @@ describe("AWS estimators", () => {
   });
 
   test("Redshift provisioned nodes and RA3 storage; Redshift Serverless RPU-hours are not priced but keep their quantity", () => {
-    const json = tf({ "aws_redshift_cluster.r": { node_type: "ra3.4xlarge", number_of_nodes: 6 }, "aws_redshiftserverless_workgroup.w": { base_capacity: 32 } }, AWS_PROVIDER);
-    const s = estimate(json, { resources: { aws_redshift_cluster: { managedStorageGb: 1000 }, aws_redshiftserverless_workgroup: { activeHoursPerMonth: 100 } } });
+    const json = tf(
+      {
+        "aws_redshift_cluster.r": { node_type: "ra3.4xlarge", number_of_nodes: 6 },
+        "aws_redshiftserverless_workgroup.w": { base_capacity: 32 },
+      },
+      AWS_PROVIDER,
+    );
+    const s = estimate(json, {
+      resources: { aws_redshift_cluster: { managedStorageGb: 1000 }, aws_redshiftserverless_workgroup: { activeHoursPerMonth: 100 } },
+    });
     expect(line(res(s, "aws_redshift_cluster.r"), /nodes/).monthlyCost).toBe(14278.8); // golden
     expect(line(res(s, "aws_redshift_cluster.r"), /Managed/).monthlyCost).toBe(24);
-    expect(res(s, "aws_redshiftserverless_workgroup.w").components[0]).toMatchObject({ monthlyQuantity: 3200, unit: "RPU-hours", monthlyCost: null });
+    expect(res(s, "aws_redshiftserverless_workgroup.w").components[0]).toMatchObject({
+      monthlyQuantity: 3200,
+      unit: "RPU-hours",
+      monthlyCost: null,
+    });
   });
 
   test("DocumentDB instances (linear r5 derivation) and cluster storage; MSK brokers and storage; MSK Connect not priced", () => {
@@ -50,7 +87,10 @@ describe("AWS estimators", () => {
       {
         "aws_docdb_cluster.d": {},
         "aws_docdb_cluster_instance.i": { cluster_identifier: "${aws_docdb_cluster.d.id}", instance_class: "db.r5.large" },
-        "aws_msk_cluster.k": { number_of_broker_nodes: 3, broker_node_group_info: { instance_type: "kafka.m5.large", storage_info: { ebs_storage_info: { volume_size: 100 } } } },
+        "aws_msk_cluster.k": {
+          number_of_broker_nodes: 3,
+          broker_node_group_info: { instance_type: "kafka.m5.large", storage_info: { ebs_storage_info: { volume_size: 100 } } },
+        },
         "aws_mskconnect_connector.c": { capacity: { provisioned_capacity: { mcu_count: 2, worker_count: 1 } } },
       },
       AWS_PROVIDER,
@@ -75,7 +115,14 @@ describe("AWS estimators", () => {
       },
       AWS_PROVIDER,
     );
-    const s = estimate(json, { resources: { aws_nat_gateway: { dataProcessedGb: 100 }, aws_vpc_endpoint: { dataProcessedGb: 0 }, aws_kms_key: { requests10k: 0 }, aws_secretsmanager_secret: { apiRequests10k: 0 } } });
+    const s = estimate(json, {
+      resources: {
+        aws_nat_gateway: { dataProcessedGb: 100 },
+        aws_vpc_endpoint: { dataProcessedGb: 0 },
+        aws_kms_key: { requests10k: 0 },
+        aws_secretsmanager_secret: { apiRequests10k: 0 },
+      },
+    });
     expect(res(s, "aws_nat_gateway.n").monthlyCost).toBe(37.35);
     expect(line(res(s, "aws_vpc_endpoint.i"), /Endpoint/)).toMatchObject({ monthlyQuantity: 2190, monthlyCost: 21.9 });
     expect(res(s, "aws_vpc_endpoint.g")).toMatchObject({ status: "priced", monthlyCost: 0 });
@@ -116,7 +163,10 @@ describe("AWS estimators", () => {
   });
 
   test("free AWS types and explicitly unpriced ones", () => {
-    const json = tf({ "aws_vpc.v": {}, "aws_iam_role.r": {}, "aws_s3_bucket_versioning.b": {}, "aws_eip.e": {}, "aws_lambda_function.f": {} }, AWS_PROVIDER);
+    const json = tf(
+      { "aws_vpc.v": {}, "aws_iam_role.r": {}, "aws_s3_bucket_versioning.b": {}, "aws_eip.e": {}, "aws_lambda_function.f": {} },
+      AWS_PROVIDER,
+    );
     const s = estimate(json);
     expect(["aws_vpc.v", "aws_iam_role.r", "aws_s3_bucket_versioning.b"].map((a) => res(s, a).status)).toEqual(["free", "free", "free"]);
     expect(res(s, "aws_eip.e")).toMatchObject({ status: "not-priced", reason: expect.stringMatching(/IPv4/) });

@@ -44,10 +44,27 @@ export function azureProdLike(): TfJson {
       "azurerm_resource_group.rg": { name: "rg", location: "westeurope" },
       "azurerm_mssql_server.primary": { location: "westeurope", resource_group_name: "${azurerm_resource_group.rg.name}" },
       "azurerm_mssql_server.secondary": { location: "northeurope" },
-      "azurerm_mssql_database.db": { server_id: "${azurerm_mssql_server.primary.id}", sku_name: "BC_Gen5_8", max_size_gb: 1024, zone_redundant: true, read_scale: true, storage_account_type: "GeoZone" },
-      "azurerm_mssql_database.geo": { creation_source_database_id: "${azurerm_mssql_database.db.id}", server_id: "${azurerm_mssql_server.secondary.id}", create_mode: "Secondary", sku_name: "BC_Gen5_8", max_size_gb: 1024 },
+      "azurerm_mssql_database.db": {
+        server_id: "${azurerm_mssql_server.primary.id}",
+        sku_name: "BC_Gen5_8",
+        max_size_gb: 1024,
+        zone_redundant: true,
+        read_scale: true,
+        storage_account_type: "GeoZone",
+      },
+      "azurerm_mssql_database.geo": {
+        creation_source_database_id: "${azurerm_mssql_database.db.id}",
+        server_id: "${azurerm_mssql_server.secondary.id}",
+        create_mode: "Secondary",
+        sku_name: "BC_Gen5_8",
+        max_size_gb: 1024,
+      },
       "azurerm_synapse_workspace.ws": { location: "westeurope" },
-      "azurerm_synapse_sql_pool.pool": { synapse_workspace_id: "${azurerm_synapse_workspace.ws.id}", sku_name: "DW500c", geo_backup_policy_enabled: true },
+      "azurerm_synapse_sql_pool.pool": {
+        synapse_workspace_id: "${azurerm_synapse_workspace.ws.id}",
+        sku_name: "DW500c",
+        geo_backup_policy_enabled: true,
+      },
       "azurerm_cosmosdb_account.acc": {
         location: "westeurope",
         geo_location: [
@@ -56,7 +73,10 @@ export function azureProdLike(): TfJson {
         ],
         backup: { type: "Continuous", tier: "Continuous30Days" },
       },
-      "azurerm_cosmosdb_sql_database.db": { account_name: "${azurerm_cosmosdb_account.acc.name}", autoscale_settings: { max_throughput: 110000 } },
+      "azurerm_cosmosdb_sql_database.db": {
+        account_name: "${azurerm_cosmosdb_account.acc.name}",
+        autoscale_settings: { max_throughput: 110000 },
+      },
       "azurerm_firewall.fw": { location: "westeurope", sku_tier: "Standard" },
       "azurerm_network_ddos_protection_plan.ddos": { location: "westeurope" },
     },

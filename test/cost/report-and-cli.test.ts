@@ -83,7 +83,13 @@ describe("budget gate", () => {
     expect(report.hoursPerMonth).toBe(730);
     expect(report.stacks.map((s) => s.stack)).toEqual(["azure-dev", "azure-prod"]);
     const fw = report.stacks[0].resources.find((r) => r.type === "azurerm_firewall")!;
-    expect(fw.components[0]).toMatchObject({ monthlyQuantity: 730, unit: "hour", unitPrice: 1.25, monthlyCost: 912.5, referenceRegion: true });
+    expect(fw.components[0]).toMatchObject({
+      monthlyQuantity: 730,
+      unit: "hour",
+      unitPrice: 1.25,
+      monthlyCost: 912.5,
+      referenceRegion: true,
+    });
     expect(logs.join("\n")).toMatch(/All environments[\s\S]*azure-dev\s+azure-prod/);
     expect(logs.join("\n")).toMatch(/† \d+ line\(s\) priced with a reference region/);
   });
@@ -91,8 +97,20 @@ describe("budget gate", () => {
 
 describe("--compare-to", () => {
   test("per-resource deltas: changed, added, removed; unchanged resources are omitted", () => {
-    const before = estimate(tf({ "azurerm_firewall.fw": { location: "westeurope", sku_tier: "Standard" }, "azurerm_public_ip.ip": { location: "westeurope" }, "azurerm_private_endpoint.pe": { location: "westeurope" } }));
-    const after = estimate(tf({ "azurerm_firewall.fw": { location: "westeurope", sku_tier: "Premium" }, "azurerm_public_ip.ip": { location: "westeurope" }, "azurerm_network_ddos_protection_plan.d": { location: "westeurope" } }));
+    const before = estimate(
+      tf({
+        "azurerm_firewall.fw": { location: "westeurope", sku_tier: "Standard" },
+        "azurerm_public_ip.ip": { location: "westeurope" },
+        "azurerm_private_endpoint.pe": { location: "westeurope" },
+      }),
+    );
+    const after = estimate(
+      tf({
+        "azurerm_firewall.fw": { location: "westeurope", sku_tier: "Premium" },
+        "azurerm_public_ip.ip": { location: "westeurope" },
+        "azurerm_network_ddos_protection_plan.d": { location: "westeurope" },
+      }),
+    );
     const mk = (s: typeof before): CostReport => ({ generatedAt: "", priceBookVersions: {}, hoursPerMonth: 730, stacks: [s] });
     const [d] = compareReports(mk(before), mk(after));
     expect(d.resources.map((r) => [r.address, r.change, r.delta])).toEqual([
@@ -108,7 +126,10 @@ describe("--compare-to", () => {
     run(parseArgs([out, "--quiet", "--usage-dir", emptyUsage]), {}, quiet);
     const old = path.join(out, "old.json");
     fs.copyFileSync(path.join(out, "cost-report.json"), old);
-    fs.writeFileSync(path.join(out, "stacks", "azure-prod", "cdk.tf.json"), JSON.stringify(tf({ "azurerm_firewall.fw": { location: "westeurope", sku_tier: "Premium" } })));
+    fs.writeFileSync(
+      path.join(out, "stacks", "azure-prod", "cdk.tf.json"),
+      JSON.stringify(tf({ "azurerm_firewall.fw": { location: "westeurope", sku_tier: "Premium" } })),
+    );
     const logs: string[] = [];
     run(parseArgs([out, "--quiet", "--usage-dir", emptyUsage, "--compare-to", old]), {}, (s) => logs.push(s));
     expect(logs.join("\n")).toMatch(/azure-prod: \$914\.10 -> \$1,279\.10 \(\+\$365\.00\)[\s\S]*azurerm_firewall\.fw\s+changed/);

@@ -91,12 +91,16 @@ export function awsFixture(): Record<string, unknown> {
         cdc_source_E: {
           name: "cdc-source",
           connector_configuration: { "database.hostname": ref("aws_rds_cluster.oltp_cluster_A", "endpoint") },
-          kafka_cluster: { apache_kafka_cluster: { bootstrap_servers: ref("aws_msk_cluster.streaming_cluster_B", "bootstrap_brokers_sasl_iam") } },
+          kafka_cluster: {
+            apache_kafka_cluster: { bootstrap_servers: ref("aws_msk_cluster.streaming_cluster_B", "bootstrap_brokers_sasl_iam") },
+          },
         },
         cdc_sink_F: {
           name: "cdc-sink",
           connector_configuration: { "s3.bucket.name": ref("aws_s3_bucket.raw-zone_bucket_C", "bucket") },
-          kafka_cluster: { apache_kafka_cluster: { bootstrap_servers: ref("aws_msk_cluster.streaming_cluster_B", "bootstrap_brokers_sasl_iam") } },
+          kafka_cluster: {
+            apache_kafka_cluster: { bootstrap_servers: ref("aws_msk_cluster.streaming_cluster_B", "bootstrap_brokers_sasl_iam") },
+          },
         },
       },
       aws_redshiftserverless_namespace: { olap_namespace_G: { namespace_name: "pay-t-olap" } },

@@ -46,7 +46,9 @@ describe.each(stacks)("docs/diagrams/%s.md", (stack, synth) => {
     const committed = readFileSync(file, "utf8");
     const rendered = renderMarkdown(diagram);
     if (committed !== rendered) {
-      throw new Error(`docs/diagrams/${stack}.md is stale (the stack changed since it was generated). ${FIX}\nFirst difference at ${firstDifference(committed, rendered)}`);
+      throw new Error(
+        `docs/diagrams/${stack}.md is stale (the stack changed since it was generated). ${FIX}\nFirst difference at ${firstDifference(committed, rendered)}`,
+      );
     }
   });
 

@@ -33,7 +33,13 @@ describe.each(envs)("azure-%s foundation", (_name, env) => {
     for (const nsg of nsgs) {
       const rules: any[] = nsg.config.security_rule;
       const last = rules.filter((r) => r.direction === "Inbound").sort((a, b) => b.priority - a.priority)[0];
-      expect(last).toMatchObject({ access: "Deny", priority: 4096, source_address_prefix: "*", destination_port_range: "*", protocol: "*" });
+      expect(last).toMatchObject({
+        access: "Deny",
+        priority: 4096,
+        source_address_prefix: "*",
+        destination_port_range: "*",
+        protocol: "*",
+      });
       // No inbound allow rule from the internet.
       for (const r of rules.filter((x) => x.access === "Allow" && x.direction === "Inbound")) {
         expect(r.source_address_prefix).not.toMatch(/^(\*|Internet|0\.0\.0\.0\/0)$/);
@@ -81,7 +87,9 @@ describe.each(envs)("azure-%s foundation", (_name, env) => {
       tenant_id: env.tenantId,
     });
     expect(block(kv.network_acls)).toMatchObject({ default_action: "Deny", bypass: "AzureServices" });
-    const pe = stack.resources("azurerm_private_endpoint").filter((p) => block(p.config.private_service_connection)?.subresource_names[0] === "vault");
+    const pe = stack
+      .resources("azurerm_private_endpoint")
+      .filter((p) => block(p.config.private_service_connection)?.subresource_names[0] === "vault");
     expect(pe).toHaveLength(1);
   });
 
@@ -97,7 +105,9 @@ describe.each(envs)("azure-%s foundation", (_name, env) => {
   test("each workload identity may use its own key only", () => {
     const identities = stack.resources("azurerm_user_assigned_identity");
     expect(identities.length).toBeGreaterThanOrEqual(5);
-    const keyGrants = stack.resources("azurerm_role_assignment").filter((r) => r.config.role_definition_name === "Key Vault Crypto Service Encryption User");
+    const keyGrants = stack
+      .resources("azurerm_role_assignment")
+      .filter((r) => r.config.role_definition_name === "Key Vault Crypto Service Encryption User");
     expect(keyGrants).toHaveLength(5);
     for (const grant of keyGrants) {
       expect(grant.config.scope).toMatch(/^\$\{azurerm_key_vault_key\.[\w-]+\.resource_versionless_id\}$/);
@@ -105,7 +115,9 @@ describe.each(envs)("azure-%s foundation", (_name, env) => {
   });
 
   test("no resource enables public network access", () => {
-    const offenders = stack.resources().filter((r) => r.config.public_network_access_enabled === true || r.config.public_network_access === "Enabled");
+    const offenders = stack
+      .resources()
+      .filter((r) => r.config.public_network_access_enabled === true || r.config.public_network_access === "Enabled");
     expect(offenders.map((r) => r.address)).toEqual([]);
     const workspace = stack.only("azurerm_log_analytics_workspace").config;
     expect(workspace.internet_ingestion_enabled).toBe(false);
@@ -147,7 +159,11 @@ describe.each(envs)("azure-%s foundation", (_name, env) => {
     for (const g of groups) {
       const assignments = stack.referencing("azurerm_resource_group_policy_assignment", "resource_group_id", g);
       expect(assignments).toHaveLength(1);
-      expect(assignments[0].config).toMatchObject({ policy_definition_id: PCI_DSS_V4_INITIATIVE_ID, enforce: true, identity: { type: "SystemAssigned" } });
+      expect(assignments[0].config).toMatchObject({
+        policy_definition_id: PCI_DSS_V4_INITIATIVE_ID,
+        enforce: true,
+        identity: { type: "SystemAssigned" },
+      });
     }
   });
 
@@ -199,7 +215,10 @@ describe("per-environment differences", () => {
     const p = synthAzure(prod);
     const locked = p.resources("azurerm_management_lock").map((l) => l.config.lock_level);
     expect(locked).toEqual(["CanNotDelete", "CanNotDelete", "CanNotDelete"]);
-    const protectedGroups = p.resources("azurerm_resource_group").filter((g) => g.config.lifecycle?.prevent_destroy === true).map((g) => g.config.name);
+    const protectedGroups = p
+      .resources("azurerm_resource_group")
+      .filter((g) => g.config.lifecycle?.prevent_destroy === true)
+      .map((g) => g.config.name);
     expect(protectedGroups.sort()).toEqual(["rg-pay-prod-weu-data", "rg-pay-prod-weu-monitoring", "rg-pay-prod-weu-security"]);
     expect(p.only("azurerm_key_vault").config.lifecycle).toEqual({ prevent_destroy: true });
     for (const key of p.resources("azurerm_key_vault_key")) expect(key.config.lifecycle).toEqual({ prevent_destroy: true });
@@ -208,7 +227,10 @@ describe("per-environment differences", () => {
 });
 
 describe("Terraform CLI floor", () => {
-  test.each(AZURE_ENVIRONMENTS.map((e) => [e.name, e] as const))("azure-%s requires Terraform >= 1.5 (terraform_data needs 1.4)", (_name, env) => {
-    expect(synthAzure(env).json.terraform.required_version).toBe(">= 1.5.0");
-  });
+  test.each(AZURE_ENVIRONMENTS.map((e) => [e.name, e] as const))(
+    "azure-%s requires Terraform >= 1.5 (terraform_data needs 1.4)",
+    (_name, env) => {
+      expect(synthAzure(env).json.terraform.required_version).toBe(">= 1.5.0");
+    },
+  );
 });

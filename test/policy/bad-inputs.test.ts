@@ -9,29 +9,79 @@ function failingRules(resources: Parameters<typeof doc>[0], extra: Parameters<ty
 
 describe("deliberately bad inputs", () => {
   it.each([
-    ["public network access on (storage)", { "azurerm_storage_account.st": { public_network_access_enabled: true } }, "AZ-ST-003 azurerm_storage_account.st"],
-    ["public network access on (SQL)", { "azurerm_mssql_server.sql": { public_network_access_enabled: true } }, "AZ-SQL-001 azurerm_mssql_server.sql"],
+    [
+      "public network access on (storage)",
+      { "azurerm_storage_account.st": { public_network_access_enabled: true } },
+      "AZ-ST-003 azurerm_storage_account.st",
+    ],
+    [
+      "public network access on (SQL)",
+      { "azurerm_mssql_server.sql": { public_network_access_enabled: true } },
+      "AZ-SQL-001 azurerm_mssql_server.sql",
+    ],
     ["public network access default (Cosmos)", { "azurerm_cosmosdb_account.c": {} }, "AZ-COS-002 azurerm_cosmosdb_account.c"],
     ["TLS 1.0 on storage", { "azurerm_storage_account.st": { min_tls_version: "TLS1_0" } }, "AZ-ST-001 azurerm_storage_account.st"],
     ["TLS 1.0 on SQL", { "azurerm_mssql_server.sql": { minimum_tls_version: "1.0" } }, "AZ-SQL-002 azurerm_mssql_server.sql"],
-    ["MSK plaintext", { "aws_msk_cluster.m": { encryption_info: { encryption_in_transit: { client_broker: "PLAINTEXT" } } } }, "AWS-MSK-001 aws_msk_cluster.m"],
+    [
+      "MSK plaintext",
+      { "aws_msk_cluster.m": { encryption_info: { encryption_in_transit: { client_broker: "PLAINTEXT" } } } },
+      "AWS-MSK-001 aws_msk_cluster.m",
+    ],
     ["no CMK on storage", { "azurerm_storage_account.st": {} }, "AZ-ST-006 azurerm_storage_account.st"],
     ["no CMK on S3", { "aws_s3_bucket.b": {} }, "AWS-S3-003 aws_s3_bucket.b"],
     ["no CMK on Aurora", { "aws_rds_cluster.db": { storage_encrypted: true } }, "AWS-RDS-001 aws_rds_cluster.db"],
-    ["short retention (Log Analytics 30 d)", { "azurerm_log_analytics_workspace.l": { retention_in_days: 30 } }, "AZ-LOG-001 azurerm_log_analytics_workspace.l"],
-    ["short retention (CloudWatch 14 d)", { "aws_cloudwatch_log_group.g": { retention_in_days: 14 } }, "AWS-CWL-001 aws_cloudwatch_log_group.g"],
-    ["short retention (SQL audit 30 d)", {
-      "azurerm_mssql_server.sql": {},
-      "azurerm_mssql_server_extended_auditing_policy.a": { server_id: "${azurerm_mssql_server.sql.id}", retention_in_days: 30 },
-    }, "AZ-SQL-005 azurerm_mssql_server.sql"],
-    ["open ingress (security group)", { "aws_security_group.sg": { ingress: [{ from_port: 443, to_port: 443, protocol: "tcp", cidr_blocks: ["0.0.0.0/0"] }] } }, "AWS-NET-001 aws_security_group.sg"],
-    ["open ingress (NSG rule)", { "azurerm_network_security_rule.r": { direction: "Inbound", access: "Allow", source_address_prefix: "Internet" } }, "AZ-NET-001 azurerm_network_security_rule.r"],
-    ["password literal (SQL admin)", { "azurerm_mssql_server.sql": { administrator_login_password: "Sup3rS3cret!" } }, "GEN-SEC-001 azurerm_mssql_server.sql"],
-    ["password literal (connection string)", {
-      "azurerm_data_factory_linked_service_azure_sql_database.ls": { connection_string: "Server=tcp:x.database.windows.net;Database=d;User ID=a;Password=hunter2hunter2;" },
-    }, "GEN-SEC-001 azurerm_data_factory_linked_service_azure_sql_database.ls"],
-    ["password literal (terraform_data SQL script)", { "terraform_data.seed": { input: "CREATE LOGIN app WITH PASSWORD = 'Winter2024!'" } }, "GEN-SEC-001 terraform_data.seed"],
-    ["AWS access key literal", { "aws_glue_job.j": { default_arguments: { "--key": "AKIAABCDEFGHIJKLMNOP" } } }, "GEN-SEC-001 aws_glue_job.j"],
+    [
+      "short retention (Log Analytics 30 d)",
+      { "azurerm_log_analytics_workspace.l": { retention_in_days: 30 } },
+      "AZ-LOG-001 azurerm_log_analytics_workspace.l",
+    ],
+    [
+      "short retention (CloudWatch 14 d)",
+      { "aws_cloudwatch_log_group.g": { retention_in_days: 14 } },
+      "AWS-CWL-001 aws_cloudwatch_log_group.g",
+    ],
+    [
+      "short retention (SQL audit 30 d)",
+      {
+        "azurerm_mssql_server.sql": {},
+        "azurerm_mssql_server_extended_auditing_policy.a": { server_id: "${azurerm_mssql_server.sql.id}", retention_in_days: 30 },
+      },
+      "AZ-SQL-005 azurerm_mssql_server.sql",
+    ],
+    [
+      "open ingress (security group)",
+      { "aws_security_group.sg": { ingress: [{ from_port: 443, to_port: 443, protocol: "tcp", cidr_blocks: ["0.0.0.0/0"] }] } },
+      "AWS-NET-001 aws_security_group.sg",
+    ],
+    [
+      "open ingress (NSG rule)",
+      { "azurerm_network_security_rule.r": { direction: "Inbound", access: "Allow", source_address_prefix: "Internet" } },
+      "AZ-NET-001 azurerm_network_security_rule.r",
+    ],
+    [
+      "password literal (SQL admin)",
+      { "azurerm_mssql_server.sql": { administrator_login_password: "Sup3rS3cret!" } },
+      "GEN-SEC-001 azurerm_mssql_server.sql",
+    ],
+    [
+      "password literal (connection string)",
+      {
+        "azurerm_data_factory_linked_service_azure_sql_database.ls": {
+          connection_string: "Server=tcp:x.database.windows.net;Database=d;User ID=a;Password=hunter2hunter2;",
+        },
+      },
+      "GEN-SEC-001 azurerm_data_factory_linked_service_azure_sql_database.ls",
+    ],
+    [
+      "password literal (terraform_data SQL script)",
+      { "terraform_data.seed": { input: "CREATE LOGIN app WITH PASSWORD = 'Winter2024!'" } },
+      "GEN-SEC-001 terraform_data.seed",
+    ],
+    [
+      "AWS access key literal",
+      { "aws_glue_job.j": { default_arguments: { "--key": "AKIAABCDEFGHIJKLMNOP" } } },
+      "GEN-SEC-001 aws_glue_job.j",
+    ],
   ])("%s", (_name, resources, expected) => {
     expect(failingRules(resources as Parameters<typeof doc>[0])).toContain(expected);
   });
@@ -57,7 +107,10 @@ describe("deliberately bad inputs", () => {
 
 describe("S3 server access log target buckets", () => {
   it("accept SSE-S3 (AWS requires it for log delivery) while data buckets need SSE-KMS", () => {
-    const sse = (bucket: string, algorithm: string) => ({ bucket: `\${aws_s3_bucket.${bucket}.id}`, rule: { apply_server_side_encryption_by_default: { sse_algorithm: algorithm } } });
+    const sse = (bucket: string, algorithm: string) => ({
+      bucket: `\${aws_s3_bucket.${bucket}.id}`,
+      rule: { apply_server_side_encryption_by_default: { sse_algorithm: algorithm } },
+    });
     const out = failingRules({
       "aws_s3_bucket.logs": {},
       "aws_s3_bucket.data": {},

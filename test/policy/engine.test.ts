@@ -26,24 +26,45 @@ function outdir(stacks: Record<string, object>): string {
   return dir;
 }
 
-const GOOD_LAW = { retention_in_days: 365, local_authentication_enabled: false, tags: { owner: "o", "cost-center": "c", "data-classification": "internal", environment: "dev", "managed-by": "cdktf" } };
+const GOOD_LAW = {
+  retention_in_days: 365,
+  local_authentication_enabled: false,
+  tags: { owner: "o", "cost-center": "c", "data-classification": "internal", environment: "dev", "managed-by": "cdktf" },
+};
 const goodStack = doc({
   "azurerm_log_analytics_workspace.law": GOOD_LAW,
-  "azurerm_monitor_diagnostic_setting.d": { target_resource_id: "${azurerm_log_analytics_workspace.law.id}", log_analytics_workspace_id: "${azurerm_log_analytics_workspace.law.id}", enabled_log: [{ category_group: "audit" }] },
+  "azurerm_monitor_diagnostic_setting.d": {
+    target_resource_id: "${azurerm_log_analytics_workspace.law.id}",
+    log_analytics_workspace_id: "${azurerm_log_analytics_workspace.law.id}",
+    enabled_log: [{ category_group: "audit" }],
+  },
 });
 const badStack = doc({ "azurerm_log_analytics_workspace.law": { ...GOOD_LAW, retention_in_days: 30 } });
 
 describe("StackGraph", () => {
-  const g = new StackGraph("s", doc({
-    "azurerm_mssql_server.sql": {},
-    "azurerm_private_endpoint.pe": { private_service_connection: [{ private_connection_resource_id: "${azurerm_mssql_server.sql.id}" }] },
-    "azurerm_monitor_diagnostic_setting.d": { target_resource_id: "${azurerm_mssql_server.sql.id}/databases/master" },
-    "azurerm_mssql_database.db": { server_id: "${azurerm_mssql_server.sql.id}", tags: "${merge(local.t, {a = azurerm_mssql_server.sql.name})}" },
-  }, { locals: { days: 90 }, variable: { d: { default: 30 } } }));
+  const g = new StackGraph(
+    "s",
+    doc(
+      {
+        "azurerm_mssql_server.sql": {},
+        "azurerm_private_endpoint.pe": {
+          private_service_connection: [{ private_connection_resource_id: "${azurerm_mssql_server.sql.id}" }],
+        },
+        "azurerm_monitor_diagnostic_setting.d": { target_resource_id: "${azurerm_mssql_server.sql.id}/databases/master" },
+        "azurerm_mssql_database.db": {
+          server_id: "${azurerm_mssql_server.sql.id}",
+          tags: "${merge(local.t, {a = azurerm_mssql_server.sql.name})}",
+        },
+      },
+      { locals: { days: 90 }, variable: { d: { default: 30 } } },
+    ),
+  );
 
   it("finds referrers by type and attribute path through block arrays and sub-resource ids", () => {
     const sql = g.get("azurerm_mssql_server.sql")!;
-    expect(g.referrers(sql, { type: "azurerm_private_endpoint", attribute: "private_connection_resource_id" }).map((r) => r.address)).toEqual(["azurerm_private_endpoint.pe"]);
+    expect(
+      g.referrers(sql, { type: "azurerm_private_endpoint", attribute: "private_connection_resource_id" }).map((r) => r.address),
+    ).toEqual(["azurerm_private_endpoint.pe"]);
     expect(g.referrers(sql, { type: "azurerm_monitor_diagnostic_setting", attribute: "target_resource_id" })).toHaveLength(1);
     expect(g.referrers(sql, { attribute: "server_id" }).map((r) => r.address)).toEqual(["azurerm_mssql_database.db"]);
     expect(g.referrers(sql).length).toBe(3);
@@ -63,7 +84,13 @@ describe("suppressions", () => {
     const app = new App({ outdir: dir });
     const stack = new TerraformStack(app, "azure-test");
     new AzurermProvider(stack, "azurerm", { features: [{}] });
-    const st = new StorageAccount(stack, "st", { name: "st", resourceGroupName: "rg", location: "westeurope", accountTier: "Standard", accountReplicationType: "LRS" });
+    const st = new StorageAccount(stack, "st", {
+      name: "st",
+      resourceGroupName: "rg",
+      location: "westeurope",
+      accountTier: "Standard",
+      accountReplicationType: "LRS",
+    });
     suppress(st, "AZ-ST-012", "Infrastructure encryption forces a new account; tracked in PLAT-123");
     app.synth();
     const json = JSON.parse(readFileSync(join(dir, "stacks", "azure-test", "cdk.tf.json"), "utf8"));
@@ -78,7 +105,13 @@ describe("suppressions", () => {
 
   it("suppress() rejects short reasons and malformed ids", () => {
     const stack = new TerraformStack(new App({ outdir: mkdtempSync(join(tmpdir(), "p-")) }), "s");
-    const st = new StorageAccount(stack, "st", { name: "st", resourceGroupName: "rg", location: "w", accountTier: "Standard", accountReplicationType: "LRS" });
+    const st = new StorageAccount(stack, "st", {
+      name: "st",
+      resourceGroupName: "rg",
+      location: "w",
+      accountTier: "Standard",
+      accountReplicationType: "LRS",
+    });
     expect(() => suppress(st, "AZ-ST-012", "too short")).toThrow(/at least 20/);
     expect(() => suppress(st, "nope", "a long enough reason for the test")).toThrow(/not a rule id/);
   });
@@ -86,18 +119,37 @@ describe("suppressions", () => {
   it("applies an environment suppression to one rule on one resource and shows its reason", () => {
     const { findings, configErrors } = evaluateStack("s", badStack, {
       packs: ["baseline"],
-      suppressions: [{ ruleId: "AZ-LOG-001", resource: "azurerm_log_analytics_workspace.law", reason: "Sandbox workspace, deleted nightly by automation" }],
+      suppressions: [
+        {
+          ruleId: "AZ-LOG-001",
+          resource: "azurerm_log_analytics_workspace.law",
+          reason: "Sandbox workspace, deleted nightly by automation",
+        },
+      ],
     });
     expect(configErrors).toEqual([]);
-    expect(findings.find((f) => f.ruleId === "AZ-LOG-001")).toMatchObject({ status: "suppressed", suppressionSource: "environment", suppressionReason: "Sandbox workspace, deleted nightly by automation" });
+    expect(findings.find((f) => f.ruleId === "AZ-LOG-001")).toMatchObject({
+      status: "suppressed",
+      suppressionSource: "environment",
+      suppressionReason: "Sandbox workspace, deleted nightly by automation",
+    });
   });
 
   it.each([
     [{ ruleId: "AZ-LOG-001", resource: "azurerm_log_analytics_workspace.law", reason: "short" }, /at least 20/],
     [{ ruleId: "AZ-LOG-999", resource: "azurerm_log_analytics_workspace.law", reason: "a long enough reason here" }, /unknown rule id/],
-    [{ ruleId: "AZ-LOG-001", resource: "azurerm_log_analytics_workspace.other", reason: "a long enough reason here" }, /matches nothing: the resource is not in this stack/],
-    [{ ruleId: "AZ-KV-001", resource: "azurerm_log_analytics_workspace.law", reason: "a long enough reason here" }, /matches nothing: the rule does not fail/],
-    [{ ruleId: "AZ-SEN-001", resource: "azurerm_log_analytics_workspace.law", reason: "a long enough reason here" }, /not in the selected packs/],
+    [
+      { ruleId: "AZ-LOG-001", resource: "azurerm_log_analytics_workspace.other", reason: "a long enough reason here" },
+      /matches nothing: the resource is not in this stack/,
+    ],
+    [
+      { ruleId: "AZ-KV-001", resource: "azurerm_log_analytics_workspace.law", reason: "a long enough reason here" },
+      /matches nothing: the rule does not fail/,
+    ],
+    [
+      { ruleId: "AZ-SEN-001", resource: "azurerm_log_analytics_workspace.law", reason: "a long enough reason here" },
+      /not in the selected packs/,
+    ],
   ])("reports a bad or unused suppression as an error: %j", (s, message) => {
     const { configErrors } = evaluateStack("s", goodStack, { packs: ["baseline"], suppressions: [s] });
     expect(configErrors.map((e) => e.message).join("\n")).toMatch(message);
@@ -115,7 +167,9 @@ describe("report", () => {
     const report = evaluateOutdir(dir, { "azure-dev": { packs: ["baseline"] } });
     expect(report.stacks.find((s) => s.name === "azure-x")!.defaulted).toBe(true);
     expect(report.rules.length).toBeGreaterThanOrEqual(60);
-    expect(report.rules[0]).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String), severity: expect.any(String), pci: expect.any(Array) }));
+    expect(report.rules[0]).toEqual(
+      expect.objectContaining({ id: expect.any(String), title: expect.any(String), severity: expect.any(String), pci: expect.any(Array) }),
+    );
     expect(report.findings.some((f) => f.status === "pass")).toBe(true);
     const msg = violationMessage(report)!;
     expect(msg).toContain("[azure-dev] azurerm_log_analytics_workspace.law AZ-LOG-001");
@@ -125,7 +179,15 @@ describe("report", () => {
     const file = writeReport(report);
     const json = JSON.parse(readFileSync(file, "utf8"));
     expect(file).toBe(join(dir, "policy-report.json"));
-    expect(json.findings[0]).toEqual(expect.objectContaining({ stack: expect.any(String), address: expect.any(String), ruleId: expect.any(String), status: expect.any(String), message: expect.any(String) }));
+    expect(json.findings[0]).toEqual(
+      expect.objectContaining({
+        stack: expect.any(String),
+        address: expect.any(String),
+        ruleId: expect.any(String),
+        status: expect.any(String),
+        message: expect.any(String),
+      }),
+    );
   });
 
   it("passes a clean stack", () => {
@@ -137,7 +199,9 @@ describe("report", () => {
     const big: Record<string, Record<string, unknown>> = {};
     for (let i = 0; i < 150; i++) {
       big[`azurerm_storage_account.st${i}`] = { tags: {}, network_rules: { default_action: "Deny" } };
-      big[`azurerm_private_endpoint.pe${i}`] = { private_service_connection: { private_connection_resource_id: `\${azurerm_storage_account.st${i}.id}` } };
+      big[`azurerm_private_endpoint.pe${i}`] = {
+        private_service_connection: { private_connection_resource_id: `\${azurerm_storage_account.st${i}.id}` },
+      };
     }
     const stacks = Object.fromEntries(["a", "b", "c", "d", "e", "f"].map((n) => [`azure-${n}`, doc(big)]));
     const report = evaluateOutdir(outdir(stacks), {});

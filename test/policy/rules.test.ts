@@ -18,7 +18,12 @@ function ruleFiles(dir: string): string[] {
 }
 
 function statusOf(rule: Rule, c: (typeof RULE_CASES)[string], which: "pass" | "fail"): string | undefined {
-  const { findings, configErrors } = evaluateStack("fixture", c[which], { packs: ["baseline"] }, { rules: [rule], packs: { baseline: [rule.id] } });
+  const { findings, configErrors } = evaluateStack(
+    "fixture",
+    c[which],
+    { packs: ["baseline"] },
+    { rules: [rule], packs: { baseline: [rule.id] } },
+  );
   expect(configErrors).toEqual([]);
   return findings.find((f) => f.address === c.address)?.status;
 }

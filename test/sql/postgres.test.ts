@@ -26,7 +26,7 @@ describePg("sql/postgres on a real PostgreSQL 15", () => {
         try {
           await client.query(f.text);
         } catch (err) {
-          throw new Error(`pass ${pass}: ${f.file} failed: ${(err as Error).message}`);
+          throw new Error(`pass ${pass}: ${f.file} failed: ${(err as Error).message}`, { cause: err });
         }
       }
     }
@@ -157,7 +157,9 @@ describePg("sql/postgres on a real PostgreSQL 15", () => {
     const a = await client.query(`SELECT payments.create_payment($1, 2500, 'EUR', 'idem-1', $2) AS id`, [merchantId, customerId]);
     const b = await client.query(`SELECT payments.create_payment($1, 2500, 'EUR', 'idem-1', $2) AS id`, [merchantId, customerId]);
     expect(b.rows[0].id).toBe(a.rows[0].id);
-    await expect(client.query(`SELECT payments.create_payment($1, 9999, 'EUR', 'idem-1', $2)`, [merchantId, customerId])).rejects.toMatchObject({ code: "23505" });
+    await expect(
+      client.query(`SELECT payments.create_payment($1, 9999, 'EUR', 'idem-1', $2)`, [merchantId, customerId]),
+    ).rejects.toMatchObject({ code: "23505" });
     const id = a.rows[0].id as string;
     await client.query(`UPDATE payments.payment SET status = 'succeeded', captured_at = now() WHERE payment_id = $1`, [id]);
     await client.query(`SELECT payments.refund_payment($1, 2000, 'r-1')`, [id]);
@@ -169,7 +171,9 @@ describePg("sql/postgres on a real PostgreSQL 15", () => {
     try {
       const created = await client.query(`SELECT payments.create_payment($1, 4242, 'EUR', 'cdc-1', $2) AS id`, [merchantId, customerId]);
       const paymentId = String(created.rows[0].id);
-      await client.query(`INSERT INTO payments.customer (merchant_id, email, country_code) VALUES ($1, 'cdc@example.com', 'DE')`, [merchantId]);
+      await client.query(`INSERT INTO payments.customer (merchant_id, email, country_code) VALUES ($1, 'cdc@example.com', 'DE')`, [
+        merchantId,
+      ]);
       const res = await client.query(
         `SELECT data FROM pg_logical_slot_get_binary_changes('test_slot', NULL, NULL, 'proto_version', '1', 'publication_names', 'debezium_publication')`,
       );

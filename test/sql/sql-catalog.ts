@@ -159,7 +159,10 @@ export function splitBatches(sql: string): string[] {
 
 /** Removes [brackets] / "double quotes" around identifiers. */
 export function unquote(identifier: string): string {
-  return identifier.trim().replace(/^\[(.*)\]$/, "$1").replace(/^"(.*)"$/, "$1");
+  return identifier
+    .trim()
+    .replace(/^\[(.*)\]$/, "$1")
+    .replace(/^"(.*)"$/, "$1");
 }
 
 const IDENT = String.raw`(?:\[[^\]]+\]|"[^"]+"|[A-Za-z_#][\w$#]*)`;
@@ -206,7 +209,10 @@ export function listTables(dir: string): TableDef[] {
       const before = f.code.slice(Math.max(0, m.index - 400), m.index);
       const guarded =
         Boolean(m[1]) ||
-        new RegExp(String.raw`IF\s+OBJECT_ID\s*\(\s*N?'${escapeRe(schema ? `${schema}.${name}` : name)}'[^)]*\)\s+IS\s+NULL\s*(BEGIN\s*)?$`, "i").test(before.trimEnd());
+        new RegExp(
+          String.raw`IF\s+OBJECT_ID\s*\(\s*N?'${escapeRe(schema ? `${schema}.${name}` : name)}'[^)]*\)\s+IS\s+NULL\s*(BEGIN\s*)?$`,
+          "i",
+        ).test(before.trimEnd());
       tables.push({
         file: f.file,
         schema,
@@ -292,7 +298,13 @@ export function listRoutines(dir: string): RoutineDef[] {
     while ((m = re.exec(f.code)) !== null) {
       const kindRaw = m[2]!.toUpperCase().replace(/\s+/g, " ");
       const kind: RoutineDef["kind"] =
-        kindRaw === "PROC" || kindRaw === "PROCEDURE" ? "procedure" : kindRaw === "FUNCTION" ? "function" : kindRaw === "VIEW" ? "view" : "materialized view";
+        kindRaw === "PROC" || kindRaw === "PROCEDURE"
+          ? "procedure"
+          : kindRaw === "FUNCTION"
+            ? "function"
+            : kindRaw === "VIEW"
+              ? "view"
+              : "materialized view";
       const { schema, name } = splitQualified(m[3]!);
       const qualifiedName = schema ? `${schema}.${name}` : name;
       const before = f.code.slice(Math.max(0, m.index - 300), m.index);
@@ -318,7 +330,10 @@ function parseParameters(code: string, from: number, kind: "procedure" | "functi
     if (open < 0) return [];
     const inner = rest.slice(open + 1, matchParen(rest, open) - 1);
     return splitTopLevel(inner).map((p) => {
-      const [name = "", ...type] = p.replace(/\s+DEFAULT\s+.*$/i, "").trim().split(/\s+/);
+      const [name = "", ...type] = p
+        .replace(/\s+DEFAULT\s+.*$/i, "")
+        .trim()
+        .split(/\s+/);
       return { name: name.replace(/^@/, ""), type: type.join(" ") };
     });
   }
@@ -329,7 +344,10 @@ function parseParameters(code: string, from: number, kind: "procedure" | "functi
   return splitTopLevel(head)
     .filter((p) => p.startsWith("@"))
     .map((p) => {
-      const [name = "", ...type] = p.replace(/\s*=.*$/, "").trim().split(/\s+/);
+      const [name = "", ...type] = p
+        .replace(/\s*=.*$/, "")
+        .trim()
+        .split(/\s+/);
       return { name: name.replace(/^@/, ""), type: type.join(" ") };
     });
 }

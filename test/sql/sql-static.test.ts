@@ -54,7 +54,9 @@ describe("Azure SQL OLTP schema (001_schema.sql)", () => {
     expect(byName.get("Payment")!.uniqueKeys).toContainEqual(["MerchantId", "IdempotencyKey"]);
     const code = file(AZ, "001_schema.sql");
     for (const ix of ["IX_Payment_Merchant_CreatedAt", "IX_Payment_Customer", "IX_Payment_Status"]) {
-      expect(code).toMatch(new RegExp(`IF NOT EXISTS \\(SELECT 1 FROM sys\\.indexes [^\\n]*?'${ix}'\\)\\s+CREATE NONCLUSTERED INDEX ${ix} ON dbo\\.Payment`));
+      expect(code).toMatch(
+        new RegExp(`IF NOT EXISTS \\(SELECT 1 FROM sys\\.indexes [^\\n]*?'${ix}'\\)\\s+CREATE NONCLUSTERED INDEX ${ix} ON dbo\\.Payment`),
+      );
     }
   });
 
@@ -78,13 +80,27 @@ describe("Azure SQL OLTP schema (001_schema.sql)", () => {
   });
 
   test("personal and card data columns are classified, masked or encrypted, never both", () => {
-    const classified = [...file(AZ, "001_schema.sql").matchAll(/ADD SENSITIVITY CLASSIFICATION TO dbo\.(\w+)\.(\w+)/g)].map((m) => `${m[1]}.${m[2]}`);
+    const classified = [...file(AZ, "001_schema.sql").matchAll(/ADD SENSITIVITY CLASSIFICATION TO dbo\.(\w+)\.(\w+)/g)].map(
+      (m) => `${m[1]}.${m[2]}`,
+    );
     expect(classified).toEqual(
-      expect.arrayContaining(["Customer.Email", "Customer.FullName", "Customer.Phone", "PaymentMethod.CardLast4", "PaymentMethod.CardFingerprint", "PaymentMethod.CardExpMonth", "PaymentMethod.CardExpYear"]),
+      expect.arrayContaining([
+        "Customer.Email",
+        "Customer.FullName",
+        "Customer.Phone",
+        "PaymentMethod.CardLast4",
+        "PaymentMethod.CardFingerprint",
+        "PaymentMethod.CardExpMonth",
+        "PaymentMethod.CardExpYear",
+      ]),
     );
     const ddm = file(AZ, "004_dynamic_data_masking.sql");
-    const masked = [...ddm.matchAll(/ALTER TABLE dbo\.(\w+) ALTER COLUMN (\w+) ADD MASKED WITH \(FUNCTION = '(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`);
-    const guards = [...ddm.matchAll(/sys\.masked_columns WHERE object_id = OBJECT_ID\(N'dbo\.(\w+)'\) AND name = N'(\w+)'/g)].map((m) => `${m[1]}.${m[2]}`);
+    const masked = [...ddm.matchAll(/ALTER TABLE dbo\.(\w+) ALTER COLUMN (\w+) ADD MASKED WITH \(FUNCTION = '(\w+)\(/g)].map(
+      (m) => `${m[1]}.${m[2]}`,
+    );
+    const guards = [...ddm.matchAll(/sys\.masked_columns WHERE object_id = OBJECT_ID\(N'dbo\.(\w+)'\) AND name = N'(\w+)'/g)].map(
+      (m) => `${m[1]}.${m[2]}`,
+    );
     expect(guards).toEqual(masked);
     expect(ddm).toMatch(/email\(\)/);
     expect(ddm).toMatch(/partial\(/);
@@ -105,7 +121,11 @@ describe("Azure SQL CDC scripts", () => {
     const procs = listProcedures(AZ);
     expect(procs.map((p) => p.qualifiedName).sort()).toEqual(["etl.usp_GetCdcWindow", "etl.usp_ReadNetChanges", "etl.usp_SetCdcWatermark"]);
     for (const p of procs) expect(p.idempotent).toBe(true);
-    expect(procs.find((p) => p.name === "usp_ReadNetChanges")!.parameters.map((x) => x.name)).toEqual(["TableName", "FromLsnHex", "ToLsnHex"]);
+    expect(procs.find((p) => p.name === "usp_ReadNetChanges")!.parameters.map((x) => x.name)).toEqual([
+      "TableName",
+      "FromLsnHex",
+      "ToLsnHex",
+    ]);
     expect(procs.find((p) => p.name === "usp_SetCdcWatermark")!.parameters.map((x) => x.name)).toEqual(["TableName", "ToLsnHex"]);
     const code = file(AZ, "002_etl_watermark.sql");
     expect(code).toMatch(/cdc\.change_tables/);
@@ -154,7 +174,10 @@ describe("Synapse dedicated SQL pool", () => {
   });
 
   test("6 replicated dimensions with SCD2 columns on Merchant and Customer", () => {
-    const dims = tables.filter((t) => t.schema === "dw" && t.name.startsWith("Dim_")).map((t) => t.name).sort();
+    const dims = tables
+      .filter((t) => t.schema === "dw" && t.name.startsWith("Dim_"))
+      .map((t) => t.name)
+      .sort();
     expect(dims).toEqual(["Dim_Currency", "Dim_Customer", "Dim_Date", "Dim_Geography", "Dim_Merchant", "Dim_PaymentMethod"]);
     for (const d of dims) expect(get(`dw.${d}`)!.options).toMatch(/DISTRIBUTION = REPLICATE, CLUSTERED (COLUMNSTORE )?INDEX/);
     for (const d of ["Dim_Merchant", "Dim_Customer"]) {
@@ -163,7 +186,10 @@ describe("Synapse dedicated SQL pool", () => {
   });
 
   test("facts are HASH-distributed clustered columnstore tables partitioned by DateKey", () => {
-    for (const [name, key] of [["dw.Fact_Payment", "PaymentId"], ["dw.Fact_API_Performance", "RequestId"]] as const) {
+    for (const [name, key] of [
+      ["dw.Fact_Payment", "PaymentId"],
+      ["dw.Fact_API_Performance", "RequestId"],
+    ] as const) {
       const f = get(name)!;
       expect(f.options).toMatch(new RegExp(`DISTRIBUTION = HASH\\(${key}\\)`));
       expect(f.options).toMatch(/CLUSTERED COLUMNSTORE INDEX/);
@@ -174,7 +200,10 @@ describe("Synapse dedicated SQL pool", () => {
 
   test("materialized views exist and respect Synapse restrictions", () => {
     const views = listViews(SYN);
-    expect(views.map((v) => `${v.kind}:${v.qualifiedName}`).sort()).toEqual(["materialized view:agg.mv_API_Performance_5min", "materialized view:agg.mv_Payment_Daily_Merchant"]);
+    expect(views.map((v) => `${v.kind}:${v.qualifiedName}`).sort()).toEqual([
+      "materialized view:agg.mv_API_Performance_5min",
+      "materialized view:agg.mv_Payment_Daily_Merchant",
+    ]);
     for (const v of views) expect(v.idempotent).toBe(true);
     const mv = /CREATE MATERIALIZED VIEW agg\.mv_Payment_Daily_Merchant[\s\S]*?'\);/.exec(file(SYN, "005_aggregates.sql"))![0];
     expect(mv).toMatch(/GROUP BY/);
@@ -217,7 +246,10 @@ describe("Synapse dedicated SQL pool", () => {
       expect({ file: f.file, rowcount: /@@ROWCOUNT/i.test(f.code) }).toEqual({ file: f.file, rowcount: false });
       expect({ file: f.file, merge: /\bMERGE\s+(INTO\s+)?dw\./i.test(f.code) }).toEqual({ file: f.file, merge: false });
       expect({ file: f.file, output: /\bOUTPUT\s+(inserted|deleted)\./i.test(f.code) }).toEqual({ file: f.file, output: false });
-      expect({ file: f.file, ansiUpdateJoin: /\bUPDATE\s+[\w.]+\s+SET[^;]*?\bFROM\b[^;]*?\bJOIN\b/i.test(f.code) }).toEqual({ file: f.file, ansiUpdateJoin: false });
+      expect({ file: f.file, ansiUpdateJoin: /\bUPDATE\s+[\w.]+\s+SET[^;]*?\bFROM\b[^;]*?\bJOIN\b/i.test(f.code) }).toEqual({
+        file: f.file,
+        ansiUpdateJoin: false,
+      });
     }
     for (const t of tables) expect({ table: t.qualifiedName, guarded: t.guarded }).toEqual({ table: t.qualifiedName, guarded: true });
   });
@@ -225,7 +257,8 @@ describe("Synapse dedicated SQL pool", () => {
 
 describe("all T-SQL scripts are idempotent", () => {
   test.each([AZ, SYN])("%s: CREATE TABLE guarded, procedures CREATE OR ALTER, batches split on GO", (dir) => {
-    for (const t of listTables(dir)) expect({ table: t.qualifiedName, guarded: t.guarded }).toEqual({ table: t.qualifiedName, guarded: true });
+    for (const t of listTables(dir))
+      expect({ table: t.qualifiedName, guarded: t.guarded }).toEqual({ table: t.qualifiedName, guarded: true });
     for (const f of readSqlDir(dir)) {
       expect(f.code).not.toMatch(/\bCREATE\s+PROC(EDURE)?\b/i);
       for (const batch of splitBatches(f.code)) {
@@ -250,7 +283,9 @@ describe("models agree across engines", () => {
   });
 
   test("Redshift has the same dimensions and facts as Synapse, with DISTSTYLE ALL dims and DISTKEY/SORTKEY facts", () => {
-    const syn = listTables(SYN).filter((t) => t.schema === "dw").map((t) => t.name);
+    const syn = listTables(SYN)
+      .filter((t) => t.schema === "dw")
+      .map((t) => t.name);
     const rs = listTables("sql/redshift").filter((t) => t.schema === "dw");
     const norm = (n: string) => n.toLowerCase().replace(/_/g, "");
     expect(rs.map((t) => norm(t.name)).sort()).toEqual(syn.map(norm).sort());
@@ -258,7 +293,10 @@ describe("models agree across engines", () => {
       const s = listTables(SYN).find((x) => x.schema === "dw" && norm(x.name) === norm(t.name))!;
       expect({ table: t.name, columns: lower(t.columns).map(norm).sort() }).toEqual({
         table: t.name,
-        columns: lower(s.columns).map(norm).map((c) => (c === "cdcstartlsn" ? "sourcelsn" : c)).sort(),
+        columns: lower(s.columns)
+          .map(norm)
+          .map((c) => (c === "cdcstartlsn" ? "sourcelsn" : c))
+          .sort(),
       });
       if (t.name.startsWith("fact_")) {
         expect(t.options).toMatch(/DISTKEY \(\w+\)/);

@@ -25,7 +25,8 @@ export const API_LOG_FIELDS = {
 
 export const API_LOGS_STEPS = { stage: "Stage_ApiLogs", load: "Load_Fact_API_Performance", fail: "Fail_ApiLogs" } as const;
 
-const epochSeconds = (param: string): string => `string(div(sub(ticks(pipeline().parameters.${param}), ticks('1970-01-01T00:00:00Z')), 10000000))`;
+const epochSeconds = (param: string): string =>
+  `string(div(sub(ticks(pipeline().parameters.${param}), ticks('1970-01-01T00:00:00Z')), 10000000))`;
 
 export interface ApiLogsOptions {
   /** `<filesystem>/<folder>` where the staged copy writes its temporary files, e.g. `raw/staging/api_logs`. */
@@ -53,12 +54,15 @@ export function buildApiLogsPipeline(options: ApiLogsOptions): PipelineSpec {
       {
         name: API_LOGS_STEPS.stage,
         type: "Copy",
-        description: "Documents whose server timestamp _ts is in the window -> stg.ApiLogs (staged through the lake for the COPY statement).",
+        description:
+          "Documents whose server timestamp _ts is in the window -> stg.ApiLogs (staged through the lake for the COPY statement).",
         input: { dataset: DATASETS.apiLogs.name },
         output: { dataset: DATASETS.olapTable.name, parameters: { schema: "stg", table: "ApiLogs" } },
         source: {
           type: "CosmosDbSqlApiSource",
-          query: expr(`@concat('SELECT ${select} FROM c WHERE c._ts >= ', ${epochSeconds("windowStart")}, ' AND c._ts < ', ${epochSeconds("windowEnd")})`),
+          query: expr(
+            `@concat('SELECT ${select} FROM c WHERE c._ts >= ', ${epochSeconds("windowStart")}, ' AND c._ts < ', ${epochSeconds("windowEnd")})`,
+          ),
         },
         sink: { type: "SqlDWSink", writes: { database: "olap", kind: "table", name: "stg.ApiLogs" } },
         staging: { linkedService: LINKED_SERVICES.lake, path: options.stagingPath },
@@ -79,7 +83,9 @@ export function buildApiLogsPipeline(options: ApiLogsOptions): PipelineSpec {
         name: API_LOGS_STEPS.fail,
         type: "Fail",
         dependsOn: [{ activity: API_LOGS_STEPS.load, conditions: ["Failed", "Skipped"] }],
-        message: expr("@concat('etl_api_logs_to_olap window ', pipeline().parameters.windowStart, ' - ', pipeline().parameters.windowEnd, ' failed; the next overlapping window retries it.')"),
+        message: expr(
+          "@concat('etl_api_logs_to_olap window ', pipeline().parameters.windowStart, ' - ', pipeline().parameters.windowEnd, ' failed; the next overlapping window retries it.')",
+        ),
         errorCode: "ETL_API_LOGS_FAILED",
       },
     ],

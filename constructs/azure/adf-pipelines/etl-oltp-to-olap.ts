@@ -34,7 +34,12 @@ export const LOAD_STEPS: readonly LoadStep[] = [
   { key: "Load_Dim_Currency", procedure: "etl.usp_Load_Dim_Currency", reads: ["Currency"], after: [] },
   { key: "Load_Dim_Geography", procedure: "etl.usp_Load_Dim_Geography", reads: ["Country"], after: [] },
   { key: "Load_Dim_Merchant", procedure: "etl.usp_Load_Dim_Merchant", reads: ["Merchant"], after: ["Load_Dim_Geography"] },
-  { key: "Load_Dim_Customer", procedure: "etl.usp_Load_Dim_Customer", reads: ["Customer"], after: ["Load_Dim_Merchant", "Load_Dim_Geography"] },
+  {
+    key: "Load_Dim_Customer",
+    procedure: "etl.usp_Load_Dim_Customer",
+    reads: ["Customer"],
+    after: ["Load_Dim_Merchant", "Load_Dim_Geography"],
+  },
   { key: "Load_Dim_PaymentMethod", procedure: "etl.usp_Load_Dim_PaymentMethod", reads: ["PaymentMethod"], after: ["Load_Dim_Customer"] },
   {
     key: "Load_Fact_Payment",
@@ -103,7 +108,10 @@ export function buildOltpToOlapPipeline(options: OltpToOlapOptions): PipelineSpe
         type: "Lookup",
         description: `CDC window of dbo.${t}: last watermark + 1 to the current max LSN.`,
         dataset: { dataset: DATASETS.oltpQuery.name },
-        source: { type: "AzureSqlSource", call: { procedure: proc("oltp", "etl.usp_GetCdcWindow"), parameters: { TableName: { value: t, type: "String" } } } },
+        source: {
+          type: "AzureSqlSource",
+          call: { procedure: proc("oltp", "etl.usp_GetCdcWindow"), parameters: { TableName: { value: t, type: "String" } } },
+        },
         firstRowOnly: true,
       });
       activities.push({
@@ -206,7 +214,9 @@ export function buildOltpToOlapPipeline(options: OltpToOlapOptions): PipelineSpe
     type: "Fail",
     description: "Any failure upstream skips the quality checks; fail the run loudly, watermarks untouched.",
     dependsOn: [{ activity: DQ_STEP.key, conditions: ["Failed", "Skipped"] }],
-    message: expr("@concat('etl_oltp_to_olap run ', pipeline().RunId, ' failed before or in etl.usp_DQ_Check; CDC watermarks were not advanced and the next run reloads the same window.')"),
+    message: expr(
+      "@concat('etl_oltp_to_olap run ', pipeline().RunId, ' failed before or in etl.usp_DQ_Check; CDC watermarks were not advanced and the next run reloads the same window.')",
+    ),
     errorCode: "ETL_OLTP_TO_OLAP_FAILED",
   });
 

@@ -57,7 +57,9 @@ export interface DatasetUse {
 /** A stored procedure call with typed parameters. */
 export interface ProcedureCall {
   readonly procedure: SqlObjectRef & { readonly kind: "procedure" };
-  readonly parameters?: Readonly<Record<string, { readonly value: Value; readonly type: "String" | "Int32" | "Int64" | "DateTime" | "Boolean" }>>;
+  readonly parameters?: Readonly<
+    Record<string, { readonly value: Value; readonly type: "String" | "Int32" | "Int64" | "DateTime" | "Boolean" }>
+  >;
 }
 
 /** Extra columns a Copy source adds to every row (`additionalColumns`). */
@@ -164,7 +166,10 @@ function renderValue(v: Value): unknown {
 function renderProcedureParameters(call: ProcedureCall): Record<string, unknown> | undefined {
   if (!call.parameters) return undefined;
   return Object.fromEntries(
-    Object.entries(call.parameters).map(([k, p]) => [k, { value: typeof p.value === "string" ? p.value : p.value.expression, type: p.type }]),
+    Object.entries(call.parameters).map(([k, p]) => [
+      k,
+      { value: typeof p.value === "string" ? p.value : p.value.expression, type: p.type },
+    ]),
   );
 }
 
@@ -192,11 +197,23 @@ function renderSource(s: CopySource): Record<string, unknown> {
             queryTimeout: "02:00:00",
             partitionOption: "None",
           }
-        : { type: s.type, sqlReaderQuery: renderValue(s.query), additionalColumns: renderAdditionalColumns(s.additionalColumns), queryTimeout: "02:00:00", partitionOption: "None" };
+        : {
+            type: s.type,
+            sqlReaderQuery: renderValue(s.query),
+            additionalColumns: renderAdditionalColumns(s.additionalColumns),
+            queryTimeout: "02:00:00",
+            partitionOption: "None",
+          };
     case "ParquetSource":
       return { type: s.type, storeSettings: { type: "AzureBlobFSReadSettings", recursive: false } };
     case "CosmosDbSqlApiSource":
-      return { type: s.type, query: renderValue(s.query), preferredRegions: [], detectDatetime: true, additionalColumns: renderAdditionalColumns(s.additionalColumns) };
+      return {
+        type: s.type,
+        query: renderValue(s.query),
+        preferredRegions: [],
+        detectDatetime: true,
+        additionalColumns: renderAdditionalColumns(s.additionalColumns),
+      };
   }
 }
 
@@ -218,7 +235,13 @@ function renderSink(s: CopySink): Record<string, unknown> {
 function renderPolicy(p: ActivityPolicy | undefined): Record<string, unknown> {
   const policy = p ?? DEFAULT_ACTIVITY_POLICY;
   // secureInput/secureOutput keep card-adjacent values (LSN windows, row samples) out of run history.
-  return { timeout: policy.timeout, retry: policy.retry, retryIntervalInSeconds: policy.retryIntervalInSeconds, secureInput: false, secureOutput: true };
+  return {
+    timeout: policy.timeout,
+    retry: policy.retry,
+    retryIntervalInSeconds: policy.retryIntervalInSeconds,
+    secureInput: false,
+    secureOutput: true,
+  };
 }
 
 /** One activity as ADF JSON. */
@@ -232,7 +255,11 @@ export function renderActivity(a: Activity): Record<string, unknown> {
   };
   switch (a.type) {
     case "Lookup":
-      return { ...base, policy: renderPolicy(a.policy), typeProperties: { source: renderSource(a.source), dataset: renderDatasetUse(a.dataset), firstRowOnly: a.firstRowOnly } };
+      return {
+        ...base,
+        policy: renderPolicy(a.policy),
+        typeProperties: { source: renderSource(a.source), dataset: renderDatasetUse(a.dataset), firstRowOnly: a.firstRowOnly },
+      };
     case "Copy":
       return {
         ...base,
@@ -244,9 +271,18 @@ export function renderActivity(a: Activity): Record<string, unknown> {
           sink: renderSink(a.sink),
           enableStaging: a.staging !== undefined,
           ...(a.staging
-            ? { stagingSettings: { linkedServiceName: { referenceName: a.staging.linkedService, type: "LinkedServiceReference" }, path: a.staging.path } }
+            ? {
+                stagingSettings: {
+                  linkedServiceName: { referenceName: a.staging.linkedService, type: "LinkedServiceReference" },
+                  path: a.staging.path,
+                },
+              }
             : {}),
-          translator: { type: "TabularTranslator", typeConversion: true, typeConversionSettings: { allowDataTruncation: false, treatBooleanAsNumber: false } },
+          translator: {
+            type: "TabularTranslator",
+            typeConversion: true,
+            typeConversionSettings: { allowDataTruncation: false, treatBooleanAsNumber: false },
+          },
         },
       };
     case "SqlServerStoredProcedure":
@@ -272,8 +308,11 @@ export function renderActivitiesJson(p: PipelineSpec): string {
 
 /** Linked services an activity uses directly or through its datasets. */
 export function linkedServicesOf(a: Activity, catalog: FactoryCatalog): string[] {
-  const viaDatasets = datasetsOf(a).map((d) => catalog.datasets.get(d)?.linkedService).filter((x): x is string => x !== undefined);
-  const direct = a.type === "SqlServerStoredProcedure" ? [a.linkedService] : a.type === "Copy" && a.staging ? [a.staging.linkedService] : [];
+  const viaDatasets = datasetsOf(a)
+    .map((d) => catalog.datasets.get(d)?.linkedService)
+    .filter((x): x is string => x !== undefined);
+  const direct =
+    a.type === "SqlServerStoredProcedure" ? [a.linkedService] : a.type === "Copy" && a.staging ? [a.staging.linkedService] : [];
   return [...new Set([...direct, ...viaDatasets])];
 }
 
@@ -375,7 +414,10 @@ export function validatePipeline(p: PipelineSpec, catalog: FactoryCatalog): void
   };
   add(ENTITY_NAME.test(p.name), `pipeline name "${p.name}": use letters, digits and underscores, starting with a letter`);
   add(p.activities.length > 0, `pipeline ${p.name}: has no activities`);
-  add(p.activities.length <= MAX_ACTIVITIES_PER_PIPELINE, `pipeline ${p.name}: ${p.activities.length} activities; ADF allows ${MAX_ACTIVITIES_PER_PIPELINE}`);
+  add(
+    p.activities.length <= MAX_ACTIVITIES_PER_PIPELINE,
+    `pipeline ${p.name}: ${p.activities.length} activities; ADF allows ${MAX_ACTIVITIES_PER_PIPELINE}`,
+  );
   add(Number.isInteger(p.concurrency) && p.concurrency >= 1, `pipeline ${p.name}: concurrency ${p.concurrency}; use an integer >= 1`);
 
   const names = new Set<string>();
@@ -392,7 +434,10 @@ export function validatePipeline(p: PipelineSpec, catalog: FactoryCatalog): void
     }
     const upstream = ancestors(p, a.name);
     for (const ref of activityReferences(a)) {
-      add(upstream.has(ref), `pipeline ${p.name}: activity "${a.name}" reads the output of "${ref}", which is not upstream of it (add a dependency)`);
+      add(
+        upstream.has(ref),
+        `pipeline ${p.name}: activity "${a.name}" reads the output of "${ref}", which is not upstream of it (add a dependency)`,
+      );
     }
     for (const u of datasetUses(a)) {
       const ds = catalog.datasets.get(u.dataset);
@@ -401,18 +446,28 @@ export function validatePipeline(p: PipelineSpec, catalog: FactoryCatalog): void
         continue;
       }
       for (const k of Object.keys(u.parameters ?? {})) {
-        add(ds.parameters.includes(k), `pipeline ${p.name}: activity "${a.name}" sets parameter "${k}" that dataset "${u.dataset}" does not declare (${ds.parameters.join(", ")})`);
+        add(
+          ds.parameters.includes(k),
+          `pipeline ${p.name}: activity "${a.name}" sets parameter "${k}" that dataset "${u.dataset}" does not declare (${ds.parameters.join(", ")})`,
+        );
       }
       for (const k of ds.parameters) {
-        add(u.parameters?.[k] !== undefined, `pipeline ${p.name}: activity "${a.name}" leaves parameter "${k}" of dataset "${u.dataset}" unset`);
+        add(
+          u.parameters?.[k] !== undefined,
+          `pipeline ${p.name}: activity "${a.name}" leaves parameter "${k}" of dataset "${u.dataset}" unset`,
+        );
       }
     }
     for (const ls of linkedServicesOf(a, catalog)) {
-      add(catalog.linkedServices.has(ls), `pipeline ${p.name}: activity "${a.name}" uses linked service "${ls}", which the factory does not define`);
+      add(
+        catalog.linkedServices.has(ls),
+        `pipeline ${p.name}: activity "${a.name}" uses linked service "${ls}", which the factory does not define`,
+      );
     }
   }
   // Cycles: a node that is its own ancestor.
-  for (const a of p.activities) add(!ancestors(p, a.name).has(a.name), `pipeline ${p.name}: activity "${a.name}" is part of a dependency cycle`);
+  for (const a of p.activities)
+    add(!ancestors(p, a.name).has(a.name), `pipeline ${p.name}: activity "${a.name}" is part of a dependency cycle`);
 
   if (issues.length > 0) throw new PipelineValidationError(`Pipeline ${p.name} is invalid:\n  - ${issues.join("\n  - ")}`);
 }

@@ -22,11 +22,53 @@ export const rdsCluster: Estimator = (ctx) => {
   const out: CostComponent[] = [];
   if (str(ctx.config.engine_mode) === "serverless") {
     const acu = ctx.usage("serverlessV1AcuHours");
-    out.push(...ctx.line({ name: "Aurora Serverless v1 capacity", kind: "compute", service: "rds", meter: "aurora-serverless-v1", quantity: acu.value, usage: [acu], unitIfNotPriced: "ACU-hours" }));
+    out.push(
+      ...ctx.line({
+        name: "Aurora Serverless v1 capacity",
+        kind: "compute",
+        service: "rds",
+        meter: "aurora-serverless-v1",
+        quantity: acu.value,
+        usage: [acu],
+        unitIfNotPriced: "ACU-hours",
+      }),
+    );
   }
-  out.push(...ctx.line({ name: `Storage (${iopt ? "I/O-optimized" : "standard"})`, kind: "storage", service: "rds", meter: iopt ? "aurora-storage-iopt" : "aurora-storage", quantity: storage.value, usage: [storage], unitIfNotPriced: "GB-month" }));
-  if (!iopt) out.push(...ctx.line({ name: "I/O requests", kind: "requests", service: "rds", meter: "aurora-io", quantity: io.value, usage: [io], unitIfNotPriced: "1M requests" }));
-  if (backup.value > 0) out.push(...ctx.line({ name: "Backup storage (beyond free allowance)", kind: "backup", service: "rds", meter: "aurora-backup", quantity: backup.value, usage: [backup], unitIfNotPriced: "GB-month" }));
+  out.push(
+    ...ctx.line({
+      name: `Storage (${iopt ? "I/O-optimized" : "standard"})`,
+      kind: "storage",
+      service: "rds",
+      meter: iopt ? "aurora-storage-iopt" : "aurora-storage",
+      quantity: storage.value,
+      usage: [storage],
+      unitIfNotPriced: "GB-month",
+    }),
+  );
+  if (!iopt)
+    out.push(
+      ...ctx.line({
+        name: "I/O requests",
+        kind: "requests",
+        service: "rds",
+        meter: "aurora-io",
+        quantity: io.value,
+        usage: [io],
+        unitIfNotPriced: "1M requests",
+      }),
+    );
+  if (backup.value > 0)
+    out.push(
+      ...ctx.line({
+        name: "Backup storage (beyond free allowance)",
+        kind: "backup",
+        service: "rds",
+        meter: "aurora-backup",
+        quantity: backup.value,
+        usage: [backup],
+        unitIfNotPriced: "GB-month",
+      }),
+    );
   return out;
 };
 
@@ -42,10 +84,25 @@ export const rdsClusterInstance: Estimator = (ctx) => {
   const cls = str(ctx.config.instance_class) ?? "unset";
   if (cls === "db.serverless") {
     const acu = ctx.usage("serverlessV2AverageAcu");
-    return ctx.line({ name: `Aurora Serverless v2${iopt ? " (I/O-optimized)" : ""}`, kind: "compute", service: "rds", meter: iopt ? "aurora-serverless-v2-iopt" : "aurora-serverless-v2", quantity: acu.value * HOURS_PER_MONTH, usage: [acu], unitIfNotPriced: "ACU-hours" });
+    return ctx.line({
+      name: `Aurora Serverless v2${iopt ? " (I/O-optimized)" : ""}`,
+      kind: "compute",
+      service: "rds",
+      meter: iopt ? "aurora-serverless-v2-iopt" : "aurora-serverless-v2",
+      quantity: acu.value * HOURS_PER_MONTH,
+      usage: [acu],
+      unitIfNotPriced: "ACU-hours",
+    });
   }
   if (cls.startsWith("db.t")) ctx.note("burstable class: CPU credits above baseline are not estimated");
-  return ctx.line({ name: `Database instance (on-demand, ${engine}${iopt ? " I/O-optimized" : ""}, ${cls})`, kind: "compute", service: "rds", meter: `instance/${engine}${iopt ? "-iopt" : ""}/${cls}`, quantity: HOURS_PER_MONTH, unitIfNotPriced: "hours" });
+  return ctx.line({
+    name: `Database instance (on-demand, ${engine}${iopt ? " I/O-optimized" : ""}, ${cls})`,
+    kind: "compute",
+    service: "rds",
+    meter: `instance/${engine}${iopt ? "-iopt" : ""}/${cls}`,
+    quantity: HOURS_PER_MONTH,
+    unitIfNotPriced: "hours",
+  });
 };
 
 /**
@@ -56,11 +113,27 @@ export const dbInstance: Estimator = (ctx) => {
   const engine = str(ctx.config.engine) ?? "postgres";
   const cls = str(ctx.config.instance_class) ?? "unset";
   const az = bool(ctx.config.multi_az) === true ? "multi-az" : "single-az";
-  const out = ctx.line({ name: `Database instance (on-demand, ${engine}, ${cls}, ${az})`, kind: "compute", service: "rds", meter: `db-instance/${engine}/${cls}/${az}`, quantity: HOURS_PER_MONTH, unitIfNotPriced: "hours" });
+  const out = ctx.line({
+    name: `Database instance (on-demand, ${engine}, ${cls}, ${az})`,
+    kind: "compute",
+    service: "rds",
+    meter: `db-instance/${engine}/${cls}/${az}`,
+    quantity: HOURS_PER_MONTH,
+    unitIfNotPriced: "hours",
+  });
   if (!engine.startsWith("aurora")) {
     const storageType = str(ctx.config.storage_type) ?? "gp2";
     const gb = num(ctx.config.allocated_storage) ?? 20;
-    out.push(...ctx.line({ name: `Storage (${storageType}, ${az})`, kind: "storage", service: "rds", meter: `db-storage/${storageType}/${az}`, quantity: gb, unitIfNotPriced: "GB-month" }));
+    out.push(
+      ...ctx.line({
+        name: `Storage (${storageType}, ${az})`,
+        kind: "storage",
+        service: "rds",
+        meter: `db-storage/${storageType}/${az}`,
+        quantity: gb,
+        unitIfNotPriced: "GB-month",
+      }),
+    );
   }
   return out;
 };
@@ -71,10 +144,27 @@ export const dbInstance: Estimator = (ctx) => {
 export const redshiftCluster: Estimator = (ctx) => {
   const nodeType = str(ctx.config.node_type) ?? "unset";
   const nodes = num(ctx.config.number_of_nodes) ?? 1;
-  const out = ctx.line({ name: `Cluster nodes (on-demand, ${nodes} x ${nodeType})`, kind: "compute", service: "redshift", meter: `node/${nodeType}`, quantity: nodes * HOURS_PER_MONTH, unitIfNotPriced: "node-hours" });
+  const out = ctx.line({
+    name: `Cluster nodes (on-demand, ${nodes} x ${nodeType})`,
+    kind: "compute",
+    service: "redshift",
+    meter: `node/${nodeType}`,
+    quantity: nodes * HOURS_PER_MONTH,
+    unitIfNotPriced: "node-hours",
+  });
   if (nodeType.startsWith("ra3")) {
     const gb = ctx.usage("managedStorageGb");
-    out.push(...ctx.line({ name: "Managed storage (RMS)", kind: "storage", service: "redshift", meter: "managed-storage", quantity: gb.value, usage: [gb], unitIfNotPriced: "GB-month" }));
+    out.push(
+      ...ctx.line({
+        name: "Managed storage (RMS)",
+        kind: "storage",
+        service: "redshift",
+        meter: "managed-storage",
+        quantity: gb.value,
+        usage: [gb],
+        unitIfNotPriced: "GB-month",
+      }),
+    );
   }
   return out;
 };
@@ -86,20 +176,43 @@ export const redshiftCluster: Estimator = (ctx) => {
 export const redshiftServerlessWorkgroup: Estimator = (ctx) => {
   const rpu = num(ctx.config.base_capacity) ?? 128;
   const hours = ctx.usage("activeHoursPerMonth");
-  return ctx.line({ name: `Compute (${rpu} RPU base capacity)`, kind: "compute", service: "redshift", meter: "serverless-rpu", quantity: rpu * hours.value, usage: [hours], unitIfNotPriced: "RPU-hours" });
+  return ctx.line({
+    name: `Compute (${rpu} RPU base capacity)`,
+    kind: "compute",
+    service: "redshift",
+    meter: "serverless-rpu",
+    quantity: rpu * hours.value,
+    usage: [hours],
+    unitIfNotPriced: "RPU-hours",
+  });
 };
 
 /** aws_redshiftserverless_namespace: managed storage (usage `managedStorageGb`). */
 export const redshiftServerlessNamespace: Estimator = (ctx) => {
   const gb = ctx.usage("managedStorageGb");
-  return ctx.line({ name: "Managed storage (serverless)", kind: "storage", service: "redshift", meter: "serverless-managed-storage", quantity: gb.value, usage: [gb], unitIfNotPriced: "GB-month" });
+  return ctx.line({
+    name: "Managed storage (serverless)",
+    kind: "storage",
+    service: "redshift",
+    meter: "serverless-managed-storage",
+    quantity: gb.value,
+    usage: [gb],
+    unitIfNotPriced: "GB-month",
+  });
 };
 
 /** aws_docdb_cluster_instance: on-demand instance hours by `instance_class`. */
 export const docdbClusterInstance: Estimator = (ctx) => {
   const cls = str(ctx.config.instance_class) ?? "unset";
   if (cls.startsWith("db.t")) ctx.note("burstable class: CPU credits above baseline are not estimated");
-  return ctx.line({ name: `Database instance (on-demand, ${cls})`, kind: "compute", service: "docdb", meter: `instance/${cls}`, quantity: HOURS_PER_MONTH, unitIfNotPriced: "hours" });
+  return ctx.line({
+    name: `Database instance (on-demand, ${cls})`,
+    kind: "compute",
+    service: "docdb",
+    meter: `instance/${cls}`,
+    quantity: HOURS_PER_MONTH,
+    unitIfNotPriced: "hours",
+  });
 };
 
 /** aws_docdb_cluster: storage, I/O and backup beyond the free allowance (usage). */
@@ -108,9 +221,35 @@ export const docdbCluster: Estimator = (ctx) => {
   const io = ctx.usage("ioRequestsMillions");
   const backup = ctx.usage("backupStorageGb");
   return [
-    ...ctx.line({ name: "Storage", kind: "storage", service: "docdb", meter: "storage", quantity: storage.value, usage: [storage], unitIfNotPriced: "GB-month" }),
-    ...ctx.line({ name: "I/O requests", kind: "requests", service: "docdb", meter: "io", quantity: io.value, usage: [io], unitIfNotPriced: "1M requests" }),
-    ...(backup.value > 0 ? ctx.line({ name: "Backup storage (beyond free allowance)", kind: "backup", service: "docdb", meter: "backup", quantity: backup.value, usage: [backup], unitIfNotPriced: "GB-month" }) : []),
+    ...ctx.line({
+      name: "Storage",
+      kind: "storage",
+      service: "docdb",
+      meter: "storage",
+      quantity: storage.value,
+      usage: [storage],
+      unitIfNotPriced: "GB-month",
+    }),
+    ...ctx.line({
+      name: "I/O requests",
+      kind: "requests",
+      service: "docdb",
+      meter: "io",
+      quantity: io.value,
+      usage: [io],
+      unitIfNotPriced: "1M requests",
+    }),
+    ...(backup.value > 0
+      ? ctx.line({
+          name: "Backup storage (beyond free allowance)",
+          kind: "backup",
+          service: "docdb",
+          meter: "backup",
+          quantity: backup.value,
+          usage: [backup],
+          unitIfNotPriced: "GB-month",
+        })
+      : []),
   ];
 };
 
@@ -125,8 +264,22 @@ export const mskCluster: Estimator = (ctx) => {
   const ebs = block(block(bng?.storage_info)?.ebs_storage_info);
   const volume = num(ebs?.volume_size) ?? num(bng?.ebs_volume_size) ?? 1000;
   return [
-    ...ctx.line({ name: `Brokers (${brokers} x ${type})`, kind: "compute", service: "msk", meter: `broker/${type}`, quantity: brokers * HOURS_PER_MONTH, unitIfNotPriced: "broker-hours" }),
-    ...ctx.line({ name: `Broker storage (${brokers} x ${volume} GB)`, kind: "storage", service: "msk", meter: "storage", quantity: brokers * volume, unitIfNotPriced: "GB-month" }),
+    ...ctx.line({
+      name: `Brokers (${brokers} x ${type})`,
+      kind: "compute",
+      service: "msk",
+      meter: `broker/${type}`,
+      quantity: brokers * HOURS_PER_MONTH,
+      unitIfNotPriced: "broker-hours",
+    }),
+    ...ctx.line({
+      name: `Broker storage (${brokers} x ${volume} GB)`,
+      kind: "storage",
+      service: "msk",
+      meter: "storage",
+      quantity: brokers * volume,
+      unitIfNotPriced: "GB-month",
+    }),
   ];
 };
 
@@ -143,5 +296,13 @@ export const mskConnectConnector: Estimator = (ctx) => {
     usage.push(u);
     workers = Math.max(num(auto?.min_worker_count) ?? 1, Math.min(u.value, num(auto?.max_worker_count) ?? u.value));
   }
-  return ctx.line({ name: `Connector capacity (${workers} workers x ${mcu} MCU)`, kind: "compute", service: "msk", meter: "connect-mcu", quantity: workers * mcu * HOURS_PER_MONTH, usage, unitIfNotPriced: "MCU-hours" });
+  return ctx.line({
+    name: `Connector capacity (${workers} workers x ${mcu} MCU)`,
+    kind: "compute",
+    service: "msk",
+    meter: "connect-mcu",
+    quantity: workers * mcu * HOURS_PER_MONTH,
+    usage,
+    unitIfNotPriced: "MCU-hours",
+  });
 };

@@ -7,8 +7,23 @@ import { Estimator } from "../context";
 export const natGateway: Estimator = (ctx) => {
   const gb = ctx.usage("dataProcessedGb");
   return [
-    ...ctx.line({ name: "NAT gateway", kind: "network", service: "vpc", meter: "nat-gateway/hour", quantity: HOURS_PER_MONTH, unitIfNotPriced: "hours" }),
-    ...ctx.line({ name: "Data processed", kind: "data-processed", service: "vpc", meter: "nat-gateway/data-processed", quantity: gb.value, usage: [gb], unitIfNotPriced: "GB" }),
+    ...ctx.line({
+      name: "NAT gateway",
+      kind: "network",
+      service: "vpc",
+      meter: "nat-gateway/hour",
+      quantity: HOURS_PER_MONTH,
+      unitIfNotPriced: "hours",
+    }),
+    ...ctx.line({
+      name: "Data processed",
+      kind: "data-processed",
+      service: "vpc",
+      meter: "nat-gateway/data-processed",
+      quantity: gb.value,
+      usage: [gb],
+      unitIfNotPriced: "GB",
+    }),
   ];
 };
 
@@ -23,8 +38,23 @@ export const vpcEndpoint: Estimator = (ctx) => {
   const gb = ctx.usage("dataProcessedGb");
   const t = type.toLowerCase();
   return [
-    ...ctx.line({ name: `Endpoint (${type}, ${azs} AZ)`, kind: "network", service: "vpc", meter: `endpoint/${t}`, quantity: azs * HOURS_PER_MONTH, unitIfNotPriced: "AZ-hours" }),
-    ...ctx.line({ name: "Data processed", kind: "data-processed", service: "vpc", meter: `endpoint/${t}/data-processed`, quantity: gb.value, usage: [gb], unitIfNotPriced: "GB" }),
+    ...ctx.line({
+      name: `Endpoint (${type}, ${azs} AZ)`,
+      kind: "network",
+      service: "vpc",
+      meter: `endpoint/${t}`,
+      quantity: azs * HOURS_PER_MONTH,
+      unitIfNotPriced: "AZ-hours",
+    }),
+    ...ctx.line({
+      name: "Data processed",
+      kind: "data-processed",
+      service: "vpc",
+      meter: `endpoint/${t}/data-processed`,
+      quantity: gb.value,
+      usage: [gb],
+      unitIfNotPriced: "GB",
+    }),
   ];
 };
 
@@ -34,7 +64,15 @@ export const kmsKey: Estimator = (ctx) => {
   const req = ctx.usage("requests10k");
   return [
     ...ctx.line({ name: "Customer managed key", kind: "keys", service: "kms", meter: "key", quantity: 1, unitIfNotPriced: "key-months" }),
-    ...ctx.line({ name: `Requests (${spec})`, kind: "requests", service: "kms", meter: spec === "SYMMETRIC_DEFAULT" || spec === "RSA_2048" ? "requests/symmetric" : "requests/asymmetric", quantity: req.value, usage: [req], unitIfNotPriced: "10k requests" }),
+    ...ctx.line({
+      name: `Requests (${spec})`,
+      kind: "requests",
+      service: "kms",
+      meter: spec === "SYMMETRIC_DEFAULT" || spec === "RSA_2048" ? "requests/symmetric" : "requests/asymmetric",
+      quantity: req.value,
+      usage: [req],
+      unitIfNotPriced: "10k requests",
+    }),
   ];
 };
 
@@ -51,12 +89,42 @@ export const s3Bucket: Estimator = (ctx) => {
   for (const [key, meter, label] of classes) {
     const u = ctx.usage(key);
     if (u.value === 0 && key !== "standardGb") continue;
-    out.push(...ctx.line({ name: `Storage (${label})`, kind: "storage", service: "s3", meter, quantity: u.value, usage: [u], unitIfNotPriced: "GB-month" }));
+    out.push(
+      ...ctx.line({
+        name: `Storage (${label})`,
+        kind: "storage",
+        service: "s3",
+        meter,
+        quantity: u.value,
+        usage: [u],
+        unitIfNotPriced: "GB-month",
+      }),
+    );
   }
   const put = ctx.usage("putRequests1k");
   const get = ctx.usage("getRequests1k");
-  out.push(...ctx.line({ name: "PUT, COPY, POST, LIST requests", kind: "requests", service: "s3", meter: "requests/put", quantity: put.value, usage: [put], unitIfNotPriced: "1k requests" }));
-  out.push(...ctx.line({ name: "GET, SELECT and other requests", kind: "requests", service: "s3", meter: "requests/get", quantity: get.value, usage: [get], unitIfNotPriced: "1k requests" }));
+  out.push(
+    ...ctx.line({
+      name: "PUT, COPY, POST, LIST requests",
+      kind: "requests",
+      service: "s3",
+      meter: "requests/put",
+      quantity: put.value,
+      usage: [put],
+      unitIfNotPriced: "1k requests",
+    }),
+  );
+  out.push(
+    ...ctx.line({
+      name: "GET, SELECT and other requests",
+      kind: "requests",
+      service: "s3",
+      meter: "requests/get",
+      quantity: get.value,
+      usage: [get],
+      unitIfNotPriced: "1k requests",
+    }),
+  );
   return out;
 };
 
@@ -70,16 +138,38 @@ const WORKER_DPU: Record<string, number> = { Standard: 1, "G.025X": 0.25, "G.1X"
 export const glueJob: Estimator = (ctx) => {
   const workers = num(ctx.config.number_of_workers);
   const workerType = str(ctx.config.worker_type);
-  const dpus = num(ctx.config.max_capacity) ?? (workers !== undefined && workerType ? workers * (WORKER_DPU[workerType] ?? 1) : str(block(ctx.config.command)?.name) === "pythonshell" ? 0.0625 : 10);
+  const dpus =
+    num(ctx.config.max_capacity) ??
+    (workers !== undefined && workerType
+      ? workers * (WORKER_DPU[workerType] ?? 1)
+      : str(block(ctx.config.command)?.name) === "pythonshell"
+        ? 0.0625
+        : 10);
   const runs = ctx.usage("runsPerMonth");
   const hours = ctx.usage("hoursPerRun");
-  return ctx.line({ name: `ETL job (${dpus} DPU x ${runs.value} runs x ${hours.value} h)`, kind: "compute", service: "glue", meter: "job/dpu-hour", quantity: dpus * runs.value * hours.value, usage: [runs, hours], unitIfNotPriced: "DPU-hours" });
+  return ctx.line({
+    name: `ETL job (${dpus} DPU x ${runs.value} runs x ${hours.value} h)`,
+    kind: "compute",
+    service: "glue",
+    meter: "job/dpu-hour",
+    quantity: dpus * runs.value * hours.value,
+    usage: [runs, hours],
+    unitIfNotPriced: "DPU-hours",
+  });
 };
 
 /** aws_glue_crawler: DPU-hours of crawling (usage `dpuHoursPerMonth`). */
 export const glueCrawler: Estimator = (ctx) => {
   const h = ctx.usage("dpuHoursPerMonth");
-  return ctx.line({ name: "Crawler run time", kind: "compute", service: "glue", meter: "crawler/dpu-hour", quantity: h.value, usage: [h], unitIfNotPriced: "DPU-hours" });
+  return ctx.line({
+    name: "Crawler run time",
+    kind: "compute",
+    service: "glue",
+    meter: "crawler/dpu-hour",
+    quantity: h.value,
+    usage: [h],
+    unitIfNotPriced: "DPU-hours",
+  });
 };
 
 /**
@@ -93,10 +183,37 @@ export const cloudwatchLogGroup: Estimator = (ctx) => {
   const retention = num(ctx.config.retention_in_days) ?? 0;
   const months = retention > 0 ? retention / 30 : ctx.usage("neverExpireMonths").value;
   const out = [
-    ...ctx.line({ name: "Data ingested", kind: "ingestion", service: "cloudwatch", meter: "logs/ingestion", quantity: gb.value, usage: [gb], unitIfNotPriced: "GB" }),
-    ...ctx.line({ name: `Archival storage (${retention > 0 ? `${retention} days` : "never expires"})`, kind: "storage", service: "cloudwatch", meter: "logs/storage", quantity: gb.value * months, usage: [gb], unitIfNotPriced: "GB-month" }),
+    ...ctx.line({
+      name: "Data ingested",
+      kind: "ingestion",
+      service: "cloudwatch",
+      meter: "logs/ingestion",
+      quantity: gb.value,
+      usage: [gb],
+      unitIfNotPriced: "GB",
+    }),
+    ...ctx.line({
+      name: `Archival storage (${retention > 0 ? `${retention} days` : "never expires"})`,
+      kind: "storage",
+      service: "cloudwatch",
+      meter: "logs/storage",
+      quantity: gb.value * months,
+      usage: [gb],
+      unitIfNotPriced: "GB-month",
+    }),
   ];
-  if (scanned.value > 0) out.push(...ctx.line({ name: "Insights queries data scanned", kind: "requests", service: "cloudwatch", meter: "logs/insights", quantity: scanned.value, usage: [scanned], unitIfNotPriced: "GB" }));
+  if (scanned.value > 0)
+    out.push(
+      ...ctx.line({
+        name: "Insights queries data scanned",
+        kind: "requests",
+        service: "cloudwatch",
+        meter: "logs/insights",
+        quantity: scanned.value,
+        usage: [scanned],
+        unitIfNotPriced: "GB",
+      }),
+    );
   return out;
 };
 
@@ -124,11 +241,37 @@ export const cloudtrail: Estimator = (ctx) => {
   const data = ctx.usage("dataEvents100k");
   const insight = ctx.usage("insightEvents100k");
   const out = [
-    ...ctx.line({ name: "Management events (additional copies)", kind: "requests", service: "cloudtrail", meter: "management-events", quantity: mgmt.value, usage: [mgmt], unitIfNotPriced: "100k events" }),
-    ...ctx.line({ name: "Data events", kind: "requests", service: "cloudtrail", meter: "data-events", quantity: data.value, usage: [data], unitIfNotPriced: "100k events" }),
+    ...ctx.line({
+      name: "Management events (additional copies)",
+      kind: "requests",
+      service: "cloudtrail",
+      meter: "management-events",
+      quantity: mgmt.value,
+      usage: [mgmt],
+      unitIfNotPriced: "100k events",
+    }),
+    ...ctx.line({
+      name: "Data events",
+      kind: "requests",
+      service: "cloudtrail",
+      meter: "data-events",
+      quantity: data.value,
+      usage: [data],
+      unitIfNotPriced: "100k events",
+    }),
   ];
   if (blocks(ctx.config.insight_selector).length > 0) {
-    out.push(...ctx.line({ name: "Insight events", kind: "requests", service: "cloudtrail", meter: "insight-events", quantity: insight.value, usage: [insight], unitIfNotPriced: "100k events" }));
+    out.push(
+      ...ctx.line({
+        name: "Insight events",
+        kind: "requests",
+        service: "cloudtrail",
+        meter: "insight-events",
+        quantity: insight.value,
+        usage: [insight],
+        unitIfNotPriced: "100k events",
+      }),
+    );
   }
   return out;
 };
@@ -144,7 +287,9 @@ export const backupVault: Estimator = (ctx) => {
   for (const [key, meter, label] of rows) {
     const u = ctx.usage(key);
     if (u.value === 0) continue;
-    out.push(...ctx.line({ name: label, kind: "backup", service: "backup", meter, quantity: u.value, usage: [u], unitIfNotPriced: "GB-month" }));
+    out.push(
+      ...ctx.line({ name: label, kind: "backup", service: "backup", meter, quantity: u.value, usage: [u], unitIfNotPriced: "GB-month" }),
+    );
   }
   if (out.length === 0) ctx.note("no backup storage in the usage file (rdsSnapshotGb, auroraSnapshotGb, ebsSnapshotGb)");
   return out;
@@ -155,6 +300,14 @@ export const secretsManagerSecret: Estimator = (ctx) => {
   const req = ctx.usage("apiRequests10k");
   return [
     ...ctx.line({ name: "Secret", kind: "keys", service: "secrets-manager", meter: "secret", quantity: 1, unitIfNotPriced: "months" }),
-    ...ctx.line({ name: "API requests", kind: "requests", service: "secrets-manager", meter: "api-requests", quantity: req.value, usage: [req], unitIfNotPriced: "10k requests" }),
+    ...ctx.line({
+      name: "API requests",
+      kind: "requests",
+      service: "secrets-manager",
+      meter: "api-requests",
+      quantity: req.value,
+      usage: [req],
+      unitIfNotPriced: "10k requests",
+    }),
   ];
 };

@@ -45,7 +45,17 @@ export const cosmosThroughput: Estimator = (ctx) => {
   const out: CostComponent[] = [];
   if (isServerless(account)) {
     const ru = ctx.usage("serverlessMillionRu");
-    out.push(...ctx.line({ name: "Serverless request units", kind: "throughput", service: SERVICE, meter: "serverless-ru", quantity: ru.value, usage: [ru], unitIfNotPriced: "1M RU" }));
+    out.push(
+      ...ctx.line({
+        name: "Serverless request units",
+        kind: "throughput",
+        service: SERVICE,
+        meter: "serverless-ru",
+        quantity: ru.value,
+        usage: [ru],
+        unitIfNotPriced: "1M RU",
+      }),
+    );
     return out;
   }
   const autoscale = block(ctx.config.autoscale_settings);
@@ -109,14 +119,58 @@ export const cosmosAccount: Estimator = (ctx) => {
     periodicExtraCopies = Math.max(0, Math.floor((retentionH * 60) / interval) - 2);
   }
   for (const r of regions) {
-    out.push(...ctx.line({ name: `Transactional storage (${r.location})`, kind: "storage", service: SERVICE, meter: "transactional-storage", quantity: storage.value, region: r.location, usage: [storage], unitIfNotPriced: "GB-month" }));
+    out.push(
+      ...ctx.line({
+        name: `Transactional storage (${r.location})`,
+        kind: "storage",
+        service: SERVICE,
+        meter: "transactional-storage",
+        quantity: storage.value,
+        region: r.location,
+        usage: [storage],
+        unitIfNotPriced: "GB-month",
+      }),
+    );
     if (ctx.config.analytical_storage_enabled === true) {
-      out.push(...ctx.line({ name: `Analytical storage (${r.location})`, kind: "storage", service: SERVICE, meter: "analytical-storage", quantity: analytical.value, region: r.location, usage: [analytical], unitIfNotPriced: "GB-month" }));
+      out.push(
+        ...ctx.line({
+          name: `Analytical storage (${r.location})`,
+          kind: "storage",
+          service: SERVICE,
+          meter: "analytical-storage",
+          quantity: analytical.value,
+          region: r.location,
+          usage: [analytical],
+          unitIfNotPriced: "GB-month",
+        }),
+      );
     }
     if (backupType === "Continuous") {
-      out.push(...ctx.line({ name: `Continuous backup (${r.location})`, kind: "backup", service: SERVICE, meter: "continuous-backup", quantity: storage.value, region: r.location, usage: [storage], unitIfNotPriced: "GB-month" }));
+      out.push(
+        ...ctx.line({
+          name: `Continuous backup (${r.location})`,
+          kind: "backup",
+          service: SERVICE,
+          meter: "continuous-backup",
+          quantity: storage.value,
+          region: r.location,
+          usage: [storage],
+          unitIfNotPriced: "GB-month",
+        }),
+      );
     } else if (periodicExtraCopies > 0) {
-      out.push(...ctx.line({ name: `Periodic backup, ${periodicExtraCopies} copies beyond 2 (${r.location})`, kind: "backup", service: SERVICE, meter: "periodic-backup", quantity: storage.value * periodicExtraCopies, region: r.location, usage: [storage], unitIfNotPriced: "GB-month" }));
+      out.push(
+        ...ctx.line({
+          name: `Periodic backup, ${periodicExtraCopies} copies beyond 2 (${r.location})`,
+          kind: "backup",
+          service: SERVICE,
+          meter: "periodic-backup",
+          quantity: storage.value * periodicExtraCopies,
+          region: r.location,
+          usage: [storage],
+          unitIfNotPriced: "GB-month",
+        }),
+      );
     }
   }
   return out;

@@ -12,9 +12,33 @@ function azureIrLines(ctx: EstimateContext, managedVnet: boolean): CostComponent
   const vnet = managedVnet ? "managed-vnet" : "azure";
   const tag = managedVnet ? " (managed VNet)" : "";
   return [
-    ...ctx.line({ name: "Data movement (Azure IR)", kind: "compute", service: SERVICE, meter: "azure-ir/data-movement", quantity: diu.value, usage: [diu], unitIfNotPriced: "DIU-hours" }),
-    ...ctx.line({ name: `Pipeline activity${tag}`, kind: "compute", service: SERVICE, meter: `${vnet}-ir/pipeline-activity`, quantity: pipeline.value, usage: [pipeline], unitIfNotPriced: "hours" }),
-    ...ctx.line({ name: `External pipeline activity${tag}`, kind: "compute", service: SERVICE, meter: `${vnet}-ir/external-activity`, quantity: external.value, usage: [external], unitIfNotPriced: "hours" }),
+    ...ctx.line({
+      name: "Data movement (Azure IR)",
+      kind: "compute",
+      service: SERVICE,
+      meter: "azure-ir/data-movement",
+      quantity: diu.value,
+      usage: [diu],
+      unitIfNotPriced: "DIU-hours",
+    }),
+    ...ctx.line({
+      name: `Pipeline activity${tag}`,
+      kind: "compute",
+      service: SERVICE,
+      meter: `${vnet}-ir/pipeline-activity`,
+      quantity: pipeline.value,
+      usage: [pipeline],
+      unitIfNotPriced: "hours",
+    }),
+    ...ctx.line({
+      name: `External pipeline activity${tag}`,
+      kind: "compute",
+      service: SERVICE,
+      meter: `${vnet}-ir/external-activity`,
+      quantity: external.value,
+      usage: [external],
+      unitIfNotPriced: "hours",
+    }),
   ];
 }
 
@@ -28,9 +52,33 @@ export const dataFactory: Estimator = (ctx) => {
   const rw = ctx.usage("readWriteEntitiesPerMonth");
   const mon = ctx.usage("monitoringRunsPerMonth");
   const out = [
-    ...ctx.line({ name: "Orchestration (activity runs, Azure IR)", kind: "requests", service: SERVICE, meter: "azure-ir/orchestration", quantity: runs.value / 1000, usage: [runs], unitIfNotPriced: "1k runs" }),
-    ...ctx.line({ name: "Read/write operations", kind: "requests", service: SERVICE, meter: "read-write-operations", quantity: rw.value / 50000, usage: [rw], unitIfNotPriced: "50k entities" }),
-    ...ctx.line({ name: "Monitoring operations", kind: "requests", service: SERVICE, meter: "monitoring-operations", quantity: mon.value / 50000, usage: [mon], unitIfNotPriced: "50k runs" }),
+    ...ctx.line({
+      name: "Orchestration (activity runs, Azure IR)",
+      kind: "requests",
+      service: SERVICE,
+      meter: "azure-ir/orchestration",
+      quantity: runs.value / 1000,
+      usage: [runs],
+      unitIfNotPriced: "1k runs",
+    }),
+    ...ctx.line({
+      name: "Read/write operations",
+      kind: "requests",
+      service: SERVICE,
+      meter: "read-write-operations",
+      quantity: rw.value / 50000,
+      usage: [rw],
+      unitIfNotPriced: "50k entities",
+    }),
+    ...ctx.line({
+      name: "Monitoring operations",
+      kind: "requests",
+      service: SERVICE,
+      meter: "monitoring-operations",
+      quantity: mon.value / 50000,
+      usage: [mon],
+      unitIfNotPriced: "50k runs",
+    }),
   ];
   const hasIr = ctx.stack.ofType("azurerm_data_factory_integration_runtime_azure").length > 0;
   if (!hasIr) {
@@ -52,7 +100,17 @@ export const dataFactoryIrAzure: Estimator = (ctx) => {
   if (hours.value > 0) {
     const computeType = (str(ctx.config.compute_type) ?? "General").toLowerCase();
     const cores = num(ctx.config.core_count) ?? 8;
-    out.push(...ctx.line({ name: `Data flow (${computeType}, ${cores} vCores)`, kind: "compute", service: SERVICE, meter: `data-flow/${computeType}`, quantity: cores * hours.value, usage: [hours], unitIfNotPriced: "vCore-hours" }));
+    out.push(
+      ...ctx.line({
+        name: `Data flow (${computeType}, ${cores} vCores)`,
+        kind: "compute",
+        service: SERVICE,
+        meter: `data-flow/${computeType}`,
+        quantity: cores * hours.value,
+        usage: [hours],
+        unitIfNotPriced: "vCore-hours",
+      }),
+    );
   }
   return out;
 };
@@ -64,9 +122,32 @@ export const dataFactoryIrSelfHosted: Estimator = (ctx) => {
   const pipeline = ctx.usage("pipelineActivityHours");
   ctx.note("the self-hosted IR's own VMs are not part of this resource");
   return [
-    ...ctx.line({ name: "Orchestration (activity runs, self-hosted IR)", kind: "requests", service: SERVICE, meter: "self-hosted-ir/orchestration", quantity: runs.value / 1000, usage: [runs], unitIfNotPriced: "1k runs" }),
-    ...ctx.line({ name: "Data movement (self-hosted IR)", kind: "compute", service: SERVICE, meter: "self-hosted-ir/data-movement", quantity: move.value, usage: [move], unitIfNotPriced: "hours" }),
-    ...ctx.line({ name: "Pipeline activity (self-hosted IR)", kind: "compute", service: SERVICE, meter: "self-hosted-ir/pipeline-activity", quantity: pipeline.value, usage: [pipeline], unitIfNotPriced: "hours" }),
+    ...ctx.line({
+      name: "Orchestration (activity runs, self-hosted IR)",
+      kind: "requests",
+      service: SERVICE,
+      meter: "self-hosted-ir/orchestration",
+      quantity: runs.value / 1000,
+      usage: [runs],
+      unitIfNotPriced: "1k runs",
+    }),
+    ...ctx.line({
+      name: "Data movement (self-hosted IR)",
+      kind: "compute",
+      service: SERVICE,
+      meter: "self-hosted-ir/data-movement",
+      quantity: move.value,
+      usage: [move],
+      unitIfNotPriced: "hours",
+    }),
+    ...ctx.line({
+      name: "Pipeline activity (self-hosted IR)",
+      kind: "compute",
+      service: SERVICE,
+      meter: "self-hosted-ir/pipeline-activity",
+      quantity: pipeline.value,
+      usage: [pipeline],
+      unitIfNotPriced: "hours",
+    }),
   ];
 };
-

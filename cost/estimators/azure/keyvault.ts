@@ -16,11 +16,40 @@ export const keyVaultKey: Estimator = (ctx) => {
   const rotations = ctx.usage("rotationsPerMonth");
   const out = [];
   if (hsm) {
-    out.push(...ctx.line({ name: `HSM-protected key (${type}${type.startsWith("RSA") ? ` ${size}` : ""})`, kind: "keys", service: SERVICE, meter: advanced ? "hsm-key/advanced" : "hsm-key/rsa-2048", quantity: 1, unitIfNotPriced: "key-months" }));
+    out.push(
+      ...ctx.line({
+        name: `HSM-protected key (${type}${type.startsWith("RSA") ? ` ${size}` : ""})`,
+        kind: "keys",
+        service: SERVICE,
+        meter: advanced ? "hsm-key/advanced" : "hsm-key/rsa-2048",
+        quantity: 1,
+        unitIfNotPriced: "key-months",
+      }),
+    );
   }
-  out.push(...ctx.line({ name: "Key operations", kind: "requests", service: SERVICE, meter: hsm || advanced ? "operations/advanced" : "operations/standard", quantity: ops.value, usage: [ops], unitIfNotPriced: "10k transactions" }));
+  out.push(
+    ...ctx.line({
+      name: "Key operations",
+      kind: "requests",
+      service: SERVICE,
+      meter: hsm || advanced ? "operations/advanced" : "operations/standard",
+      quantity: ops.value,
+      usage: [ops],
+      unitIfNotPriced: "10k transactions",
+    }),
+  );
   if (rotations.value > 0) {
-    out.push(...ctx.line({ name: "Automated key rotations", kind: "keys", service: SERVICE, meter: "rotation", quantity: rotations.value, usage: [rotations], unitIfNotPriced: "rotations" }));
+    out.push(
+      ...ctx.line({
+        name: "Automated key rotations",
+        kind: "keys",
+        service: SERVICE,
+        meter: "rotation",
+        quantity: rotations.value,
+        usage: [rotations],
+        unitIfNotPriced: "rotations",
+      }),
+    );
   }
   return out;
 };

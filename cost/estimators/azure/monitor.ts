@@ -17,9 +17,28 @@ export const logAnalyticsWorkspace: Estimator = (ctx) => {
   const out: CostComponent[] = [];
   if (sku === "CapacityReservation") {
     const perDay = num(c.reservation_capacity_in_gb_per_day) ?? 100;
-    out.push(...ctx.line({ name: `Commitment tier (${perDay} GB/day)`, kind: "ingestion", service: SERVICE, meter: `log-analytics/commitment-${perDay}gb`, quantity: 30, unitIfNotPriced: "days" }));
+    out.push(
+      ...ctx.line({
+        name: `Commitment tier (${perDay} GB/day)`,
+        kind: "ingestion",
+        service: SERVICE,
+        meter: `log-analytics/commitment-${perDay}gb`,
+        quantity: 30,
+        unitIfNotPriced: "days",
+      }),
+    );
   } else if (sku === "PerGB2018") {
-    out.push(...ctx.line({ name: "Log data ingestion (Analytics logs)", kind: "ingestion", service: SERVICE, meter: "log-analytics/ingestion", quantity: gb.value, usage: [gb], unitIfNotPriced: "GB" }));
+    out.push(
+      ...ctx.line({
+        name: "Log data ingestion (Analytics logs)",
+        kind: "ingestion",
+        service: SERVICE,
+        meter: "log-analytics/ingestion",
+        quantity: gb.value,
+        usage: [gb],
+        unitIfNotPriced: "GB",
+      }),
+    );
   } else {
     out.push(ctx.notPriced(`Log data ingestion (${sku})`, "ingestion", gb.value, "GB", `sku ${sku} is not in the price book`));
   }
@@ -48,7 +67,15 @@ export const logAnalyticsWorkspace: Estimator = (ctx) => {
 export const sentinelOnboarding: Estimator = (ctx) => {
   const ws = ctx.stack.parents(ctx.resource).find((p) => p.type === "azurerm_log_analytics_workspace");
   const gb = ws ? ctx.usageOf(ws.type, ws.address, "ingestionGbPerMonth") : ctx.usage("ingestionGbPerMonth");
-  return ctx.line({ name: "Microsoft Sentinel analysis (per GB ingested)", kind: "ingestion", service: SERVICE, meter: "sentinel/analysis", quantity: gb.value, usage: [gb], unitIfNotPriced: "GB" });
+  return ctx.line({
+    name: "Microsoft Sentinel analysis (per GB ingested)",
+    kind: "ingestion",
+    service: SERVICE,
+    meter: "sentinel/analysis",
+    quantity: gb.value,
+    usage: [gb],
+    unitIfNotPriced: "GB",
+  });
 };
 
 /** Number of values a dimension filter expands to ("*" counts as one series, as Infracost does). */
@@ -74,9 +101,25 @@ export const monitorMetricAlert: Estimator = (ctx) => {
   const staticSeries = blocks(c.criteria).reduce((a, cr) => a + dimensionSeries(cr), 0) * scopes;
   const dynamicSeries = blocks(c.dynamic_criteria).reduce((a, cr) => a + dimensionSeries(cr), 0) * scopes;
   const appInsights = blocks(c.application_insights_web_test_location_availability_criteria).length * scopes;
-  const out = ctx.line({ name: "Metrics monitoring", kind: "monitoring", service: SERVICE, meter: "metric-alert/time-series", quantity: staticSeries + dynamicSeries + appInsights, unitIfNotPriced: "time-series" });
+  const out = ctx.line({
+    name: "Metrics monitoring",
+    kind: "monitoring",
+    service: SERVICE,
+    meter: "metric-alert/time-series",
+    quantity: staticSeries + dynamicSeries + appInsights,
+    unitIfNotPriced: "time-series",
+  });
   if (dynamicSeries > 0) {
-    out.push(...ctx.line({ name: "Dynamic threshold monitoring", kind: "monitoring", service: SERVICE, meter: "metric-alert/dynamic-threshold", quantity: dynamicSeries, unitIfNotPriced: "time-series" }));
+    out.push(
+      ...ctx.line({
+        name: "Dynamic threshold monitoring",
+        kind: "monitoring",
+        service: SERVICE,
+        meter: "metric-alert/dynamic-threshold",
+        quantity: dynamicSeries,
+        unitIfNotPriced: "time-series",
+      }),
+    );
   }
   return out;
 };
@@ -100,9 +143,26 @@ export const scheduledQueryAlertV2: Estimator = (ctx) => {
   const freq = minutes(str(ctx.config.evaluation_frequency));
   const band = freq <= 1 ? "1m" : freq <= 5 ? "5m" : freq <= 10 ? "10m" : "15m";
   const extra = ctx.usage("additionalTimeSeries");
-  const out: CostComponent[] = ctx.line({ name: `Log alert rule (${band} frequency)`, kind: "monitoring", service: SERVICE, meter: `log-alert/${band}`, quantity: 1, unitIfNotPriced: "rules" });
+  const out: CostComponent[] = ctx.line({
+    name: `Log alert rule (${band} frequency)`,
+    kind: "monitoring",
+    service: SERVICE,
+    meter: `log-alert/${band}`,
+    quantity: 1,
+    unitIfNotPriced: "rules",
+  });
   if (extra.value > 0) {
-    out.push(...ctx.line({ name: `Additional time series (${band} frequency)`, kind: "monitoring", service: SERVICE, meter: `log-alert-time-series/${band}`, quantity: extra.value, usage: [extra], unitIfNotPriced: "time-series" }));
+    out.push(
+      ...ctx.line({
+        name: `Additional time series (${band} frequency)`,
+        kind: "monitoring",
+        service: SERVICE,
+        meter: `log-alert-time-series/${band}`,
+        quantity: extra.value,
+        usage: [extra],
+        unitIfNotPriced: "time-series",
+      }),
+    );
   }
   return out;
 };

@@ -9,9 +9,32 @@ export const privateEndpoint: Estimator = (ctx) => {
   const inbound = ctx.usage("inboundGb");
   const outbound = ctx.usage("outboundGb");
   return [
-    ...ctx.line({ name: "Private endpoint", kind: "network", service: SERVICE, meter: "private-endpoint/hour", quantity: HOURS_PER_MONTH, unitIfNotPriced: "hours" }),
-    ...ctx.line({ name: "Inbound data processed", kind: "data-processed", service: SERVICE, meter: "private-endpoint/data-processed", quantity: inbound.value, usage: [inbound], unitIfNotPriced: "GB" }),
-    ...ctx.line({ name: "Outbound data processed", kind: "data-processed", service: SERVICE, meter: "private-endpoint/data-processed", quantity: outbound.value, usage: [outbound], unitIfNotPriced: "GB" }),
+    ...ctx.line({
+      name: "Private endpoint",
+      kind: "network",
+      service: SERVICE,
+      meter: "private-endpoint/hour",
+      quantity: HOURS_PER_MONTH,
+      unitIfNotPriced: "hours",
+    }),
+    ...ctx.line({
+      name: "Inbound data processed",
+      kind: "data-processed",
+      service: SERVICE,
+      meter: "private-endpoint/data-processed",
+      quantity: inbound.value,
+      usage: [inbound],
+      unitIfNotPriced: "GB",
+    }),
+    ...ctx.line({
+      name: "Outbound data processed",
+      kind: "data-processed",
+      service: SERVICE,
+      meter: "private-endpoint/data-processed",
+      quantity: outbound.value,
+      usage: [outbound],
+      unitIfNotPriced: "GB",
+    }),
   ];
 };
 
@@ -23,7 +46,14 @@ export const privateDnsZone: Estimator = (ctx) =>
 export const publicIp: Estimator = (ctx) => {
   const sku = str(ctx.config.sku) ?? "Standard";
   const tier = (str(ctx.config.sku_tier) ?? "Regional").toLowerCase();
-  return ctx.line({ name: `IP address (${sku}, static, ${tier})`, kind: "network", service: SERVICE, meter: `public-ip/${sku.toLowerCase()}-${tier}`, quantity: HOURS_PER_MONTH, unitIfNotPriced: "hours" });
+  return ctx.line({
+    name: `IP address (${sku}, static, ${tier})`,
+    kind: "network",
+    service: SERVICE,
+    meter: `public-ip/${sku.toLowerCase()}-${tier}`,
+    quantity: HOURS_PER_MONTH,
+    unitIfNotPriced: "hours",
+  });
 };
 
 /** azurerm_firewall: deployment hours by `sku_tier`, plus data processed (usage). */
@@ -31,8 +61,23 @@ export const firewall: Estimator = (ctx) => {
   const tier = str(ctx.config.sku_tier) ?? "Standard";
   const gb = ctx.usage("dataProcessedGb");
   return [
-    ...ctx.line({ name: `Deployment (${tier})`, kind: "network", service: SERVICE, meter: `firewall/${tier.toLowerCase()}`, quantity: HOURS_PER_MONTH, unitIfNotPriced: "hours" }),
-    ...ctx.line({ name: "Data processed", kind: "data-processed", service: SERVICE, meter: "firewall/data-processed", quantity: gb.value, usage: [gb], unitIfNotPriced: "GB" }),
+    ...ctx.line({
+      name: `Deployment (${tier})`,
+      kind: "network",
+      service: SERVICE,
+      meter: `firewall/${tier.toLowerCase()}`,
+      quantity: HOURS_PER_MONTH,
+      unitIfNotPriced: "hours",
+    }),
+    ...ctx.line({
+      name: "Data processed",
+      kind: "data-processed",
+      service: SERVICE,
+      meter: "firewall/data-processed",
+      quantity: gb.value,
+      usage: [gb],
+      unitIfNotPriced: "GB",
+    }),
   ];
 };
 
@@ -41,7 +86,24 @@ export const ddosProtectionPlan: Estimator = (ctx) => {
   const over = ctx.usage("protectedResourcesOver100");
   ctx.note("one plan can protect every VNet of the tenant: share it across environments");
   return [
-    ...ctx.line({ name: "DDoS Network Protection plan", kind: "network", service: SERVICE, meter: "ddos-protection-plan", quantity: HOURS_PER_MONTH, unitIfNotPriced: "hours" }),
-    ...(over.value > 0 ? ctx.line({ name: "Overage (resources beyond 100)", kind: "network", service: SERVICE, meter: "ddos-overage", quantity: over.value, usage: [over], unitIfNotPriced: "resources" }) : []),
+    ...ctx.line({
+      name: "DDoS Network Protection plan",
+      kind: "network",
+      service: SERVICE,
+      meter: "ddos-protection-plan",
+      quantity: HOURS_PER_MONTH,
+      unitIfNotPriced: "hours",
+    }),
+    ...(over.value > 0
+      ? ctx.line({
+          name: "Overage (resources beyond 100)",
+          kind: "network",
+          service: SERVICE,
+          meter: "ddos-overage",
+          quantity: over.value,
+          usage: [over],
+          unitIfNotPriced: "resources",
+        })
+      : []),
   ];
 };

@@ -40,7 +40,16 @@ export const mssqlDatabase: Estimator = (ctx) => {
     } else if (vc) {
       out.push(...vcoreLines(ctx, sku, vc));
     } else if (DTU_SKUS.test(sku)) {
-      out.push(...ctx.line({ name: `Compute (${sku})`, kind: "compute", service: SERVICE, meter: `dtu/${sku}`, quantity: 1, unitIfNotPriced: "months" }));
+      out.push(
+        ...ctx.line({
+          name: `Compute (${sku})`,
+          kind: "compute",
+          service: SERVICE,
+          meter: `dtu/${sku}`,
+          quantity: 1,
+          unitIfNotPriced: "months",
+        }),
+      );
       ctx.note("DTU tier: storage up to the tier's included size is part of the DTU price; extra storage is not estimated");
     } else {
       out.push(ctx.notPriced(`Compute (${sku})`, "compute", HOURS_PER_MONTH, "hours", `unrecognised sku_name ${sku}`));
@@ -58,7 +67,15 @@ export const mssqlDatabase: Estimator = (ctx) => {
     ] as const) {
       if (u.value === 0) continue;
       out.push(
-        ...ctx.line({ name: `${label} (${suffix.toUpperCase()})`, kind: "backup", service: SERVICE, meter: `${meter}/${suffix}`, quantity: u.value, usage: [u], unitIfNotPriced: "GB-month" }),
+        ...ctx.line({
+          name: `${label} (${suffix.toUpperCase()})`,
+          kind: "backup",
+          service: SERVICE,
+          meter: `${meter}/${suffix}`,
+          quantity: u.value,
+          usage: [u],
+          unitIfNotPriced: "GB-month",
+        }),
       );
     }
   }
@@ -79,28 +96,83 @@ function vcoreLines(ctx: EstimateContext, sku: string, vc: NonNullable<ReturnTyp
     // A database that never pauses bills at least its minimum capacity every hour.
     const floor = neverPauses ? minCap * HOURS_PER_MONTH : 0;
     const qty = Math.min(Math.max(u.value, floor), vc.vcores * HOURS_PER_MONTH);
-    out.push(...ctx.line({ name: `Compute (serverless, ${sku})`, kind: "compute", service: SERVICE, meter: `compute-serverless/${tier}/${fam}`, quantity: qty, usage: [u], unitIfNotPriced: "vCore-hours" }));
+    out.push(
+      ...ctx.line({
+        name: `Compute (serverless, ${sku})`,
+        kind: "compute",
+        service: SERVICE,
+        meter: `compute-serverless/${tier}/${fam}`,
+        quantity: qty,
+        usage: [u],
+        unitIfNotPriced: "vCore-hours",
+      }),
+    );
     if (zoneRedundant) {
-      out.push(...ctx.line({ name: `Zone redundancy (serverless, ${sku})`, kind: "compute", service: SERVICE, meter: `zone-redundancy-serverless/${tier}/${fam}`, quantity: qty, usage: [u], unitIfNotPriced: "vCore-hours" }));
+      out.push(
+        ...ctx.line({
+          name: `Zone redundancy (serverless, ${sku})`,
+          kind: "compute",
+          service: SERVICE,
+          meter: `zone-redundancy-serverless/${tier}/${fam}`,
+          quantity: qty,
+          usage: [u],
+          unitIfNotPriced: "vCore-hours",
+        }),
+      );
     }
     ctx.note("serverless compute price includes the SQL license");
   } else {
     const vcoreHours = vc.vcores * HOURS_PER_MONTH;
-    out.push(...ctx.line({ name: `Compute (provisioned, ${sku})`, kind: "compute", service: SERVICE, meter: `compute/${tier}/${fam}`, quantity: vcoreHours, unitIfNotPriced: "vCore-hours" }));
+    out.push(
+      ...ctx.line({
+        name: `Compute (provisioned, ${sku})`,
+        kind: "compute",
+        service: SERVICE,
+        meter: `compute/${tier}/${fam}`,
+        quantity: vcoreHours,
+        unitIfNotPriced: "vCore-hours",
+      }),
+    );
     if (zoneRedundant) {
       if (vc.tier === "GP") {
-        out.push(...ctx.line({ name: `Zone redundancy (provisioned, ${sku})`, kind: "compute", service: SERVICE, meter: `zone-redundancy/${tier}/${fam}`, quantity: vcoreHours, unitIfNotPriced: "vCore-hours" }));
+        out.push(
+          ...ctx.line({
+            name: `Zone redundancy (provisioned, ${sku})`,
+            kind: "compute",
+            service: SERVICE,
+            meter: `zone-redundancy/${tier}/${fam}`,
+            quantity: vcoreHours,
+            unitIfNotPriced: "vCore-hours",
+          }),
+        );
       } else if (vc.tier === "BC") {
         ctx.note("zone redundancy is included in the Business Critical price");
       } else {
-        out.push(ctx.notPriced(`Zone redundancy (provisioned, ${sku})`, "compute", vcoreHours, "vCore-hours", "Hyperscale zone redundancy is not in the price book"));
+        out.push(
+          ctx.notPriced(
+            `Zone redundancy (provisioned, ${sku})`,
+            "compute",
+            vcoreHours,
+            "vCore-hours",
+            "Hyperscale zone redundancy is not in the price book",
+          ),
+        );
       }
     }
     let replicas = 0;
     if (vc.tier === "HS") {
       replicas = (num(c.read_replica_count) ?? 0) + (num(c.high_availability_replica_count) ?? 0);
       if (replicas > 0) {
-        out.push(...ctx.line({ name: `Replicas (${replicas} x ${sku})`, kind: "compute", service: SERVICE, meter: `compute/${tier}/${fam}`, quantity: replicas * vcoreHours, unitIfNotPriced: "vCore-hours" }));
+        out.push(
+          ...ctx.line({
+            name: `Replicas (${replicas} x ${sku})`,
+            kind: "compute",
+            service: SERVICE,
+            meter: `compute/${tier}/${fam}`,
+            quantity: replicas * vcoreHours,
+            unitIfNotPriced: "vCore-hours",
+          }),
+        );
       }
     }
     if (vc.tier === "BC" && c.read_scale === true) ctx.note("read scale-out uses the built-in Business Critical replica: no extra charge");
@@ -108,13 +180,31 @@ function vcoreLines(ctx: EstimateContext, sku: string, vc: NonNullable<ReturnTyp
       ctx.note("license_type BasePrice (Azure Hybrid Benefit): no SQL license line");
     } else {
       const meter = vc.tier === "BC" ? "license/bc" : "license/gp-hs";
-      out.push(...ctx.line({ name: "SQL license", kind: "license", service: SERVICE, meter, quantity: (1 + replicas) * vcoreHours, unitIfNotPriced: "vCore-hours" }));
+      out.push(
+        ...ctx.line({
+          name: "SQL license",
+          kind: "license",
+          service: SERVICE,
+          meter,
+          quantity: (1 + replicas) * vcoreHours,
+          unitIfNotPriced: "vCore-hours",
+        }),
+      );
     }
   }
 
   // Data storage: billed on the configured maximum size (as Infracost does).
   const maxGb = num(c.max_size_gb) ?? 32;
   const storageMeter = vc.tier === "GP" ? (zoneRedundant ? "storage/gp-zr" : "storage/gp") : vc.tier === "BC" ? "storage/bc" : "storage/hs";
-  out.push(...ctx.line({ name: "Storage (max_size_gb)", kind: "storage", service: SERVICE, meter: storageMeter, quantity: maxGb, unitIfNotPriced: "GB-month" }));
+  out.push(
+    ...ctx.line({
+      name: "Storage (max_size_gb)",
+      kind: "storage",
+      service: SERVICE,
+      meter: storageMeter,
+      quantity: maxGb,
+      unitIfNotPriced: "GB-month",
+    }),
+  );
   return out;
 }

@@ -20,9 +20,20 @@ export const storageAccount: Estimator = (ctx) => {
   const archive = ctx.usage("archiveGb");
   const writes = ctx.usage("writeOps10k");
   const reads = ctx.usage("readOps10k");
-  if (c.is_hns_enabled === true) ctx.note("hierarchical namespace (ADLS Gen2): capacity priced at flat-namespace blob rates; ADLS operation meters differ slightly");
+  if (c.is_hns_enabled === true)
+    ctx.note("hierarchical namespace (ADLS Gen2): capacity priced at flat-namespace blob rates; ADLS operation meters differ slightly");
   if (premium) {
-    out.push(...ctx.line({ name: `Capacity (Premium ${redundancy.toUpperCase()})`, kind: "storage", service: SERVICE, meter: `blob-capacity/premium/${redundancy}`, quantity: hot.value, usage: [hot], unitIfNotPriced: "GB-month" }));
+    out.push(
+      ...ctx.line({
+        name: `Capacity (Premium ${redundancy.toUpperCase()})`,
+        kind: "storage",
+        service: SERVICE,
+        meter: `blob-capacity/premium/${redundancy}`,
+        quantity: hot.value,
+        usage: [hot],
+        unitIfNotPriced: "GB-month",
+      }),
+    );
     return out;
   }
   const defaultTier = (str(c.access_tier) ?? "Hot").toLowerCase();
@@ -33,13 +44,43 @@ export const storageAccount: Estimator = (ctx) => {
   ];
   for (const [tier, u] of tiers) {
     if (u.value === 0 && tier !== defaultTier) continue;
-    out.push(...ctx.line({ name: `Capacity (${tier} ${redundancy.toUpperCase()})`, kind: "storage", service: SERVICE, meter: `blob-capacity/${tier}/${redundancy}`, quantity: u.value, usage: [u], unitIfNotPriced: "GB-month" }));
+    out.push(
+      ...ctx.line({
+        name: `Capacity (${tier} ${redundancy.toUpperCase()})`,
+        kind: "storage",
+        service: SERVICE,
+        meter: `blob-capacity/${tier}/${redundancy}`,
+        quantity: u.value,
+        usage: [u],
+        unitIfNotPriced: "GB-month",
+      }),
+    );
   }
   if (writes.value > 0) {
-    out.push(...ctx.line({ name: `Write operations (${defaultTier} ${redundancy.toUpperCase()})`, kind: "requests", service: SERVICE, meter: `write-ops/${defaultTier}/${redundancy}`, quantity: writes.value, usage: [writes], unitIfNotPriced: "10k operations" }));
+    out.push(
+      ...ctx.line({
+        name: `Write operations (${defaultTier} ${redundancy.toUpperCase()})`,
+        kind: "requests",
+        service: SERVICE,
+        meter: `write-ops/${defaultTier}/${redundancy}`,
+        quantity: writes.value,
+        usage: [writes],
+        unitIfNotPriced: "10k operations",
+      }),
+    );
   }
   if (reads.value > 0) {
-    out.push(...ctx.line({ name: `Read operations (${defaultTier} ${redundancy.toUpperCase()})`, kind: "requests", service: SERVICE, meter: `read-ops/${defaultTier}/${redundancy}`, quantity: reads.value, usage: [reads], unitIfNotPriced: "10k operations" }));
+    out.push(
+      ...ctx.line({
+        name: `Read operations (${defaultTier} ${redundancy.toUpperCase()})`,
+        kind: "requests",
+        service: SERVICE,
+        meter: `read-ops/${defaultTier}/${redundancy}`,
+        quantity: reads.value,
+        usage: [reads],
+        unitIfNotPriced: "10k operations",
+      }),
+    );
   }
   return out;
 };

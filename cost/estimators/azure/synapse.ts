@@ -19,11 +19,41 @@ export const synapseSqlPool: Estimator = (ctx) => {
     out.push(ctx.notPriced(`DWU blocks (${sku ?? "unset"})`, "compute", HOURS_PER_MONTH, "hours", `unrecognised sku_name ${String(sku)}`));
   } else {
     const blocks = Number(m[1]) / 100;
-    out.push(...ctx.line({ name: `DWU blocks (${sku}, ${blocks} x 100 cDWU)`, kind: "compute", service: SERVICE, meter: "dwu-100c", quantity: blocks * hours.value, usage: hours.value === HOURS_PER_MONTH && hours.from === "default" ? undefined : [hours], unitIfNotPriced: "100 cDWU-hours" }));
+    out.push(
+      ...ctx.line({
+        name: `DWU blocks (${sku}, ${blocks} x 100 cDWU)`,
+        kind: "compute",
+        service: SERVICE,
+        meter: "dwu-100c",
+        quantity: blocks * hours.value,
+        usage: hours.value === HOURS_PER_MONTH && hours.from === "default" ? undefined : [hours],
+        unitIfNotPriced: "100 cDWU-hours",
+      }),
+    );
   }
-  out.push(...ctx.line({ name: "Storage", kind: "storage", service: SERVICE, meter: "storage", quantity: storage.value, usage: [storage], unitIfNotPriced: "TB-month" }));
+  out.push(
+    ...ctx.line({
+      name: "Storage",
+      kind: "storage",
+      service: SERVICE,
+      meter: "storage",
+      quantity: storage.value,
+      usage: [storage],
+      unitIfNotPriced: "TB-month",
+    }),
+  );
   if (ctx.config.geo_backup_policy_enabled !== false) {
-    out.push(...ctx.line({ name: "Geo-redundant disaster recovery", kind: "backup", service: SERVICE, meter: "geo-dr-storage", quantity: storage.value, usage: [storage], unitIfNotPriced: "TB-month" }));
+    out.push(
+      ...ctx.line({
+        name: "Geo-redundant disaster recovery",
+        kind: "backup",
+        service: SERVICE,
+        meter: "geo-dr-storage",
+        quantity: storage.value,
+        usage: [storage],
+        unitIfNotPriced: "TB-month",
+      }),
+    );
   }
   return out;
 };
@@ -31,5 +61,13 @@ export const synapseSqlPool: Estimator = (ctx) => {
 /** azurerm_synapse_workspace: the built-in serverless SQL pool, per TB processed (usage). */
 export const synapseWorkspace: Estimator = (ctx) => {
   const tb = ctx.usage("serverlessTbProcessed");
-  return ctx.line({ name: "Serverless SQL pool (data processed)", kind: "data-processed", service: SERVICE, meter: "serverless-sql", quantity: tb.value, usage: [tb], unitIfNotPriced: "TB" });
+  return ctx.line({
+    name: "Serverless SQL pool (data processed)",
+    kind: "data-processed",
+    service: SERVICE,
+    meter: "serverless-sql",
+    quantity: tb.value,
+    usage: [tb],
+    unitIfNotPriced: "TB",
+  });
 };

@@ -14,7 +14,14 @@ export default defineRule({
   check: (r, ctx) => {
     const direct = ctx.graph.referrers(r, { type: "aws_backup_selection", attribute: "resources" });
     if (direct.length > 0) return pass(`selected by ${direct[0]!.address}`);
-    const byTag = ctx.graph.ofType("aws_backup_selection").filter((s) => blocks(s.config, "selection_tag").length > 0 || blocks(s.config, "condition").length > 0 || asArray(s.config["resources"]).includes("*"));
+    const byTag = ctx.graph
+      .ofType("aws_backup_selection")
+      .filter(
+        (s) =>
+          blocks(s.config, "selection_tag").length > 0 ||
+          blocks(s.config, "condition").length > 0 ||
+          asArray(s.config["resources"]).includes("*"),
+      );
     if (byTag.length > 0) return pass(`tag/wildcard selection ${byTag[0]!.address}`);
     return fail("no aws_backup_selection lists the cluster arn in resources; add it to a selection");
   },

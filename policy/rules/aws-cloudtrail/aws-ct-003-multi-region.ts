@@ -11,5 +11,6 @@ export default defineRule({
   references: { checkov: ["CKV_AWS_67"], trivy: ["aws-cloudtrail-enable-all-regions"] },
   description: "API calls in any region (and IAM, a global service) must be recorded.",
   fix: "Set is_multi_region_trail = true and include_global_service_events = true.",
-  check: (r, ctx) => all(expectBool(r, ctx, "is_multi_region_trail", true, false), expectBool(r, ctx, "include_global_service_events", true, true)),
+  check: (r, ctx) =>
+    all(expectBool(r, ctx, "is_multi_region_trail", true, false), expectBool(r, ctx, "include_global_service_events", true, true)),
 });

@@ -10,6 +10,10 @@ export default defineRule({
   pci: ["10.4.1", "10.7.2"],
   references: { checkov: ["CKV2_AWS_10"], trivy: ["aws-cloudtrail-ensure-cloudwatch-integration"] },
   description: "Near-real-time delivery lets metric filters and alarms react to security events.",
-  fix: "Set cloud_watch_logs_group_arn (\"<log group arn>:*\") and cloud_watch_logs_role_arn.",
-  check: (r, ctx) => all(expectSet(r, ctx, "cloud_watch_logs_group_arn", "the trail log group arn"), expectSet(r, ctx, "cloud_watch_logs_role_arn", "a role CloudTrail assumes to write the log group")),
+  fix: 'Set cloud_watch_logs_group_arn ("<log group arn>:*") and cloud_watch_logs_role_arn.',
+  check: (r, ctx) =>
+    all(
+      expectSet(r, ctx, "cloud_watch_logs_group_arn", "the trail log group arn"),
+      expectSet(r, ctx, "cloud_watch_logs_role_arn", "a role CloudTrail assumes to write the log group"),
+    ),
 });

@@ -11,7 +11,7 @@ export default defineRule({
   pci: ["4.2.1"],
   references: { checkov: ["CKV_AWS_90"] },
   description: "Clients must connect with TLS.",
-  fix: "Use an aws_docdb_cluster_parameter_group without tls = disabled (set tls = \"enabled\") as db_cluster_parameter_group_name.",
+  fix: 'Use an aws_docdb_cluster_parameter_group without tls = disabled (set tls = "enabled") as db_cluster_parameter_group_name.',
   check: (r, ctx) => {
     const group = ctx.graph.resolve(r.config["db_cluster_parameter_group_name"], "aws_docdb_cluster_parameter_group");
     if (!group) return pass("default parameter group (tls = enabled)");

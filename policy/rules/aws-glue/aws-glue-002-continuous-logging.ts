@@ -10,10 +10,12 @@ export default defineRule({
   resourceTypes: ["aws_glue_job"],
   pci: ["10.2.1"],
   description: "Job driver and executor logs of ETL over card data should reach the central log store.",
-  fix: "Set default_arguments { \"--enable-continuous-cloudwatch-log\" = \"true\" }.",
+  fix: 'Set default_arguments { "--enable-continuous-cloudwatch-log" = "true" }.',
   check: (r) => {
     const args = r.config["default_arguments"];
     const value = isObject(args) ? args["--enable-continuous-cloudwatch-log"] : undefined;
-    return isTrue(value) ? pass("continuous logging on") : fail("default_arguments[\"--enable-continuous-cloudwatch-log\"] is unset; set it to \"true\"");
+    return isTrue(value)
+      ? pass("continuous logging on")
+      : fail('default_arguments["--enable-continuous-cloudwatch-log"] is unset; set it to "true"');
   },
 });

@@ -10,9 +10,10 @@ export default defineRule({
   pci: ["4.2.1"],
   references: { checkov: ["CKV_AWS_81"], trivy: ["aws-msk-enable-in-transit-encryption"] },
   description: "Payment events between clients and brokers, and between brokers, must be encrypted.",
-  fix: "Set encryption_info { encryption_in_transit { client_broker = \"TLS\", in_cluster = true } }.",
-  check: (r, ctx) => all(
-    expectOneOf(r, ctx, "encryption_info.encryption_in_transit.client_broker", ["TLS"], "TLS"),
-    expectBool(r, ctx, "encryption_info.encryption_in_transit.in_cluster", true, true),
-  ),
+  fix: 'Set encryption_info { encryption_in_transit { client_broker = "TLS", in_cluster = true } }.',
+  check: (r, ctx) =>
+    all(
+      expectOneOf(r, ctx, "encryption_info.encryption_in_transit.client_broker", ["TLS"], "TLS"),
+      expectBool(r, ctx, "encryption_info.encryption_in_transit.in_cluster", true, true),
+    ),
 });

@@ -16,6 +16,8 @@ export default defineRule({
     const logs = get(r.config, "logging_info.broker_logs");
     const on = ["cloudwatch_logs", "firehose", "s3"].filter((k) => isTrue(get(logs, `${k}.enabled`)));
     if (on.length > 0) return pass(`broker logs to ${on.join(", ")}`);
-    return fail("logging_info.broker_logs has no enabled destination; set logging_info { broker_logs { cloudwatch_logs { enabled = true, log_group } } }");
+    return fail(
+      "logging_info.broker_logs has no enabled destination; set logging_info { broker_logs { cloudwatch_logs { enabled = true, log_group } } }",
+    );
   },
 });

@@ -18,9 +18,13 @@ export default defineRule({
     else if (r.type === "aws_security_group_rule") rules = r.config["type"] === "ingress" ? [r.config] : [];
     else rules = [r.config];
     const open = rules.filter((x) =>
-      [...asArray(x["cidr_blocks"]), ...asArray(x["ipv6_cidr_blocks"]), x["cidr_ipv4"], x["cidr_ipv6"]].some((c) => c === "0.0.0.0/0" || c === "::/0"),
+      [...asArray(x["cidr_blocks"]), ...asArray(x["ipv6_cidr_blocks"]), x["cidr_ipv4"], x["cidr_ipv6"]].some(
+        (c) => c === "0.0.0.0/0" || c === "::/0",
+      ),
     );
     if (open.length === 0) return pass(`${rules.length} ingress rule(s), none from 0.0.0.0/0`);
-    return fail(`ingress from 0.0.0.0/0 or ::/0 (ports ${open.map((x) => `${show(x["from_port"])}-${show(x["to_port"])}`).join(", ")}); restrict cidr_blocks/cidr_ipv4 to private ranges`);
+    return fail(
+      `ingress from 0.0.0.0/0 or ::/0 (ports ${open.map((x) => `${show(x["from_port"])}-${show(x["to_port"])}`).join(", ")}); restrict cidr_blocks/cidr_ipv4 to private ranges`,
+    );
   },
 });

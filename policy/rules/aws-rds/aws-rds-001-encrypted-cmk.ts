@@ -11,5 +11,6 @@ export default defineRule({
   references: { checkov: ["CKV_AWS_96", "CKV_AWS_327"], trivy: ["aws-rds-encrypt-cluster-storage-data"] },
   description: "Card data at rest is encrypted with a KMS key the platform controls.",
   fix: "Set storage_encrypted = true and kms_key_id = the CMK arn.",
-  check: (r, ctx) => all(expectBool(r, ctx, "storage_encrypted", true, false), expectSet(r, ctx, "kms_key_id", "a customer-managed KMS key arn")),
+  check: (r, ctx) =>
+    all(expectBool(r, ctx, "storage_encrypted", true, false), expectSet(r, ctx, "kms_key_id", "a customer-managed KMS key arn")),
 });

@@ -16,6 +16,9 @@ export default defineRule({
     for (const key of ["master_password", "master_password_wo"]) {
       if (hasValue(r.config[key])) return fail(`${key} is set; remove it and set manage_master_user_password = true`);
     }
-    return all(expectBool(r, ctx, "iam_database_authentication_enabled", true, false), expectBool(r, ctx, "manage_master_user_password", true, false));
+    return all(
+      expectBool(r, ctx, "iam_database_authentication_enabled", true, false),
+      expectBool(r, ctx, "manage_master_user_password", true, false),
+    );
   },
 });

@@ -14,7 +14,8 @@ export default defineRule({
   fix: "Set kms_key_id = the CMK arn (clusters: also encrypted = true).",
   check: (r, ctx) => {
     const key = expectSet(r, ctx, "kms_key_id", "a customer-managed KMS key arn");
-    if (r.type === "aws_redshift_cluster" && isFalse(r.config["encrypted"])) return fail("encrypted is false; set encrypted = true and kms_key_id");
+    if (r.type === "aws_redshift_cluster" && isFalse(r.config["encrypted"]))
+      return fail("encrypted is false; set encrypted = true and kms_key_id");
     return key;
   },
 });

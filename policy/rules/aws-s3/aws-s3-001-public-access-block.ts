@@ -11,7 +11,10 @@ export default defineRule({
   clouds: ["aws"],
   resourceTypes: ["aws_s3_bucket"],
   pci: ["1.3.1", "1.4.4", "7.2.1"],
-  references: { checkov: ["CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"], trivy: ["aws-s3-block-public-acls", "aws-s3-block-public-policy", "aws-s3-ignore-public-acls", "aws-s3-no-public-buckets"] },
+  references: {
+    checkov: ["CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"],
+    trivy: ["aws-s3-block-public-acls", "aws-s3-block-public-policy", "aws-s3-ignore-public-acls", "aws-s3-no-public-buckets"],
+  },
   description: "No bucket may become public through an ACL or a bucket policy.",
   fix: "Add aws_s3_bucket_public_access_block { bucket, block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets = true }.",
   check: (r, ctx) => {

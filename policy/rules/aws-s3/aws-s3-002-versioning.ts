@@ -11,10 +11,14 @@ export default defineRule({
   pci: ["10.3.2", "12.10.1"],
   references: { checkov: ["CKV_AWS_21"], trivy: ["aws-s3-enable-versioning"] },
   description: "Versioning keeps overwritten and deleted objects recoverable (and protects audit logs).",
-  fix: "Add aws_s3_bucket_versioning { bucket, versioning_configuration { status = \"Enabled\" } }.",
+  fix: 'Add aws_s3_bucket_versioning { bucket, versioning_configuration { status = "Enabled" } }.',
   check: (r, ctx) => {
     const v = ctx.graph.referrers(r, { type: "aws_s3_bucket_versioning", attribute: "bucket" })[0];
-    const status = v ? get(v.config, "versioning_configuration.status") : get(r.config, "versioning.enabled") === true ? "Enabled" : undefined;
+    const status = v
+      ? get(v.config, "versioning_configuration.status")
+      : get(r.config, "versioning.enabled") === true
+        ? "Enabled"
+        : undefined;
     if (status === "Enabled") return pass("versioning_configuration.status = Enabled");
     return fail(`versioning status is ${show(status)}; add aws_s3_bucket_versioning with versioning_configuration { status = "Enabled" }`);
   },

@@ -14,7 +14,8 @@ export default defineRule({
   check: (r, ctx) => {
     const logging = ctx.graph.referrers(r, { type: "aws_s3_bucket_logging", attribute: "bucket" });
     if (logging.length > 0) return pass(`access logs via ${logging[0]!.address}`);
-    const isTarget = ctx.graph.referrers(r, { type: "aws_s3_bucket_logging", attribute: "target_bucket" }).length > 0 ||
+    const isTarget =
+      ctx.graph.referrers(r, { type: "aws_s3_bucket_logging", attribute: "target_bucket" }).length > 0 ||
       ctx.graph.referrers(r, { type: "aws_cloudtrail", attribute: "s3_bucket_name" }).length > 0;
     if (isTarget) return notApplicable("log target bucket");
     return fail("no aws_s3_bucket_logging has bucket = this bucket; add one with target_bucket = the access-log bucket");

@@ -11,7 +11,7 @@ export default defineRule({
   pci: ["3.5.1", "3.6.1"],
   references: { checkov: ["CKV_AZURE_100"] },
   description: "Data at rest is encrypted with a Key Vault key the platform controls.",
-  fix: "Set key_vault_key_id (versionless key id) and default_identity_type = \"UserAssignedIdentity=<id>\".",
+  fix: 'Set key_vault_key_id (versionless key id) and default_identity_type = "UserAssignedIdentity=<id>".',
   check: (r, ctx) => {
     if (hasValue(r.config["managed_hsm_key_id"])) return pass("managed_hsm_key_id is set");
     return expectSet(r, ctx, "key_vault_key_id", "the versionless id of a Key Vault key");

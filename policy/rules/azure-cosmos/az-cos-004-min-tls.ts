@@ -9,6 +9,6 @@ export default defineRule({
   resourceTypes: ["azurerm_cosmosdb_account"],
   pci: ["4.2.1"],
   description: "Clients must not connect with TLS 1.0/1.1.",
-  fix: "Set minimal_tls_version = \"Tls12\".",
+  fix: 'Set minimal_tls_version = "Tls12".',
   check: (r, ctx) => expectOneOf(r, ctx, "minimal_tls_version", ["Tls12"], "Tls12"),
 });

@@ -10,7 +10,7 @@ export default defineRule({
   resourceTypes: ["azurerm_cosmosdb_account"],
   pci: ["12.10.1"],
   description: "Continuous backup restores the account to any second in the retention window.",
-  fix: "Set backup { type = \"Continuous\", tier = \"Continuous30Days\" } (or Continuous7Days outside prod).",
+  fix: 'Set backup { type = "Continuous", tier = "Continuous30Days" } (or Continuous7Days outside prod).',
   check: (r) => {
     const backup = block(r.config, "backup");
     if (backup?.["type"] === "Continuous") return pass(`backup.type = Continuous (${String(backup["tier"] ?? "Continuous30Days")})`);

@@ -20,9 +20,13 @@ export default defineRule({
       (x) =>
         String(x["direction"]).toLowerCase() === "inbound" &&
         String(x["access"]).toLowerCase() === "allow" &&
-        [x["source_address_prefix"], ...asArray(x["source_address_prefixes"])].some((p) => typeof p === "string" && OPEN.has(p.toLowerCase())),
+        [x["source_address_prefix"], ...asArray(x["source_address_prefixes"])].some(
+          (p) => typeof p === "string" && OPEN.has(p.toLowerCase()),
+        ),
     );
     if (open.length === 0) return pass(`${rules.length} rule(s), none open to the internet`);
-    return fail(`inbound Allow rule(s) ${open.map((x) => show(x["name"])).join(", ")} have source_address_prefix any/Internet/0.0.0.0/0; restrict the source to private ranges`);
+    return fail(
+      `inbound Allow rule(s) ${open.map((x) => show(x["name"])).join(", ")} have source_address_prefix any/Internet/0.0.0.0/0; restrict the source to private ranges`,
+    );
   },
 });

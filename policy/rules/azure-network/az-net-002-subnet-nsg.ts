@@ -1,7 +1,13 @@
 import { defineRule } from "../../engine/rule";
 import { fail, notApplicable, pass } from "../_shared";
 
-const RESERVED = new Set(["AzureFirewallSubnet", "AzureFirewallManagementSubnet", "GatewaySubnet", "RouteServerSubnet", "AzureBastionSubnet"]);
+const RESERVED = new Set([
+  "AzureFirewallSubnet",
+  "AzureFirewallManagementSubnet",
+  "GatewaySubnet",
+  "RouteServerSubnet",
+  "AzureBastionSubnet",
+]);
 
 export default defineRule({
   id: "AZ-NET-002",

@@ -9,6 +9,6 @@ export default defineRule({
   resourceTypes: ["azurerm_firewall_policy"],
   pci: ["1.4.1", "11.5.1"],
   description: "Threat-intelligence filtering must block, not only alert on, traffic to/from known-malicious addresses.",
-  fix: "Set threat_intelligence_mode = \"Deny\".",
+  fix: 'Set threat_intelligence_mode = "Deny".',
   check: (r, ctx) => expectOneOf(r, ctx, "threat_intelligence_mode", ["Deny"], "Alert"),
 });

@@ -16,15 +16,22 @@ export default defineRule({
     if (r.type === "azurerm_cosmosdb_account") {
       const filter = asArray(r.config["ip_range_filter"]).flatMap((v) => String(v).split(","));
       const open = filter.map((v) => v.trim()).filter((v) => v.startsWith("0.0.0.0"));
-      return open.length > 0 ? fail(`ip_range_filter contains ${open.join(", ")}; remove it`) : pass("ip_range_filter has no 0.0.0.0 entry");
+      return open.length > 0
+        ? fail(`ip_range_filter contains ${open.join(", ")}; remove it`)
+        : pass("ip_range_filter has no 0.0.0.0 entry");
     }
     if (r.type === "azurerm_storage_account") {
       const ips = asArray(block(r.config, "network_rules")?.["ip_rules"]).map(String);
       const open = ips.filter((v) => v.startsWith("0.0.0.0"));
-      return open.length > 0 ? fail(`network_rules.ip_rules contains ${open.join(", ")}; remove it`) : pass("network_rules.ip_rules has no 0.0.0.0 entry");
+      return open.length > 0
+        ? fail(`network_rules.ip_rules contains ${open.join(", ")}; remove it`)
+        : pass("network_rules.ip_rules has no 0.0.0.0 entry");
     }
     const start = String(r.config["start_ip_address"] ?? "");
-    if (start === "0.0.0.0") return fail(`start_ip_address = 0.0.0.0 (end ${show(r.config["end_ip_address"])}) admits all of Azure or the internet; delete the rule`);
+    if (start === "0.0.0.0")
+      return fail(
+        `start_ip_address = 0.0.0.0 (end ${show(r.config["end_ip_address"])}) admits all of Azure or the internet; delete the rule`,
+      );
     return pass("firewall rule is a specific range");
   },
 });

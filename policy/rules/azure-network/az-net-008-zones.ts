@@ -10,7 +10,7 @@ export default defineRule({
   resourceTypes: ["azurerm_firewall", "azurerm_public_ip"],
   pci: ["12.10.1"],
   description: "The egress path of production must survive the loss of a zone.",
-  fix: "Set zones = [\"1\", \"2\", \"3\"].",
+  fix: 'Set zones = ["1", "2", "3"].',
   check: (r) => {
     const zones = asArray(r.config["zones"]);
     if (zones.length >= 2) return pass(`zones = ${show(zones)}`);

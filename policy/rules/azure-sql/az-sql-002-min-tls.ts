@@ -10,6 +10,6 @@ export default defineRule({
   pci: ["4.2.1"],
   references: { checkov: ["CKV_AZURE_52"], trivy: ["azure-database-secure-tls-policy"] },
   description: "Connections with TLS 1.0/1.1 (or none) must be refused.",
-  fix: "Set minimum_tls_version = \"1.2\".",
+  fix: 'Set minimum_tls_version = "1.2".',
   check: (r, ctx) => expectOneOf(r, ctx, "minimum_tls_version", ["1.2", "1.3"], "1.2"),
 });

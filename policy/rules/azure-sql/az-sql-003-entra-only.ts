@@ -14,7 +14,10 @@ export default defineRule({
   fix: "Set azuread_administrator { azuread_authentication_only = true } and remove administrator_login / administrator_login_password.",
   check: (r, ctx) => {
     const admin = block(r.config, "azuread_administrator");
-    if (!admin) return fail("azuread_administrator is unset; add azuread_administrator { login_username, object_id, azuread_authentication_only = true }");
+    if (!admin)
+      return fail(
+        "azuread_administrator is unset; add azuread_administrator { login_username, object_id, azuread_authentication_only = true }",
+      );
     const only = expectBool(r, ctx, "azuread_administrator.azuread_authentication_only", true, false);
     if (only.status === "fail") return only;
     for (const key of ["administrator_login_password", "administrator_login_password_wo"]) {

@@ -15,12 +15,15 @@ export default defineRule({
   check: (r, ctx) => {
     const policies = ctx.graph.referrers(r, { type: "azurerm_mssql_server_extended_auditing_policy", attribute: "server_id" });
     const policy = policies[0];
-    if (!policy) return fail("no azurerm_mssql_server_extended_auditing_policy references the server; add one with log_monitoring_enabled = true");
+    if (!policy)
+      return fail("no azurerm_mssql_server_extended_auditing_policy references the server; add one with log_monitoring_enabled = true");
     if (isFalse(policy.config["enabled"])) return fail(`${policy.address}.enabled is false; set enabled = true`);
     const toLogs = !isFalse(policy.config["log_monitoring_enabled"]);
-    if (!toLogs && !hasValue(policy.config["storage_endpoint"])) return fail(`${policy.address} has log_monitoring_enabled = false and no storage_endpoint; set log_monitoring_enabled = true`);
+    if (!toLogs && !hasValue(policy.config["storage_endpoint"]))
+      return fail(`${policy.address} has log_monitoring_enabled = false and no storage_endpoint; set log_monitoring_enabled = true`);
     const days = toNumber(ctx.graph.literal(policy.config["retention_in_days"])) ?? 0;
-    if (days !== 0 && days < 90) return fail(`${policy.address}.retention_in_days is ${days}; set retention_in_days = 0 (forever) or >= 90`);
+    if (days !== 0 && days < 90)
+      return fail(`${policy.address}.retention_in_days is ${days}; set retention_in_days = 0 (forever) or >= 90`);
     return pass(`audited via ${policy.address}`);
   },
 });

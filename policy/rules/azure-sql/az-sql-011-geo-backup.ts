@@ -9,6 +9,6 @@ export default defineRule({
   resourceTypes: ["azurerm_mssql_database"],
   pci: ["12.10.1"],
   description: "Backups must be restorable in the paired region after a regional outage.",
-  fix: "Set storage_account_type = \"Geo\" or \"GeoZone\".",
+  fix: 'Set storage_account_type = "Geo" or "GeoZone".',
   check: (r, ctx) => expectOneOf(r, ctx, "storage_account_type", ["Geo", "GeoZone"], "Geo"),
 });

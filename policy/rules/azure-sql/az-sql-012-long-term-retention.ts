@@ -15,6 +15,8 @@ export default defineRule({
     const ltr = block(r.config, "long_term_retention_policy");
     const set = ["weekly_retention", "monthly_retention", "yearly_retention"].filter((k) => hasValue(ltr?.[k]) && ltr?.[k] !== "PT0S");
     if (set.length > 0) return pass(`long_term_retention_policy sets ${set.join(", ")}`);
-    return fail("long_term_retention_policy is unset; add long_term_retention_policy with weekly_retention / monthly_retention / yearly_retention");
+    return fail(
+      "long_term_retention_policy is unset; add long_term_retention_policy with weekly_retention / monthly_retention / yearly_retention",
+    );
   },
 });

@@ -13,6 +13,8 @@ export default defineRule({
   check: (r, ctx) => {
     const groups = ctx.graph.referrers(r, { type: "azurerm_mssql_failover_group" });
     if (groups.length > 0) return pass(`failover group ${groups[0]!.address}`);
-    return fail("no azurerm_mssql_failover_group references the server (server_id or partner_server.id); add one with a partner server in the secondary region");
+    return fail(
+      "no azurerm_mssql_failover_group references the server (server_id or partner_server.id); add one with a partner server in the secondary region",
+    );
   },
 });

@@ -10,6 +10,6 @@ export default defineRule({
   pci: ["4.2.1"],
   references: { checkov: ["CKV_AZURE_44"], trivy: ["azure-storage-use-secure-tls-policy"] },
   description: "Clients must not be able to connect with TLS 1.0/1.1.",
-  fix: "Set min_tls_version = \"TLS1_2\".",
+  fix: 'Set min_tls_version = "TLS1_2".',
   check: (r, ctx) => expectOneOf(r, ctx, "min_tls_version", ["TLS1_2", "TLS1_3"], "TLS1_2"),
 });

@@ -10,6 +10,6 @@ export default defineRule({
   pci: ["12.10.1"],
   references: { checkov: ["CKV_AZURE_206"] },
   description: "Production data must survive the loss of a region.",
-  fix: "Set account_replication_type = \"GZRS\" (or GRS/RAGRS/RAGZRS).",
+  fix: 'Set account_replication_type = "GZRS" (or GRS/RAGRS/RAGZRS).',
   check: (r, ctx) => expectOneOf(r, ctx, "account_replication_type", ["GRS", "RAGRS", "GZRS", "RAGZRS"]),
 });

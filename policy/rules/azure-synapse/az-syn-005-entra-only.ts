@@ -12,7 +12,8 @@ export default defineRule({
   description: "SQL logins on the workspace are shared passwords; people and workloads use Entra identities.",
   fix: "Set azuread_authentication_only = true and remove sql_administrator_login_password.",
   check: (r, ctx) => {
-    if (hasValue(r.config["sql_administrator_login_password"])) return fail("sql_administrator_login_password is set; remove it and set azuread_authentication_only = true");
+    if (hasValue(r.config["sql_administrator_login_password"]))
+      return fail("sql_administrator_login_password is set; remove it and set azuread_authentication_only = true");
     return expectBool(r, ctx, "azuread_authentication_only", true, false);
   },
 });

@@ -20,6 +20,8 @@ export default defineRule({
     if (typeof r.config["tags"] === "string") return pass("tags is an expression");
     const missing = REQUIRED_TAG_KEYS.filter((k) => !hasValue(tags[k]));
     if (missing.length === 0) return pass("all required tags present");
-    return fail(`tags is missing ${missing.join(", ")}; apply TagsAspect or set tags (AWS: provider default_tags) with ${REQUIRED_TAG_KEYS.join(", ")}`);
+    return fail(
+      `tags is missing ${missing.join(", ")}; apply TagsAspect or set tags (AWS: provider default_tags) with ${REQUIRED_TAG_KEYS.join(", ")}`,
+    );
   },
 });
