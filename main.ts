@@ -1,11 +1,10 @@
 import { App } from "cdktf";
 import { AZURE_ENVIRONMENTS } from "./environments";
 import { AWS_ENVIRONMENTS } from "./environments/aws-index";
+import { EnvironmentConfigError } from "./environments/checks";
 import { validateAwsEnvironment } from "./environments/aws-validate";
 import { validateAzureEnvironment, validateEnvironmentSet } from "./environments/validate";
 import { evaluateOutdir, formatReport, policyConfigs, violationMessage, writeReport } from "./policy";
-import { AwsPlatformStack } from "./stacks/aws-platform-stack";
-import { AzurePlatformStack } from "./stacks/azure-platform-stack";
 
 // Wiring only: validate every environment before building anything, one stack per environment,
 // then the policy pass over what was synthesized.
@@ -13,26 +12,40 @@ import { AzurePlatformStack } from "./stacks/azure-platform-stack";
 const only = (process.env.SYNTH_STACKS ?? "").split(",").filter((s) => s.length > 0);
 const wanted = (stackId: string): boolean => only.length === 0 || only.includes(stackId);
 
-const app = new App();
+function main(): void {
+  validateEnvironmentSet(AZURE_ENVIRONMENTS);
+  const azure = AZURE_ENVIRONMENTS.map(validateAzureEnvironment).filter((env) => wanted(`azure-${env.name}`));
+  const aws = AWS_ENVIRONMENTS.map(validateAwsEnvironment).filter((env) => wanted(`aws-${env.name}`));
 
-validateEnvironmentSet(AZURE_ENVIRONMENTS);
-for (const env of AZURE_ENVIRONMENTS.map(validateAzureEnvironment)) {
-  const id = `azure-${env.name}`;
-  if (wanted(id)) new AzurePlatformStack(app, id, { environment: env });
+  const app = new App();
+  // Each cloud's constructs and provider modules load only when one of its stacks is synthesized.
+  if (azure.length > 0) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { AzurePlatformStack } = require("./stacks/azure-platform-stack") as typeof import("./stacks/azure-platform-stack");
+    for (const env of azure) new AzurePlatformStack(app, `azure-${env.name}`, { environment: env });
+  }
+  if (aws.length > 0) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { AwsPlatformStack } = require("./stacks/aws-platform-stack") as typeof import("./stacks/aws-platform-stack");
+    for (const env of aws) new AwsPlatformStack(app, `aws-${env.name}`, { environment: env });
+  }
+  app.synth();
+
+  const report = evaluateOutdir(app.outdir, policyConfigs());
+  writeReport(report);
+  console.log(formatReport(report));
+  const violations = violationMessage(report);
+  if (violations !== undefined) {
+    // Exit non-zero without a stack trace: the message names stack, resource, rule id and the fix.
+    console.error(violations);
+    process.exitCode = 1;
+  }
 }
-for (const env of AWS_ENVIRONMENTS.map(validateAwsEnvironment)) {
-  const id = `aws-${env.name}`;
-  if (wanted(id)) new AwsPlatformStack(app, id, { environment: env });
-}
 
-app.synth();
-
-const report = evaluateOutdir(app.outdir, policyConfigs());
-writeReport(report);
-console.log(formatReport(report));
-const violations = violationMessage(report);
-if (violations !== undefined) {
-  // Exit non-zero without a stack trace: the message names stack, resource, rule id and the fix.
-  console.error(violations);
+try {
+  main();
+} catch (error) {
+  // A configuration error already names environment, field, value and what is allowed: no stack trace needed.
+  console.error(error instanceof EnvironmentConfigError ? error.message : error);
   process.exitCode = 1;
 }

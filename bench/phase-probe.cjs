@@ -1,7 +1,7 @@
 // Where a synth spends its time, without touching main.ts:
 //
 //   NODE_OPTIONS="--require ./bench/phase-probe.cjs" npm run synth
-//   node --require ./bench/phase-probe.cjs --require ./bench/register-ts.cjs main.ts
+//   node --require ./bench/phase-probe.cjs --require ./scripts/register-ts.cjs main.ts
 //
 // Prints one line to stderr at exit (of the process that ran main.ts) with milliseconds for:
 //   boot       process start -> probe loaded (Node itself, and the tsx CLI's own process when used)

@@ -192,14 +192,6 @@ export function cases(stacks: readonly string[]): CaseSpec[] {
       informational: true,
     },
     {
-      id: "synth-all-proposed",
-      description:
-        "cold synth of all stacks with the proposed runner (bench/register-ts.cjs): node --require ./bench/register-ts.cjs main.ts",
-      command: [NODE, "--require", "./bench/register-ts.cjs", "main.ts"],
-      before: coldSynth,
-      informational: true,
-    },
-    {
       id: "typecheck-cold",
       description: "`npm run typecheck` without node_modules/.cache/tsc (incremental info removed)",
       command: [NPM, "run", "--silent", "typecheck"],
