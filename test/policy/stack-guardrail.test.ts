@@ -1,0 +1,81 @@
+/**
+ * End to end: a real stack, loosened the way a hurried change would (an escape-hatch override on the
+ * construct's resource), fails the policy pass with the expected rule id, while the shipped stack passes.
+ * Bad values in an environment file are stopped even earlier, by validation (test/foundation/validate.test.ts).
+ */
+import { Testing, TerraformResource, TerraformStack } from "cdktf";
+import { awsProd } from "../../environments/aws-prod";
+import { prod } from "../../environments/prod";
+import { evaluateStack } from "../../policy/engine/evaluate";
+import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
+import { AzurePlatformStack } from "../../stacks/azure-platform-stack";
+
+type Loosen = (resources: TerraformResource[]) => void;
+
+/** The first resource of a Terraform type in the stack. */
+function first(resources: TerraformResource[], type: string): TerraformResource {
+  const found = resources.find((r) => r.terraformResourceType === type);
+  if (!found) throw new Error(`no ${type} in the stack`);
+  return found;
+}
+
+function failures(build: (app: ReturnType<typeof Testing.app>) => TerraformStack, name: string, loosen?: Loosen): string[] {
+  const stack = build(Testing.app());
+  const resources = stack.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource);
+  loosen?.(resources);
+  const { findings } = evaluateStack(name, JSON.parse(Testing.synth(stack)), { packs: ["baseline", "production"] });
+  return findings.filter((f) => f.status === "fail" && f.severity === "error").map((f) => f.ruleId);
+}
+
+const azure = (app: ReturnType<typeof Testing.app>) => new AzurePlatformStack(app, "azure-prod", { environment: prod });
+const aws = (app: ReturnType<typeof Testing.app>) => new AwsPlatformStack(app, "aws-prod", { environment: awsProd });
+
+describe("the shipped prod stacks pass the policy pass", () => {
+  test("azure-prod: no unsuppressed error finding", () => {
+    expect(failures(azure, "azure-prod")).toEqual([]);
+  });
+  test("aws-prod: no unsuppressed error finding", () => {
+    expect(failures(aws, "aws-prod")).toEqual([]);
+  });
+});
+
+describe("a loosened construct fails synth's policy pass with the expected rule", () => {
+  test.each<[string, Loosen, string]>([
+    [
+      "SQL server public network access on",
+      (r) => first(r, "azurerm_mssql_server").addOverride("public_network_access_enabled", true),
+      "AZ-SQL-001",
+    ],
+    ["SQL server TLS 1.0", (r) => first(r, "azurerm_mssql_server").addOverride("minimum_tls_version", "1.0"), "AZ-SQL-002"],
+    [
+      "Cosmos DB without its customer-managed key",
+      (r) => first(r, "azurerm_cosmosdb_account").addOverride("key_vault_key_id", null),
+      "AZ-COS-003",
+    ],
+    ["Log Analytics kept 30 days", (r) => first(r, "azurerm_log_analytics_workspace").addOverride("retention_in_days", 30), "AZ-LOG-001"],
+    [
+      "NSG rule open to the internet",
+      (r) => first(r, "azurerm_network_security_group").addOverride("security_rule.0.source_address_prefix", "Internet"),
+      "AZ-NET-001",
+    ],
+    [
+      "a password literal on the SQL server",
+      (r) => first(r, "azurerm_mssql_server").addOverride("administrator_login_password", "Sup3rS3cret!2024"),
+      "GEN-SEC-001",
+    ],
+  ])("azure-prod: %s", (_what, loosen, ruleId) => {
+    expect(failures(azure, "azure-prod", loosen)).toContain(ruleId);
+  });
+
+  test.each<[string, Loosen, string]>([
+    [
+      "MSK client traffic in plaintext",
+      (r) => first(r, "aws_msk_cluster").addOverride("encryption_info.encryption_in_transit.client_broker", "PLAINTEXT"),
+      "AWS-MSK-001",
+    ],
+    ["CloudWatch log group kept 14 days", (r) => first(r, "aws_cloudwatch_log_group").addOverride("retention_in_days", 14), "AWS-CWL-001"],
+    ["Aurora without deletion protection", (r) => first(r, "aws_rds_cluster").addOverride("deletion_protection", false), "AWS-RDS-005"],
+  ])("aws-prod: %s", (_what, loosen, ruleId) => {
+    expect(failures(aws, "aws-prod", loosen)).toContain(ruleId);
+  });
+});
