@@ -6,8 +6,7 @@ import {
   checkBudget,
   checkPolicyConfig,
   checkRequiredTags,
-  cidrsOverlap,
-  parseCidr,
+  checkNetworksDoNotOverlap,
 } from "./checks";
 import { ENVIRONMENT_TIERS } from "./types";
 
@@ -297,19 +296,10 @@ export function validateAwsEnvironmentSet(envs: readonly AwsEnvironment[]): void
     names.add(env.name);
     accounts.add(env.accountId);
   }
-  for (let i = 0; i < envs.length; i++) {
-    for (let j = i + 1; j < envs.length; j++) {
-      const a = parseCidr(envs[i].network.vpcCidr);
-      const b = parseCidr(envs[j].network.vpcCidr);
-      if (a && b) {
-        v.check(
-          !cidrsOverlap(a, b),
-          "network.vpcCidr",
-          envs[j].network.vpcCidr,
-          `a range that does not overlap environment "${envs[i].name}" (${envs[i].network.vpcCidr})`,
-        );
-      }
-    }
-  }
+  checkNetworksDoNotOverlap(
+    v,
+    "network.vpcCidr",
+    envs.map((e) => ({ name: e.name, cidr: e.network.vpcCidr })),
+  );
   v.throwIfAny(envs.map((e) => e.name).join(","));
 }

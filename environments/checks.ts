@@ -206,3 +206,16 @@ export function checkPolicyConfig(v: IssueCollector, policy: PolicyConfig, prod:
     v.check(s.resource.includes("."), `policy.suppressions[${i}].resource`, s.resource, "a Terraform address <type>.<name>");
   });
 }
+
+/** No two environments may share a network range: they are attached to one hub and must stay routable. */
+export function checkNetworksDoNotOverlap(v: IssueCollector, field: string, envs: readonly { name: string; cidr: string }[]): void {
+  for (let i = 0; i < envs.length; i++) {
+    for (let j = i + 1; j < envs.length; j++) {
+      const a = parseCidr(envs[i].cidr);
+      const b = parseCidr(envs[j].cidr);
+      if (a && b) {
+        v.check(!cidrsOverlap(a, b), field, envs[j].cidr, `a range that does not overlap environment "${envs[i].name}" (${envs[i].cidr})`);
+      }
+    }
+  }
+}

@@ -8,8 +8,7 @@ import {
   checkBudget,
   checkPolicyConfig,
   checkRequiredTags,
-  cidrsOverlap,
-  parseCidr,
+  checkNetworksDoNotOverlap,
 } from "./checks";
 import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "./azure-sql-sku";
 
@@ -299,19 +298,10 @@ export function validateEnvironmentSet(envs: readonly AzureEnvironment[]): void 
     v.check(!names.has(env.name), "name", env.name, "a name no other environment uses");
     names.add(env.name);
   }
-  for (let i = 0; i < envs.length; i++) {
-    for (let j = i + 1; j < envs.length; j++) {
-      const a = parseCidr(envs[i].network.addressSpace);
-      const b = parseCidr(envs[j].network.addressSpace);
-      if (a && b) {
-        v.check(
-          !cidrsOverlap(a, b),
-          "network.addressSpace",
-          envs[j].network.addressSpace,
-          `a range that does not overlap environment "${envs[i].name}" (${envs[i].network.addressSpace})`,
-        );
-      }
-    }
-  }
+  checkNetworksDoNotOverlap(
+    v,
+    "network.addressSpace",
+    envs.map((e) => ({ name: e.name, cidr: e.network.addressSpace })),
+  );
   v.throwIfAny(envs.map((e) => e.name).join(","));
 }
