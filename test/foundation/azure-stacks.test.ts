@@ -198,8 +198,13 @@ describe("per-environment differences", () => {
     expect(firewall).toMatchObject({ sku_tier: "Standard", zones: ["1", "2", "3"] });
     expect(firewall.firewall_policy_id).toMatch(/azurerm_firewall_policy\./);
     expect(p.only("azurerm_firewall_policy").config.threat_intelligence_mode).toBe("Deny");
-    expect(p.only("azurerm_subnet_route_table_association")).toBeDefined();
-    const route = p.only("azurerm_route_table").config.route[0];
+    const routeTable = p.only("azurerm_route_table");
+    const integrationSubnet = p.resources("azurerm_subnet").find((x) => x.config.name === "snet-pay-prod-weu-int")!;
+    expect(p.only("azurerm_subnet_route_table_association").config).toEqual({
+      route_table_id: `\${${routeTable.address}.id}`,
+      subnet_id: `\${${integrationSubnet.address}.id}`,
+    });
+    const route = routeTable.config.route[0];
     expect(route).toMatchObject({ address_prefix: "0.0.0.0/0", next_hop_type: "VirtualAppliance" });
     const vnet = p.only("azurerm_virtual_network").config;
     expect(block(vnet.ddos_protection_plan)?.enable).toBe(true);
