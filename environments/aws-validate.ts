@@ -140,22 +140,14 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
 
   // Sizing: Aurora
   const a = env.sizing.aurora;
-  if (
-    v.check(
-      AURORA_CLASS.test(a.instanceClass),
-      "sizing.aurora.instanceClass",
-      a.instanceClass,
-      "an Aurora PostgreSQL instance class, e.g. db.r7g.large",
-    )
-  ) {
-    if (prod)
-      v.check(
-        !BURSTABLE.test(a.instanceClass),
-        "sizing.aurora.instanceClass",
-        a.instanceClass,
-        "a non-burstable class in prod (db.r*), not db.t*",
-      );
-  }
+  checkDatabaseClass(
+    v,
+    "sizing.aurora.instanceClass",
+    a.instanceClass,
+    AURORA_CLASS,
+    "an Aurora PostgreSQL instance class, e.g. db.r7g.large",
+    prod,
+  );
   v.intBetween(a.readerCount, prod ? 2 : 0, 15, "sizing.aurora.readerCount");
   v.check(
     ENGINE_VERSION.test(a.engineVersion) && Number(a.engineVersion.split(".")[0]) >= 14,
@@ -181,22 +173,14 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
 
   // Sizing: DocumentDB
   const d = env.sizing.documentDb;
-  if (
-    v.check(
-      DOCDB_CLASS.test(d.instanceClass),
-      "sizing.documentDb.instanceClass",
-      d.instanceClass,
-      "a DocumentDB instance class, e.g. db.r6g.large",
-    )
-  ) {
-    if (prod)
-      v.check(
-        !BURSTABLE.test(d.instanceClass),
-        "sizing.documentDb.instanceClass",
-        d.instanceClass,
-        "a non-burstable class in prod (db.r*), not db.t*",
-      );
-  }
+  checkDatabaseClass(
+    v,
+    "sizing.documentDb.instanceClass",
+    d.instanceClass,
+    DOCDB_CLASS,
+    "a DocumentDB instance class, e.g. db.r6g.large",
+    prod,
+  );
   v.intBetween(d.instanceCount, prod ? 3 : 1, 16, "sizing.documentDb.instanceCount");
 
   // Sizing: MSK
@@ -302,4 +286,11 @@ export function validateAwsEnvironmentSet(envs: readonly AwsEnvironment[]): void
     envs.map((e) => ({ name: e.name, cidr: e.network.vpcCidr })),
   );
   v.throwIfAny(envs.map((e) => e.name).join(","));
+}
+
+/** A database instance class of the right family; prod refuses burstable (db.t*) classes, whose CPU credits run out under load. */
+function checkDatabaseClass(v: IssueCollector, field: string, value: string, pattern: RegExp, allowed: string, prod: boolean): void {
+  if (v.check(pattern.test(value), field, value, allowed) && prod) {
+    v.check(!BURSTABLE.test(value), field, value, "a non-burstable class in prod (db.r*), not db.t*");
+  }
 }
