@@ -27,7 +27,7 @@ BEGIN
     INSERT INTO dw.dim_currency (currency_key, currency_code, name, minor_units, is_active, load_run_id, updated_at_utc)
     SELECT mk.max_key + ROW_NUMBER() OVER (ORDER BY s.currency_code), s.currency_code, s.name, s.minor_units, s.is_active, p_run_id, CAST(GETDATE() AS timestamp)
     FROM etl.work_currency AS s
-    CROSS JOIN (SELECT COALESCE(MAX(currency_key), 0) AS max_key FROM dw.dim_currency) AS mk
+    CROSS JOIN (SELECT COALESCE(MAX(currency_key), 0) AS max_key FROM dw.dim_currency WHERE currency_key > 0) AS mk
     WHERE NOT EXISTS (SELECT 1 FROM dw.dim_currency AS c WHERE c.currency_code = s.currency_code);
 END;
 $$;
@@ -53,7 +53,7 @@ BEGIN
     INSERT INTO dw.dim_geography (geography_key, country_code, country_name, region, is_eu, load_run_id, updated_at_utc)
     SELECT mk.max_key + ROW_NUMBER() OVER (ORDER BY s.country_code), s.country_code, s.name, s.region, s.is_eu, p_run_id, CAST(GETDATE() AS timestamp)
     FROM etl.work_country AS s
-    CROSS JOIN (SELECT COALESCE(MAX(geography_key), 0) AS max_key FROM dw.dim_geography) AS mk
+    CROSS JOIN (SELECT COALESCE(MAX(geography_key), 0) AS max_key FROM dw.dim_geography WHERE geography_key > 0) AS mk
     WHERE NOT EXISTS (SELECT 1 FROM dw.dim_geography AS g WHERE g.country_code = s.country_code);
 END;
 $$;
@@ -88,7 +88,7 @@ BEGIN
     FROM etl.work_merchant AS s
     LEFT JOIN (SELECT v.merchant_id, MAX(v.valid_to_utc) AS last_valid_to_utc FROM dw.dim_merchant AS v WHERE v.merchant_key > 0 GROUP BY v.merchant_id) AS h
       ON h.merchant_id = s.merchant_id
-    CROSS JOIN (SELECT COALESCE(MAX(merchant_key), 0) AS max_key FROM dw.dim_merchant) AS mk
+    CROSS JOIN (SELECT COALESCE(MAX(merchant_key), 0) AS max_key FROM dw.dim_merchant WHERE merchant_key > 0) AS mk
     WHERE s.cdc_operation <> 1
       AND NOT EXISTS (SELECT 1 FROM dw.dim_merchant AS c WHERE c.merchant_id = s.merchant_id AND c.is_current = TRUE);
 END;
@@ -124,7 +124,7 @@ BEGIN
     FROM etl.work_customer AS s
     LEFT JOIN (SELECT v.customer_id, MAX(v.valid_to_utc) AS last_valid_to_utc FROM dw.dim_customer AS v WHERE v.customer_key > 0 GROUP BY v.customer_id) AS h
       ON h.customer_id = s.customer_id
-    CROSS JOIN (SELECT COALESCE(MAX(customer_key), 0) AS max_key FROM dw.dim_customer) AS mk
+    CROSS JOIN (SELECT COALESCE(MAX(customer_key), 0) AS max_key FROM dw.dim_customer WHERE customer_key > 0) AS mk
     WHERE s.cdc_operation <> 1
       AND NOT EXISTS (SELECT 1 FROM dw.dim_customer AS c WHERE c.customer_id = s.customer_id AND c.is_current = TRUE);
 END;
@@ -155,7 +155,7 @@ BEGIN
     SELECT mk.max_key + ROW_NUMBER() OVER (ORDER BY s.payment_method_id), s.payment_method_id, s.customer_id, s.type, s.card_brand,
            s.issuer_country_code, s.status, s.created_at, p_run_id, CAST(GETDATE() AS timestamp)
     FROM etl.work_payment_method AS s
-    CROSS JOIN (SELECT COALESCE(MAX(payment_method_key), 0) AS max_key FROM dw.dim_payment_method) AS mk
+    CROSS JOIN (SELECT COALESCE(MAX(payment_method_key), 0) AS max_key FROM dw.dim_payment_method WHERE payment_method_key > 0) AS mk
     WHERE NOT EXISTS (SELECT 1 FROM dw.dim_payment_method AS c WHERE c.payment_method_id = s.payment_method_id);
 END;
 $$;

@@ -28,7 +28,7 @@ BEGIN
     INSERT INTO dw.Dim_Currency (CurrencyKey, CurrencyCode, Name, MinorUnits, IsActive, LoadRunId, UpdatedAtUtc)
     SELECT mk.MaxKey + ROW_NUMBER() OVER (ORDER BY s.CurrencyCode), s.CurrencyCode, s.Name, s.MinorUnits, s.IsActive, @RunId, SYSUTCDATETIME()
     FROM etl.Work_Currency AS s
-    CROSS JOIN (SELECT COALESCE(MAX(CurrencyKey), 0) AS MaxKey FROM dw.Dim_Currency) AS mk
+    CROSS JOIN (SELECT COALESCE(MAX(CurrencyKey), 0) AS MaxKey FROM dw.Dim_Currency WHERE CurrencyKey > 0) AS mk
     WHERE NOT EXISTS (SELECT 1 FROM dw.Dim_Currency AS c WHERE c.CurrencyCode = s.CurrencyCode);
 END;
 GO
@@ -55,7 +55,7 @@ BEGIN
     INSERT INTO dw.Dim_Geography (GeographyKey, CountryCode, CountryName, Region, IsEu, LoadRunId, UpdatedAtUtc)
     SELECT mk.MaxKey + ROW_NUMBER() OVER (ORDER BY s.CountryCode), s.CountryCode, s.Name, s.Region, s.IsEu, @RunId, SYSUTCDATETIME()
     FROM etl.Work_Country AS s
-    CROSS JOIN (SELECT COALESCE(MAX(GeographyKey), 0) AS MaxKey FROM dw.Dim_Geography) AS mk
+    CROSS JOIN (SELECT COALESCE(MAX(GeographyKey), 0) AS MaxKey FROM dw.Dim_Geography WHERE GeographyKey > 0) AS mk
     WHERE NOT EXISTS (SELECT 1 FROM dw.Dim_Geography AS g WHERE g.CountryCode = s.CountryCode);
 END;
 GO
@@ -91,7 +91,7 @@ BEGIN
     FROM etl.Work_Merchant AS s
     LEFT JOIN (SELECT v.MerchantId, MAX(v.ValidToUtc) AS LastValidToUtc FROM dw.Dim_Merchant AS v WHERE v.MerchantKey > 0 GROUP BY v.MerchantId) AS h
       ON h.MerchantId = s.MerchantId
-    CROSS JOIN (SELECT COALESCE(MAX(MerchantKey), 0) AS MaxKey FROM dw.Dim_Merchant) AS mk
+    CROSS JOIN (SELECT COALESCE(MAX(MerchantKey), 0) AS MaxKey FROM dw.Dim_Merchant WHERE MerchantKey > 0) AS mk
     WHERE s.CdcOperation <> 1
       AND NOT EXISTS (SELECT 1 FROM dw.Dim_Merchant AS c WHERE c.MerchantId = s.MerchantId AND c.IsCurrent = 1);
 END;
@@ -128,7 +128,7 @@ BEGIN
     FROM etl.Work_Customer AS s
     LEFT JOIN (SELECT v.CustomerId, MAX(v.ValidToUtc) AS LastValidToUtc FROM dw.Dim_Customer AS v WHERE v.CustomerKey > 0 GROUP BY v.CustomerId) AS h
       ON h.CustomerId = s.CustomerId
-    CROSS JOIN (SELECT COALESCE(MAX(CustomerKey), 0) AS MaxKey FROM dw.Dim_Customer) AS mk
+    CROSS JOIN (SELECT COALESCE(MAX(CustomerKey), 0) AS MaxKey FROM dw.Dim_Customer WHERE CustomerKey > 0) AS mk
     WHERE s.CdcOperation <> 1
       AND NOT EXISTS (SELECT 1 FROM dw.Dim_Customer AS c WHERE c.CustomerId = s.CustomerId AND c.IsCurrent = 1);
 END;
@@ -160,7 +160,7 @@ BEGIN
     SELECT mk.MaxKey + ROW_NUMBER() OVER (ORDER BY s.PaymentMethodId), s.PaymentMethodId, s.CustomerId, s.Type, s.CardBrand,
            s.IssuerCountryCode, s.Status, s.CreatedAt, @RunId, SYSUTCDATETIME()
     FROM etl.Work_PaymentMethod AS s
-    CROSS JOIN (SELECT COALESCE(MAX(PaymentMethodKey), 0) AS MaxKey FROM dw.Dim_PaymentMethod) AS mk
+    CROSS JOIN (SELECT COALESCE(MAX(PaymentMethodKey), 0) AS MaxKey FROM dw.Dim_PaymentMethod WHERE PaymentMethodKey > 0) AS mk
     WHERE NOT EXISTS (SELECT 1 FROM dw.Dim_PaymentMethod AS c WHERE c.PaymentMethodId = s.PaymentMethodId);
 END;
 GO

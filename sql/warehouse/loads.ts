@@ -32,7 +32,8 @@ const lines = (...ls: string[]): string => ls.join("\n");
 const latest = (table: string, key: string, where = "s.rn = 1"): string =>
   `FROM (SELECT x.*, ROW_NUMBER() OVER (PARTITION BY x.${key} ORDER BY x.CdcStartLsn DESC) AS rn FROM stg.${table} AS x) AS s\nWHERE ${where}`;
 
-const maxKey = (table: string, key: string): string => `CROSS JOIN (SELECT COALESCE(MAX(${key}), 0) AS MaxKey FROM dw.${table}) AS mk`;
+const maxKey = (table: string, key: string): string =>
+  `CROSS JOIN (SELECT COALESCE(MAX(${key}), 0) AS MaxKey FROM dw.${table} WHERE ${key} > 0) AS mk`;
 
 /** Minor units to major units with the currency's exponent (2 when the currency is unknown). */
 const major = (minor: string, minorUnits: string): string =>
