@@ -52,7 +52,7 @@ DISTKEY (payment_id);
 
 -- etl.Digits: 0-9, source of the calendar's day numbers (no recursive CTE or generate_series on every engine)
 CREATE TABLE IF NOT EXISTS etl.digits (
-    D integer NOT NULL
+    digit integer NOT NULL
 )
 DISTSTYLE ALL;
 

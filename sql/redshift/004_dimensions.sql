@@ -120,31 +120,31 @@ INSERT INTO dw.dim_payment_method (payment_method_key, payment_method_id, type, 
 SELECT -1, -1, 'unknown', CAST(GETDATE() AS timestamp)
 WHERE NOT EXISTS (SELECT 1 FROM dw.dim_payment_method WHERE payment_method_key = -1);
 
-INSERT INTO etl.digits (D) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE D = 0);
+INSERT INTO etl.digits (digit) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE digit = 0);
 
-INSERT INTO etl.digits (D) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE D = 1);
+INSERT INTO etl.digits (digit) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE digit = 1);
 
-INSERT INTO etl.digits (D) SELECT 2 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE D = 2);
+INSERT INTO etl.digits (digit) SELECT 2 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE digit = 2);
 
-INSERT INTO etl.digits (D) SELECT 3 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE D = 3);
+INSERT INTO etl.digits (digit) SELECT 3 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE digit = 3);
 
-INSERT INTO etl.digits (D) SELECT 4 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE D = 4);
+INSERT INTO etl.digits (digit) SELECT 4 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE digit = 4);
 
-INSERT INTO etl.digits (D) SELECT 5 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE D = 5);
+INSERT INTO etl.digits (digit) SELECT 5 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE digit = 5);
 
-INSERT INTO etl.digits (D) SELECT 6 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE D = 6);
+INSERT INTO etl.digits (digit) SELECT 6 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE digit = 6);
 
-INSERT INTO etl.digits (D) SELECT 7 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE D = 7);
+INSERT INTO etl.digits (digit) SELECT 7 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE digit = 7);
 
-INSERT INTO etl.digits (D) SELECT 8 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE D = 8);
+INSERT INTO etl.digits (digit) SELECT 8 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE digit = 8);
 
-INSERT INTO etl.digits (D) SELECT 9 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE D = 9);
+INSERT INTO etl.digits (digit) SELECT 9 WHERE NOT EXISTS (SELECT 1 FROM etl.digits WHERE digit = 9);
 
 INSERT INTO dw.dim_date (date_key, full_date, year, quarter, month, month_name, day_of_month, day_of_week_iso, day_name, iso_week, is_weekend)
 SELECT CAST(TO_CHAR(c.full_date, 'YYYYMMDD') AS integer), c.full_date, CAST(TO_CHAR(c.full_date, 'YYYY') AS smallint), CAST(TO_CHAR(c.full_date, 'Q') AS smallint), CAST(TO_CHAR(c.full_date, 'MM') AS smallint),
        TRIM(TO_CHAR(c.full_date, 'Month')), CAST(TO_CHAR(c.full_date, 'DD') AS smallint), CAST(TO_CHAR(c.full_date, 'ID') AS smallint), TRIM(TO_CHAR(c.full_date, 'Day')),
        CAST(TO_CHAR(c.full_date, 'IW') AS smallint), (CASE WHEN CAST(TO_CHAR(c.full_date, 'ID') AS smallint) >= 6 THEN TRUE ELSE FALSE END)
-FROM (SELECT CAST(DATEADD(day, a.D + 10 * b.D + 100 * e.D + 1000 * g.D, CAST('2015-01-01' AS date)) AS date) AS full_date
+FROM (SELECT CAST(DATEADD(day, a.digit + 10 * b.digit + 100 * e.digit + 1000 * g.digit, CAST('2015-01-01' AS date)) AS date) AS full_date
       FROM etl.digits AS a CROSS JOIN etl.digits AS b CROSS JOIN etl.digits AS e CROSS JOIN etl.digits AS g) AS c
 WHERE c.full_date <= CAST('2040-12-31' AS date)
   AND NOT EXISTS (SELECT 1 FROM dw.dim_date AS x WHERE x.full_date = c.full_date);

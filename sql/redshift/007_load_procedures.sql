@@ -1,6 +1,6 @@
 /*
   007_load_procedures.sql - the load procedures.
-  Flow 2: Data Factory calls etl.usp_Load_Warehouse @RunId, @ToLsnHex once, after staging; it runs every step
+  Flow 2: the pipeline calls etl.usp_Load_Warehouse once (run id, run LSN) after staging; it runs every step
   in one transaction and publishes only when the data-quality gate passes. Flow 3: etl.usp_Load_Fact_API_Performance.
   Called with CALL outside an explicit transaction (the publish procedure commits or rolls back).
   GENERATED from the model in sql/warehouse/ by `npm run sql:generate`: edit the model, not this file.

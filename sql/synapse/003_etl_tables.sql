@@ -61,7 +61,7 @@ GO
 -- etl.Digits: 0-9, source of the calendar's day numbers (no recursive CTE or generate_series on every engine)
 IF OBJECT_ID(N'etl.Digits', N'U') IS NULL
 CREATE TABLE etl.Digits (
-    D int NOT NULL
+    Digit int NOT NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 GO

@@ -126,21 +126,21 @@ WHERE NOT EXISTS (SELECT 1 FROM dw.Dim_Customer WHERE CustomerKey = -1);
 INSERT INTO dw.Dim_PaymentMethod (PaymentMethodKey, PaymentMethodId, Type, UpdatedAtUtc)
 SELECT -1, -1, 'unknown', SYSUTCDATETIME()
 WHERE NOT EXISTS (SELECT 1 FROM dw.Dim_PaymentMethod WHERE PaymentMethodKey = -1);
-INSERT INTO etl.Digits (D) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE D = 0);
-INSERT INTO etl.Digits (D) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE D = 1);
-INSERT INTO etl.Digits (D) SELECT 2 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE D = 2);
-INSERT INTO etl.Digits (D) SELECT 3 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE D = 3);
-INSERT INTO etl.Digits (D) SELECT 4 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE D = 4);
-INSERT INTO etl.Digits (D) SELECT 5 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE D = 5);
-INSERT INTO etl.Digits (D) SELECT 6 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE D = 6);
-INSERT INTO etl.Digits (D) SELECT 7 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE D = 7);
-INSERT INTO etl.Digits (D) SELECT 8 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE D = 8);
-INSERT INTO etl.Digits (D) SELECT 9 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE D = 9);
+INSERT INTO etl.Digits (Digit) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE Digit = 0);
+INSERT INTO etl.Digits (Digit) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE Digit = 1);
+INSERT INTO etl.Digits (Digit) SELECT 2 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE Digit = 2);
+INSERT INTO etl.Digits (Digit) SELECT 3 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE Digit = 3);
+INSERT INTO etl.Digits (Digit) SELECT 4 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE Digit = 4);
+INSERT INTO etl.Digits (Digit) SELECT 5 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE Digit = 5);
+INSERT INTO etl.Digits (Digit) SELECT 6 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE Digit = 6);
+INSERT INTO etl.Digits (Digit) SELECT 7 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE Digit = 7);
+INSERT INTO etl.Digits (Digit) SELECT 8 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE Digit = 8);
+INSERT INTO etl.Digits (Digit) SELECT 9 WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE Digit = 9);
 INSERT INTO dw.Dim_Date (DateKey, FullDate, Year, Quarter, Month, MonthName, DayOfMonth, DayOfWeekIso, DayName, IsoWeek, IsWeekend)
 SELECT CONVERT(int, CONVERT(char(8), c.FullDate, 112)), c.FullDate, DATEPART(year, c.FullDate), DATEPART(quarter, c.FullDate), DATEPART(month, c.FullDate),
        DATENAME(month, c.FullDate), DATEPART(day, c.FullDate), ((DATEDIFF(day, CAST('19000101' AS date), c.FullDate) % 7) + 1), DATENAME(weekday, c.FullDate),
        DATEPART(iso_week, c.FullDate), CAST(CASE WHEN ((DATEDIFF(day, CAST('19000101' AS date), c.FullDate) % 7) + 1) >= 6 THEN 1 ELSE 0 END AS bit)
-FROM (SELECT DATEADD(day, a.D + 10 * b.D + 100 * e.D + 1000 * g.D, CAST('2015-01-01' AS date)) AS FullDate
+FROM (SELECT DATEADD(day, a.Digit + 10 * b.Digit + 100 * e.Digit + 1000 * g.Digit, CAST('2015-01-01' AS date)) AS FullDate
       FROM etl.Digits AS a CROSS JOIN etl.Digits AS b CROSS JOIN etl.Digits AS e CROSS JOIN etl.Digits AS g) AS c
 WHERE c.FullDate <= CAST('2040-12-31' AS date)
   AND NOT EXISTS (SELECT 1 FROM dw.Dim_Date AS x WHERE x.FullDate = c.FullDate);

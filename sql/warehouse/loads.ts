@@ -652,7 +652,7 @@ export function seedStatements(d: Dialect): string[] {
     `INSERT INTO dw.${table} (${columns})\nSELECT ${values}\nWHERE NOT EXISTS (SELECT 1 FROM dw.${table} WHERE ${key} = -1)`;
   const digits = Array.from(
     { length: 10 },
-    (_, i) => `INSERT INTO etl.Digits (D) SELECT ${i} WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE D = ${i})`,
+    (_, i) => `INSERT INTO etl.Digits (Digit) SELECT ${i} WHERE NOT EXISTS (SELECT 1 FROM etl.Digits WHERE Digit = ${i})`,
   );
   const day = "c.FullDate";
   return [
@@ -698,7 +698,7 @@ export function seedStatements(d: Dialect): string[] {
       `SELECT ${d.dateKey(day)}, ${day}, ${d.datePart("year", day)}, ${d.datePart("quarter", day)}, ${d.datePart("month", day)},`,
       `       ${d.datePart("monthName", day)}, ${d.datePart("day", day)}, ${d.datePart("isoDow", day)}, ${d.datePart("dayName", day)},`,
       `       ${d.datePart("isoWeek", day)}, ${d.flag(`${d.datePart("isoDow", day)} >= 6`)}`,
-      `FROM (SELECT ${d.addDays("2015-01-01", "a.D + 10 * b.D + 100 * e.D + 1000 * g.D")} AS FullDate`,
+      `FROM (SELECT ${d.addDays("2015-01-01", "a.Digit + 10 * b.Digit + 100 * e.Digit + 1000 * g.Digit")} AS FullDate`,
       "      FROM etl.Digits AS a CROSS JOIN etl.Digits AS b CROSS JOIN etl.Digits AS e CROSS JOIN etl.Digits AS g) AS c",
       `WHERE ${day} <= CAST('2040-12-31' AS date)`,
       `  AND NOT EXISTS (SELECT 1 FROM dw.Dim_Date AS x WHERE x.FullDate = ${day})`,

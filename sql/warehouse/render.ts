@@ -302,7 +302,7 @@ export function renderWarehouse(d: Dialect): RenderedFile[] {
       file: "007_load_procedures.sql",
       text: [
         header("007_load_procedures.sql - the load procedures.", [
-          `Flow 2: Data Factory calls ${LOAD_WAREHOUSE} @RunId, @ToLsnHex once, after staging; it runs every step`,
+          `Flow 2: the pipeline calls ${LOAD_WAREHOUSE} once (run id, run LSN) after staging; it runs every step`,
           "in one transaction and publishes only when the data-quality gate passes. Flow 3: etl.usp_Load_Fact_API_Performance.",
           d.name === "tsql"
             ? "Dedicated pool: no CREATE OR ALTER (drop, then create), no MERGE, no temp tables in the transaction."

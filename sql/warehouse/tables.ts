@@ -482,7 +482,7 @@ export const ETL_TABLES: readonly TableSpec[] = [
     "0-9, source of the calendar's day numbers (no recursive CTE or generate_series on every engine)",
     WORK,
     "DISTSTYLE ALL",
-    "D int",
+    "Digit int",
   ),
   etl(
     "Work_Currency",
