@@ -365,6 +365,12 @@ BEGIN
     FROM (SELECT COUNT(*) AS N
           FROM dw.fact_payment AS f WHERE f.payment_id IN (SELECT payment_id FROM etl.work_affected) AND f.amount_disputed_minor > f.amount_minor) AS c;
     INSERT INTO etl.dq_result (run_id, check_name, table_name, severity, violations, passed, checked_at_utc)
+    SELECT p_run_id, 'customer_of_other_merchant', 'dw.Fact_Payment', 'error', c.N, (CASE WHEN c.N = 0 THEN TRUE ELSE FALSE END), CAST(GETDATE() AS timestamp)
+    FROM (SELECT COUNT(*) AS N
+          FROM dw.fact_payment AS f
+          JOIN dw.dim_customer AS c ON c.customer_key = f.customer_key AND c.customer_key > 0
+          WHERE f.payment_id IN (SELECT payment_id FROM etl.work_affected) AND c.merchant_id <> f.merchant_id) AS c;
+    INSERT INTO etl.dq_result (run_id, check_name, table_name, severity, violations, passed, checked_at_utc)
     SELECT p_run_id, 'unresolved_late_member', 'dw.Fact_Payment', 'error', c.N, (CASE WHEN c.N = 0 THEN TRUE ELSE FALSE END), CAST(GETDATE() AS timestamp)
     FROM (SELECT COUNT(*) AS N
           FROM dw.fact_payment AS f

@@ -372,6 +372,12 @@ BEGIN
     FROM (SELECT COUNT_BIG(*) AS N
           FROM dw.Fact_Payment AS f WHERE f.PaymentId IN (SELECT PaymentId FROM etl.Work_Affected) AND f.AmountDisputedMinor > f.AmountMinor) AS c;
     INSERT INTO etl.DQ_Result (RunId, CheckName, TableName, Severity, Violations, Passed, CheckedAtUtc)
+    SELECT @RunId, 'customer_of_other_merchant', 'dw.Fact_Payment', 'error', c.N, CAST(CASE WHEN c.N = 0 THEN 1 ELSE 0 END AS bit), SYSUTCDATETIME()
+    FROM (SELECT COUNT_BIG(*) AS N
+          FROM dw.Fact_Payment AS f
+          JOIN dw.Dim_Customer AS c ON c.CustomerKey = f.CustomerKey AND c.CustomerKey > 0
+          WHERE f.PaymentId IN (SELECT PaymentId FROM etl.Work_Affected) AND c.MerchantId <> f.MerchantId) AS c;
+    INSERT INTO etl.DQ_Result (RunId, CheckName, TableName, Severity, Violations, Passed, CheckedAtUtc)
     SELECT @RunId, 'unresolved_late_member', 'dw.Fact_Payment', 'error', c.N, CAST(CASE WHEN c.N = 0 THEN 1 ELSE 0 END AS bit), SYSUTCDATETIME()
     FROM (SELECT COUNT_BIG(*) AS N
           FROM dw.Fact_Payment AS f

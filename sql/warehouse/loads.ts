@@ -376,7 +376,7 @@ export interface DqCheck {
   readonly violations: string;
 }
 
-/** The data-quality checks of flow 2; each can fail (a scenario test makes each one fail). */
+/** The data-quality checks of flow 2: each counts rows the source can send or the load can get wrong. */
 export function dqChecks(d: Dialect): DqCheck[] {
   const R = d.param("RunId");
   const lsn = d.param("ToLsnHex");
@@ -450,6 +450,17 @@ export function dqChecks(d: Dialect): DqCheck[] {
       severity: "error",
       violations:
         "FROM dw.Fact_Payment AS f WHERE f.PaymentId IN (SELECT PaymentId FROM etl.Work_Affected) AND f.AmountDisputedMinor > f.AmountMinor",
+    },
+    {
+      // the Azure SQL schema cannot state this cross-row rule; the PostgreSQL write path checks it
+      name: "customer_of_other_merchant",
+      table: "dw.Fact_Payment",
+      severity: "error",
+      violations: lines(
+        "FROM dw.Fact_Payment AS f",
+        "JOIN dw.Dim_Customer AS c ON c.CustomerKey = f.CustomerKey AND c.CustomerKey > 0",
+        "WHERE f.PaymentId IN (SELECT PaymentId FROM etl.Work_Affected) AND c.MerchantId <> f.MerchantId",
+      ),
     },
     {
       name: "unresolved_late_member",

@@ -268,6 +268,14 @@ describePg("warehouse loads on a real PostgreSQL 15", () => {
       },
       "dispute_exceeds_amount",
     ],
+    [
+      "a payment by a customer of another merchant",
+      {
+        customers: [customer(7, 99, "2026-06-01T10:00:00", 11)],
+        payments: [{ ...payment(802, 1, "2026-07-01T10:00:00", 100, 12), CustomerId: 7 }],
+      },
+      "customer_of_other_merchant",
+    ],
   ])("the gate refuses %s", async (_label, staged, check) => {
     const wh = await warehouse();
     await wh.stage({ merchants: [merchant(1, "A", "2026-01-01T10:00:00", 10)], ...staged });
