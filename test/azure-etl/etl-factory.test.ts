@@ -87,7 +87,10 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
       expect(byName.get(`SetWatermark_${t}`)).toMatchObject({ call: { parameters: { ToLsnHex: { value: runLsn } } } });
     }
     expect(byName.get("Load_Warehouse")).toMatchObject({
-      call: { procedure: { name: "etl.usp_Load_Warehouse" }, parameters: { RunId: { value: "@pipeline().RunId" }, ToLsnHex: { value: runLsn } } },
+      call: {
+        procedure: { name: "etl.usp_Load_Warehouse" },
+        parameters: { RunId: { value: "@pipeline().RunId" }, ToLsnHex: { value: runLsn } },
+      },
     });
   });
 

@@ -168,7 +168,8 @@ export function buildOltpToOlapPipeline(options: OltpToOlapOptions): PipelineSpe
   activities.push({
     name: WAREHOUSE_LOAD.key,
     type: "SqlServerStoredProcedure",
-    description: "Dimensions, Fact_Payment, aggregates and the data-quality gate in one transaction; publishes only when every check passes.",
+    description:
+      "Dimensions, Fact_Payment, aggregates and the data-quality gate in one transaction; publishes only when every check passes.",
     // Every staging copy, not only those the load reads (e.g. stg.Payout), must have succeeded.
     dependsOn: [succeeded(RUN_LSN_STEP), ...[...paths.keys()].map((t) => succeeded(stageOf(t)))],
     linkedService: LINKED_SERVICES.olap,
