@@ -1,10 +1,15 @@
 /*
   002_etl_watermark.sql - CDC extraction contract used by the Data Factory batch pipeline (flow 2).
 
-  The pipeline, per captured table:
-    1. EXEC etl.usp_GetCdcWindow @TableName            -> FromLsnHex, ToLsnHex, HasChanges
-    2. EXEC etl.usp_ReadNetChanges @TableName, @FromLsnHex, @ToLsnHex   (Copy activity source)
-    3. EXEC etl.usp_SetCdcWatermark @TableName, @ToLsnHex               (after Synapse load succeeded)
+  The pipeline, once per run:
+    0. EXEC etl.usp_GetRunLsn                          -> ToLsnHex: ONE cut for every table of the run, so a
+       payment and the merchant it references are either both in the run or both in a later one
+  then per captured table:
+    1. EXEC etl.usp_GetCdcWindow @TableName, @ToLsnHex -> FromLsnHex, ToLsnHex, HasChanges
+    2. EXEC etl.usp_ReadNetChanges @TableName, @FromLsnHex, @ToLsnHex   (Copy activity source; adds
+       CdcCommitUtc, the commit time of each change: the warehouse's SCD2 version time)
+    3. EXEC etl.usp_SetCdcWatermark @TableName, @ToLsnHex               (after the Synapse load and its
+       data-quality gate succeeded)
 
   LSNs travel as '0x' + 20 hex digits strings (CONVERT style 1) because ADF has no binary(10) type.
   The procedures run WITH EXECUTE AS OWNER so the ADF managed identity only needs
@@ -30,9 +35,20 @@ CREATE TABLE etl.Watermark (
 END
 GO
 
-/* Returns the next window [FromLsn, ToLsn] for one captured dbo table. */
+/* The run's cut: the current maximum LSN, read once per run and used by every table's window. */
+CREATE OR ALTER PROCEDURE etl.usp_GetRunLsn
+WITH EXECUTE AS OWNER
+AS
+BEGIN
+    SET NOCOUNT ON;
+    SELECT ToLsnHex = CONVERT(varchar(22), sys.fn_cdc_get_max_lsn(), 1);
+END;
+GO
+
+/* Returns the window [FromLsn, @ToLsnHex] of one captured dbo table; @ToLsnHex is the run's cut (etl.usp_GetRunLsn). */
 CREATE OR ALTER PROCEDURE etl.usp_GetCdcWindow
-    @TableName sysname
+    @TableName sysname,
+    @ToLsnHex varchar(22)
 WITH EXECUTE AS OWNER
 AS
 BEGIN
@@ -54,8 +70,15 @@ BEGIN
         THROW 50001, @Message, 1;
     END;
 
+    IF @ToLsnHex IS NULL OR @ToLsnHex NOT LIKE '0x%' OR LEN(@ToLsnHex) <> 22 OR TRY_CONVERT(binary(10), @ToLsnHex, 1) IS NULL
+       OR CONVERT(binary(10), @ToLsnHex, 1) > sys.fn_cdc_get_max_lsn()
+    BEGIN
+        SET @Message = CONCAT(N'etl.usp_GetCdcWindow: @ToLsnHex must be ''0x'' + 20 hex digits and not beyond the current max LSN, got ', @ToLsnHex);
+        THROW 50003, @Message, 1;
+    END;
+
     DECLARE @MinLsn binary(10) = sys.fn_cdc_get_min_lsn(@CaptureInstance);
-    DECLARE @MaxLsn binary(10) = sys.fn_cdc_get_max_lsn();
+    DECLARE @MaxLsn binary(10) = CONVERT(binary(10), @ToLsnHex, 1);
     DECLARE @LastLsn binary(10) = (SELECT w.LastLsn FROM etl.Watermark AS w WHERE w.TableName = @TableName);
     DECLARE @FromLsn binary(10);
 
@@ -137,8 +160,10 @@ BEGIN
         FROM cdc.captured_columns AS cc
         WHERE cc.object_id = @ChangeTableId);
 
+    -- CdcCommitUtc: the transaction's commit time (Azure SQL Database runs in UTC); SCD2 versions start there.
     DECLARE @Sql nvarchar(max) = N'SELECT CdcStartLsn = CONVERT(varchar(22), nc.[__$start_lsn], 1), '
-        + N'CdcOperation = nc.[__$operation], ' + @Columns
+        + N'CdcOperation = nc.[__$operation], '
+        + N'CdcCommitUtc = CONVERT(datetime2(3), sys.fn_cdc_map_lsn_to_time(nc.[__$start_lsn])), ' + @Columns
         + N' FROM cdc.' + QUOTENAME(N'fn_cdc_get_net_changes_' + @CaptureInstance)
         + N'(@from_lsn, @to_lsn, N''all with merge'') AS nc'
         + CASE WHEN @Empty = 1 THEN N' WHERE 1 = 0' ELSE N'' END

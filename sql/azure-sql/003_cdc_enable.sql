@@ -15,6 +15,10 @@
     3. sys.sp_cdc_enable_table (@supports_net_changes = 1) for each listed table not captured yet;
        the captured column list leaves out columns carrying a sensitivity classification or
        Always Encrypted (see 001/005): personal and card data never leave the OLTP through CDC;
+       a table enabled here starts without a watermark (its window starts at the new capture
+       instance's minimum LSN): this is also how a table rebuilt by the Always Encrypted tooling
+       (005), which loses its capture instance, is captured again - re-run this script right after
+       the encryption, inside the write freeze the runbook describes;
     4. reconciles: captured dbo tables that are no longer listed get sys.sp_cdc_disable_table,
        and their etl.Watermark row is removed so a later re-enable starts from the new minimum LSN.
   CDC needs a vCore database or DTU S3 and above. Changing the classification of a column does
@@ -95,6 +99,9 @@ BEGIN
         @capture_instance = @CaptureInstance,
         @supports_net_changes = 1,
         @captured_column_list = @Columns;
+
+    IF OBJECT_ID(N'etl.Watermark', N'U') IS NOT NULL
+        DELETE FROM etl.Watermark WHERE TableName = @Table;
 END;
 
 WHILE 1 = 1

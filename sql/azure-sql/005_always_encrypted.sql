@@ -21,6 +21,11 @@
         dbo.PaymentMethod.CardExpMonth     RANDOMIZED     (never searched, only returned to the payment service)
         dbo.PaymentMethod.CardExpYear      RANDOMIZED
     - key rotation: New-SqlColumnMasterKey + Invoke-SqlColumnMasterKeyRotation (CMK), Set-SqlColumnEncryption (CEK).
+  Order with CDC: Set-SqlColumnEncryption rebuilds dbo.PaymentMethod (new table, data copied,
+  renamed), which drops its CDC capture instance. Encrypt BEFORE 003 enables CDC on PaymentMethod;
+  on a database where CDC is already on, encrypt inside a write freeze of PaymentMethod and re-run
+  003_cdc_enable.sql immediately after (it re-captures the table and resets its watermark), as in
+  docs/runbook.md ("Always Encrypted and CDC").
   Constraints honoured in 001: no CHECK constraint, default or mask on these three columns (an
   encrypted column cannot have them); 003 excludes encrypted columns from CDC, so ciphertext never
   reaches Synapse. CardLast4 is masked (004), not encrypted: PCI DSS allows last4 in clear.
@@ -32,7 +37,7 @@ GO
 IF NOT EXISTS (SELECT 1 FROM sys.column_master_keys WHERE name = N'CMK_PaymentsAkv')
     CREATE COLUMN MASTER KEY CMK_PaymentsAkv
     WITH (
-        KEY_STORE_PROVIDER_NAME = N'AZURE_KEY_VAULT_PROVIDER',
+        KEY_STORE_PROVIDER_NAME = N'AZURE_KEY_VAULT',
         KEY_PATH = N'$(CmkKeyVaultKeyUrl)'
     );
 GO

@@ -39,6 +39,9 @@ BEGIN
         RAISE EXCEPTION 'merchant % is %, not active', p_merchant_id, v_merchant_status
             USING ERRCODE = 'check_violation';
     END IF;
+    IF EXISTS (SELECT 1 FROM payments.currency AS c WHERE c.currency_code = upper(p_currency_code) AND NOT c.is_active) THEN
+        RAISE EXCEPTION 'currency % is not active', upper(p_currency_code) USING ERRCODE = 'check_violation';
+    END IF;
     IF p_customer_id IS NOT NULL AND NOT EXISTS (
         SELECT 1 FROM payments.customer AS c
         WHERE c.customer_id = p_customer_id AND c.merchant_id = p_merchant_id AND c.deleted_at IS NULL) THEN
@@ -67,7 +70,8 @@ BEGIN
         SELECT * INTO v_existing FROM payments.payment AS p
         WHERE p.merchant_id = p_merchant_id AND p.idempotency_key = p_idempotency_key;
         IF v_existing.amount_minor <> p_amount_minor OR v_existing.currency_code <> upper(p_currency_code)
-           OR v_existing.customer_id IS DISTINCT FROM p_customer_id THEN
+           OR v_existing.customer_id IS DISTINCT FROM p_customer_id
+           OR v_existing.payment_method_id IS DISTINCT FROM p_payment_method_id THEN
             RAISE EXCEPTION 'idempotency key % was already used with different parameters', p_idempotency_key
                 USING ERRCODE = 'unique_violation', CONSTRAINT = 'uq_payment_idempotency_key';
         END IF;
@@ -104,9 +108,13 @@ BEGIN
             USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'fk_refund_payment';
     END IF;
 
-    SELECT r.refund_id INTO v_refund_id FROM payments.refund AS r
+    SELECT r.refund_id, r.amount_minor INTO v_refund_id, v_refunded FROM payments.refund AS r
     WHERE r.payment_id = p_payment_id AND r.idempotency_key = p_idempotency_key;
     IF FOUND THEN
+        IF v_refunded <> p_amount_minor THEN      -- a replay must repeat the request, not change it
+            RAISE EXCEPTION 'refund idempotency key % was already used with amount %', p_idempotency_key, v_refunded
+                USING ERRCODE = 'unique_violation';
+        END IF;
         RETURN v_refund_id;                       -- idempotent replay
     END IF;
 

@@ -1,9 +1,10 @@
 /*
-  001_schemas.sql - Synapse dedicated SQL pool schemas (applied by the ETL deployment, in file order).
-    stg  landing tables filled by Data Factory (flow 2) and Stream Analytics (flow 3)
-    dw   star schema: 6 dimensions + Fact_Payment (+ Fact_API_Performance for flow 3)
-    agg  materialized views and aggregate tables for BI
-    etl  load procedures, state tables and data-quality results
+  001_schemas.sql - schemas of the warehouse.
+  stg  landing tables filled by Data Factory (flows 2 and 3)
+  dw   star schema: 6 dimensions, Fact_Payment, Fact_API_Performance
+  agg  aggregates for BI
+  etl  load procedures, run log, data-quality results, state and work tables
+  GENERATED from the model in sql/warehouse/ by `npm run sql:generate`: edit the model, not this file.
 */
 IF SCHEMA_ID(N'stg') IS NULL EXEC (N'CREATE SCHEMA stg');
 IF SCHEMA_ID(N'dw') IS NULL EXEC (N'CREATE SCHEMA dw');

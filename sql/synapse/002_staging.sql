@@ -1,15 +1,12 @@
 /*
-  002_staging.sql - one landing table per OLTP table (ROUND_ROBIN heaps: fastest load target).
-
-  Data Factory truncates each table in the Copy activity's pre-copy script, then lands the rows
-  returned by Azure SQL etl.usp_ReadNetChanges (CDC tables) or a full SELECT (Country, Currency,
-  Payout), adding RunId = pipeline().RunId. CDC metadata are plain columns:
-    CdcStartLsn  '0x...' LSN of the change, NULL for full extracts
-    CdcOperation 1 = delete, 5 = insert/update ('all with merge'), NULL for full extracts
-  Columns classified as personal/card data in Azure SQL are not captured by CDC (003) and have
-  no column here: the warehouse holds pseudonymous ids only.
-  Idempotent: each table is created only when missing.
+  002_staging.sql - one landing table per OLTP table (truncated by each run's copy) and stg.ApiLogs.
+  CDC columns: CdcStartLsn ('0x' + 20 hex digits), CdcOperation (1 delete, 5 insert/update),
+  CdcCommitUtc (commit time of the change: the SCD2 version time); NULL for full extracts.
+  Personal and card data columns are not captured and have no column here.
+  GENERATED from the model in sql/warehouse/ by `npm run sql:generate`: edit the model, not this file.
 */
+
+-- stg.Country: full extract
 IF OBJECT_ID(N'stg.Country', N'U') IS NULL
 CREATE TABLE stg.Country (
     CountryCode char(2) NOT NULL,
@@ -18,26 +15,30 @@ CREATE TABLE stg.Country (
     IsEu bit NOT NULL,
     CdcStartLsn varchar(22) NULL,
     CdcOperation int NULL,
+    CdcCommitUtc datetime2(3) NULL,
     RunId nvarchar(64) NULL,
     ExtractedAtUtc datetime2(3) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 GO
 
+-- stg.Currency: full extract
 IF OBJECT_ID(N'stg.Currency', N'U') IS NULL
 CREATE TABLE stg.Currency (
     CurrencyCode char(3) NOT NULL,
     Name nvarchar(64) NOT NULL,
-    MinorUnits tinyint NOT NULL,
+    MinorUnits smallint NOT NULL,
     IsActive bit NOT NULL,
     CdcStartLsn varchar(22) NULL,
     CdcOperation int NULL,
+    CdcCommitUtc datetime2(3) NULL,
     RunId nvarchar(64) NULL,
     ExtractedAtUtc datetime2(3) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 GO
 
+-- stg.Merchant: CDC net changes
 IF OBJECT_ID(N'stg.Merchant', N'U') IS NULL
 CREATE TABLE stg.Merchant (
     MerchantId bigint NOT NULL,
@@ -52,12 +53,14 @@ CREATE TABLE stg.Merchant (
     UpdatedAt datetime2(3) NULL,
     CdcStartLsn varchar(22) NULL,
     CdcOperation int NULL,
+    CdcCommitUtc datetime2(3) NULL,
     RunId nvarchar(64) NULL,
     ExtractedAtUtc datetime2(3) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 GO
 
+-- stg.Customer: CDC net changes
 IF OBJECT_ID(N'stg.Customer', N'U') IS NULL
 CREATE TABLE stg.Customer (
     CustomerId bigint NOT NULL,
@@ -69,12 +72,14 @@ CREATE TABLE stg.Customer (
     DeletedAt datetime2(3) NULL,
     CdcStartLsn varchar(22) NULL,
     CdcOperation int NULL,
+    CdcCommitUtc datetime2(3) NULL,
     RunId nvarchar(64) NULL,
     ExtractedAtUtc datetime2(3) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 GO
 
+-- stg.PaymentMethod: CDC net changes
 IF OBJECT_ID(N'stg.PaymentMethod', N'U') IS NULL
 CREATE TABLE stg.PaymentMethod (
     PaymentMethodId bigint NOT NULL,
@@ -88,12 +93,14 @@ CREATE TABLE stg.PaymentMethod (
     UpdatedAt datetime2(3) NULL,
     CdcStartLsn varchar(22) NULL,
     CdcOperation int NULL,
+    CdcCommitUtc datetime2(3) NULL,
     RunId nvarchar(64) NULL,
     ExtractedAtUtc datetime2(3) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 GO
 
+-- stg.Payment: CDC net changes
 IF OBJECT_ID(N'stg.Payment', N'U') IS NULL
 CREATE TABLE stg.Payment (
     PaymentId bigint NOT NULL,
@@ -112,12 +119,14 @@ CREATE TABLE stg.Payment (
     CapturedAt datetime2(3) NULL,
     CdcStartLsn varchar(22) NULL,
     CdcOperation int NULL,
+    CdcCommitUtc datetime2(3) NULL,
     RunId nvarchar(64) NULL,
     ExtractedAtUtc datetime2(3) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 GO
 
+-- stg.Refund: CDC net changes
 IF OBJECT_ID(N'stg.Refund', N'U') IS NULL
 CREATE TABLE stg.Refund (
     RefundId bigint NOT NULL,
@@ -130,12 +139,14 @@ CREATE TABLE stg.Refund (
     UpdatedAt datetime2(3) NULL,
     CdcStartLsn varchar(22) NULL,
     CdcOperation int NULL,
+    CdcCommitUtc datetime2(3) NULL,
     RunId nvarchar(64) NULL,
     ExtractedAtUtc datetime2(3) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 GO
 
+-- stg.Dispute: CDC net changes
 IF OBJECT_ID(N'stg.Dispute', N'U') IS NULL
 CREATE TABLE stg.Dispute (
     DisputeId bigint NOT NULL,
@@ -148,12 +159,14 @@ CREATE TABLE stg.Dispute (
     UpdatedAt datetime2(3) NULL,
     CdcStartLsn varchar(22) NULL,
     CdcOperation int NULL,
+    CdcCommitUtc datetime2(3) NULL,
     RunId nvarchar(64) NULL,
     ExtractedAtUtc datetime2(3) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 GO
 
+-- stg.Payout: full extract
 IF OBJECT_ID(N'stg.Payout', N'U') IS NULL
 CREATE TABLE stg.Payout (
     PayoutId bigint NOT NULL,
@@ -166,15 +179,14 @@ CREATE TABLE stg.Payout (
     UpdatedAt datetime2(3) NULL,
     CdcStartLsn varchar(22) NULL,
     CdcOperation int NULL,
+    CdcCommitUtc datetime2(3) NULL,
     RunId nvarchar(64) NULL,
     ExtractedAtUtc datetime2(3) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 GO
 
-/* Flow 3: API request logs from the Cosmos DB change feed, filtered by Stream Analytics
-   (one row per request, no payload, no IP address). Appended continuously; rows are removed by
-   etl.usp_Load_Fact_API_Performance once loaded. */
+-- stg.ApiLogs: flow 3: API request logs copied from the Cosmos DB api_logs container by Data Factory (one row per request, no payload, no IP address); removed once loaded
 IF OBJECT_ID(N'stg.ApiLogs', N'U') IS NULL
 CREATE TABLE stg.ApiLogs (
     RequestId varchar(64) NOT NULL,

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { LOAD_STEPS, SNAPSHOT_COLUMNS } from "../../constructs/azure/adf-pipelines/etl-oltp-to-olap";
+import { SNAPSHOT_COLUMNS, WAREHOUSE_LOAD } from "../../constructs/azure/adf-pipelines/etl-oltp-to-olap";
 import { ancestors, datasetsOf, linkedServicesOf, sqlObjectsOf } from "../../constructs/azure/adf-pipelines/model";
 import { BATCH_SCHEDULE } from "../../constructs/azure/data-factory";
 import { OLTP_TABLES } from "../../environments/types";
@@ -69,22 +69,41 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
       expect(names.has(`GetWindow_${t}`)).toBe(false);
       if (SNAPSHOT_COLUMNS[t]) expect(names).toContain(`Stage_${t}`);
     }
-    for (const step of LOAD_STEPS) for (const t of step.reads) expect(ancestors(batch, step.key)).toContain(`Stage_${t}`);
+    // the load reads every staged OLTP table but Payout; a copy of each must succeed before it runs
+    for (const t of ["Currency", "Country", "Merchant", "Customer", "PaymentMethod", "Payment", "Refund", "Dispute"])
+      expect(ancestors(batch, "Load_Warehouse")).toContain(`Stage_${t}`);
   });
 
-  test("order: dimensions -> Fact_Payment -> aggregates -> DQ -> watermarks only on success; Fail on failure or skip", () => {
-    const fact = ancestors(batch, "Load_Fact_Payment");
-    for (const dim of ["Load_Dim_Currency", "Load_Dim_Geography", "Load_Dim_Merchant", "Load_Dim_Customer", "Load_Dim_PaymentMethod"])
-      expect(fact).toContain(dim);
-    expect(ancestors(batch, "Refresh_Aggregates")).toContain("Load_Fact_Payment");
-    expect(ancestors(batch, "DQ_Check")).toContain("Refresh_Aggregates");
+  test("one LSN per run: every window, the load and every watermark use GetRunLsn's LSN", () => {
+    const runLsn = "@activity('GetRunLsn').output.firstRow.ToLsnHex";
+    expect(byName.get("GetRunLsn")).toMatchObject({ type: "Lookup", source: { call: { procedure: { name: "etl.usp_GetRunLsn" } } } });
+    const cdc = env.cdc.enabled ? env.cdc.tables : [];
+    expect(cdc.length).toBeGreaterThan(0);
+    for (const t of cdc) {
+      expect(byName.get(`GetWindow_${t}`)).toMatchObject({
+        dependsOn: [{ activity: "GetRunLsn", conditions: ["Succeeded"] }],
+        source: { call: { parameters: { TableName: { value: t }, ToLsnHex: { value: runLsn } } } },
+      });
+      expect(byName.get(`SetWatermark_${t}`)).toMatchObject({ call: { parameters: { ToLsnHex: { value: runLsn } } } });
+    }
+    expect(byName.get("Load_Warehouse")).toMatchObject({
+      call: {
+        procedure: { name: "etl.usp_Load_Warehouse" },
+        parameters: { RunId: { value: "@pipeline().RunId" }, ToLsnHex: { value: runLsn } },
+      },
+    });
+  });
+
+  test("order: one warehouse load (its own quality gate) -> watermarks only on success; Fail on failure or skip", () => {
+    const loads = batch.activities.filter((a) => a.type === "SqlServerStoredProcedure" && !a.name.startsWith("SetWatermark_"));
+    expect(loads.map((a) => a.name)).toEqual(["Load_Warehouse"]);
     for (const a of batch.activities.filter((x) => x.name.startsWith("SetWatermark_"))) {
-      expect(a.dependsOn).toContainEqual({ activity: "DQ_Check", conditions: ["Succeeded"] });
+      expect(a.dependsOn).toContainEqual({ activity: "Load_Warehouse", conditions: ["Succeeded"] });
       expect(a.dependsOn?.every((d) => d.conditions.length === 1 && d.conditions[0] === "Succeeded")).toBe(true);
     }
     expect(byName.get("Fail_ETL")).toMatchObject({
       type: "Fail",
-      dependsOn: [{ activity: "DQ_Check", conditions: ["Failed", "Skipped"] }],
+      dependsOn: [{ activity: "Load_Warehouse", conditions: ["Failed", "Skipped"] }],
     });
   });
 
@@ -160,17 +179,21 @@ describe("the SQL catalog the pipelines rely on", () => {
     for (const [t, cols] of Object.entries(SNAPSHOT_COLUMNS)) {
       const def = stg.find((x) => x.qualifiedName.toLowerCase() === `stg.${t}`.toLowerCase());
       expect(def).toBeDefined();
-      const expected = def!.columns.filter((c) => !["CdcStartLsn", "CdcOperation", "RunId", "ExtractedAtUtc"].includes(c));
+      const expected = def!.columns.filter((c) => !["CdcStartLsn", "CdcOperation", "CdcCommitUtc", "RunId", "ExtractedAtUtc"].includes(c));
       expect([...cols!]).toEqual(expected);
     }
   });
 
-  test("load procedures take @RunId", () => {
-    const procs = listProcedures(SQL_DIR.olap);
-    for (const name of [...LOAD_STEPS.map((l) => l.procedure), "etl.usp_DQ_Check", "etl.usp_Load_Fact_API_Performance"]) {
-      const p = procs.find((x) => x.qualifiedName.toLowerCase() === name.toLowerCase());
-      if (p) expect(p.parameters.map((x) => x.name)).toContain("RunId");
-    }
+  test("the procedures the pipelines call take the parameters the pipelines pass", () => {
+    const params = (dir: string, name: string): string[] | undefined =>
+      listProcedures(dir)
+        .find((x) => x.qualifiedName.toLowerCase() === name.toLowerCase())
+        ?.parameters.map((x) => x.name);
+    expect(params(SQL_DIR.olap, WAREHOUSE_LOAD.procedure)).toEqual(["RunId", "ToLsnHex"]);
+    expect(params(SQL_DIR.olap, "etl.usp_Load_Fact_API_Performance")).toEqual(["RunId"]);
+    expect(params(SQL_DIR.oltp, "etl.usp_GetRunLsn")).toEqual([]);
+    expect(params(SQL_DIR.oltp, "etl.usp_GetCdcWindow")).toEqual(["TableName", "ToLsnHex"]);
+    expect(params(SQL_DIR.oltp, "etl.usp_SetCdcWatermark")).toEqual(["TableName", "ToLsnHex"]);
   });
 });
 

@@ -149,6 +149,8 @@ describePg("sql/postgres on a real PostgreSQL 15", () => {
     expect(await code(fn, [merchantId, -5, "EUR", "fn-neg"])).toBe("23514");
     expect(await code(fn, [merchantId, 500, "XYZ", "fn-cur"])).toBe("23503");
     expect(await code(fn, [987654321, 500, "EUR", "fn-orphan"])).toBe("23503");
+    await client.query(`INSERT INTO payments.currency (currency_code, name, minor_units, is_active) VALUES ('XTS', 'Test', 2, false)`);
+    expect(await code(fn, [merchantId, 500, "XTS", "fn-inactive"])).toBe("23514");
     const count = await client.query(`SELECT count(*)::int AS n FROM payments.payment`);
     expect(count.rows[0].n).toBe(0);
   });
@@ -163,6 +165,8 @@ describePg("sql/postgres on a real PostgreSQL 15", () => {
     const id = a.rows[0].id as string;
     await client.query(`UPDATE payments.payment SET status = 'succeeded', captured_at = now() WHERE payment_id = $1`, [id]);
     await client.query(`SELECT payments.refund_payment($1, 2000, 'r-1')`, [id]);
+    // a replay must repeat the request: same key, other amount is refused
+    await expect(client.query(`SELECT payments.refund_payment($1, 100, 'r-1')`, [id])).rejects.toMatchObject({ code: "23505" });
     await expect(client.query(`SELECT payments.refund_payment($1, 600, 'r-2')`, [id])).rejects.toMatchObject({ code: "23514" });
   });
 

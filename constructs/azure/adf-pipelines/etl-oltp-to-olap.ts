@@ -1,17 +1,21 @@
 import { OLTP_TABLES, OltpTable } from "../../../environments/types";
 import { DATASETS, LINKED_SERVICES, PIPELINES } from "./catalog";
-import { Activity, ActivityDependency, AdditionalColumn, PipelineSpec, ProcedureCall, SqlObjectRef, expr } from "./model";
+import { Activity, ActivityDependency, AdditionalColumn, PipelineSpec, SqlObjectRef, expr } from "./model";
 
 /**
- * Flow 2 (nightly batch): OLTP change data capture -> lake staging -> Synapse staging -> dimensions,
- * Fact_Payment, aggregates -> data-quality checks -> watermarks. Built from the environment's CDC list.
+ * Flow 2 (batch): OLTP change data capture -> lake staging -> Synapse staging -> one warehouse load
+ * (dimensions, Fact_Payment, aggregates and the data-quality gate in one transaction) -> watermarks.
+ * Built from the environment's CDC list.
  *
- * Per CDC table T:  GetWindow_T (Lookup etl.usp_GetCdcWindow) -> Extract_T (Copy etl.usp_ReadNetChanges
- * to lake Parquet) -> Stage_T (Copy lake -> stg.T, COPY statement) ... SetWatermark_T (after DQ_Check
+ * GetRunLsn (Lookup etl.usp_GetRunLsn): ONE LSN cuts every table's window, so a fact and the members
+ * it references are in the same run or in a later one together. Per CDC table T: GetWindow_T (Lookup
+ * etl.usp_GetCdcWindow up to the run's LSN) -> Extract_T (Copy etl.usp_ReadNetChanges to lake Parquet)
+ * -> Stage_T (Copy lake -> stg.T, COPY statement) ... SetWatermark_T (run's LSN, after Load_Warehouse
  * succeeded). Per reference table that is not captured: Extract_T (full SELECT of the listed columns)
- * -> Stage_T. Load procedures run once every staging table they read is loaded; any failure skips the
- * rest, leaves every watermark where it was, and ends in Fail_ETL (the run fails with an error code
- * the PipelineFailedRuns alert reports).
+ * -> Stage_T. Load_Warehouse (etl.usp_Load_Warehouse) runs once every staging copy succeeded and
+ * publishes only when its quality gate passes; any failure leaves the published tables and every
+ * watermark where they were and ends in Fail_ETL (the run fails with an error code the
+ * PipelineFailedRuns alert reports).
  */
 
 /** Columns extracted by the full SELECT of a table that CDC does not capture (personal data excluded). */
@@ -21,35 +25,17 @@ export const SNAPSHOT_COLUMNS: Readonly<Partial<Record<OltpTable, readonly strin
   Payout: ["PayoutId", "MerchantId", "AmountMinor", "CurrencyCode", "Status", "ArrivalDate", "CreatedAt", "UpdatedAt"],
 };
 
-/** One Synapse load step: the procedure, the staging tables it reads and the steps it must follow. */
-export interface LoadStep {
-  readonly key: string;
-  readonly procedure: string;
-  readonly reads: readonly OltpTable[];
-  readonly after: readonly string[];
-}
-
-/** Load order of the star schema (dimensions before the fact, the fact before aggregates). */
-export const LOAD_STEPS: readonly LoadStep[] = [
-  { key: "Load_Dim_Currency", procedure: "etl.usp_Load_Dim_Currency", reads: ["Currency"], after: [] },
-  { key: "Load_Dim_Geography", procedure: "etl.usp_Load_Dim_Geography", reads: ["Country"], after: [] },
-  { key: "Load_Dim_Merchant", procedure: "etl.usp_Load_Dim_Merchant", reads: ["Merchant"], after: ["Load_Dim_Geography"] },
-  {
-    key: "Load_Dim_Customer",
-    procedure: "etl.usp_Load_Dim_Customer",
-    reads: ["Customer"],
-    after: ["Load_Dim_Merchant", "Load_Dim_Geography"],
-  },
-  { key: "Load_Dim_PaymentMethod", procedure: "etl.usp_Load_Dim_PaymentMethod", reads: ["PaymentMethod"], after: ["Load_Dim_Customer"] },
-  {
-    key: "Load_Fact_Payment",
-    procedure: "etl.usp_Load_Fact_Payment",
-    reads: ["Payment", "Refund", "Dispute"],
-    after: ["Load_Dim_Currency", "Load_Dim_Geography", "Load_Dim_Merchant", "Load_Dim_Customer", "Load_Dim_PaymentMethod"],
-  },
-  { key: "Refresh_Aggregates", procedure: "etl.usp_Refresh_Aggregates", reads: [], after: ["Load_Fact_Payment"] },
-];
-export const DQ_STEP = { key: "DQ_Check", procedure: "etl.usp_DQ_Check" } as const;
+/**
+ * The warehouse load: one procedure (sql/warehouse/loads.ts renders it) that runs the dimension,
+ * fact and aggregate steps and the data-quality gate in one transaction, and the staging tables it
+ * reads.
+ */
+export const WAREHOUSE_LOAD = {
+  key: "Load_Warehouse",
+  procedure: "etl.usp_Load_Warehouse",
+  reads: ["Currency", "Country", "Merchant", "Customer", "PaymentMethod", "Payment", "Refund", "Dispute"] as readonly OltpTable[],
+} as const;
+export const RUN_LSN_STEP = "GetRunLsn";
 export const FAIL_STEP = "Fail_ETL";
 
 /** How each OLTP table reaches Synapse staging in one run. */
@@ -65,7 +51,7 @@ export interface OltpToOlapOptions {
 const succeeded = (activity: string): ActivityDependency => ({ activity, conditions: ["Succeeded"] });
 const proc = (database: "oltp" | "olap", name: string): SqlObjectRef & { kind: "procedure" } => ({ database, kind: "procedure", name });
 const table = (database: "oltp" | "olap", name: string): SqlObjectRef => ({ database, kind: "table", name });
-const runIdParam: ProcedureCall["parameters"] = { RunId: { value: "@pipeline().RunId", type: "String" } };
+const runLsn = `@activity('${RUN_LSN_STEP}').output.firstRow.ToLsnHex`;
 const lineage: readonly AdditionalColumn[] = [
   { name: "RunId", value: expr("@pipeline().RunId") },
   { name: "ExtractedAtUtc", value: expr("@pipeline().TriggerTime") },
@@ -85,18 +71,25 @@ export function loadPaths(cdcTables: readonly OltpTable[]): ReadonlyMap<OltpTabl
 export function buildOltpToOlapPipeline(options: OltpToOlapOptions): PipelineSpec {
   const landing = options.landingFolder ?? "oltp";
   const paths = loadPaths(options.cdcTables);
-  for (const step of LOAD_STEPS) {
-    for (const t of step.reads) {
-      if (!paths.has(t)) {
-        throw new Error(
-          `${step.procedure} reads stg.${t}, but dbo.${t} is neither in cdc.tables (${options.cdcTables.join(", ") || "none"}) ` +
-            `nor a snapshot table (${Object.keys(SNAPSHOT_COLUMNS).join(", ")}). Add it to the environment's cdc.tables.`,
-        );
-      }
+  for (const t of WAREHOUSE_LOAD.reads) {
+    if (!paths.has(t)) {
+      throw new Error(
+        `${WAREHOUSE_LOAD.procedure} reads stg.${t}, but dbo.${t} is neither in cdc.tables (${options.cdcTables.join(", ") || "none"}) ` +
+          `nor a snapshot table (${Object.keys(SNAPSHOT_COLUMNS).join(", ")}). Add it to the environment's cdc.tables.`,
+      );
     }
   }
 
-  const activities: Activity[] = [];
+  const activities: Activity[] = [
+    {
+      name: RUN_LSN_STEP,
+      type: "Lookup",
+      description: "The run's LSN: one cut for every table's CDC window.",
+      dataset: { dataset: DATASETS.oltpQuery.name },
+      source: { type: "AzureSqlSource", call: { procedure: proc("oltp", "etl.usp_GetRunLsn") } },
+      firstRowOnly: true,
+    },
+  ];
   const stageOf = (t: OltpTable): string => `Stage_${t}`;
   const folder = (t: OltpTable): string => `${landing}/${t}`;
   const file = expr("@concat(pipeline().RunId, '.parquet')");
@@ -106,11 +99,15 @@ export function buildOltpToOlapPipeline(options: OltpToOlapOptions): PipelineSpe
       activities.push({
         name: `GetWindow_${t}`,
         type: "Lookup",
-        description: `CDC window of dbo.${t}: last watermark + 1 to the current max LSN.`,
+        description: `CDC window of dbo.${t}: last watermark + 1 to the run's LSN.`,
+        dependsOn: [succeeded(RUN_LSN_STEP)],
         dataset: { dataset: DATASETS.oltpQuery.name },
         source: {
           type: "AzureSqlSource",
-          call: { procedure: proc("oltp", "etl.usp_GetCdcWindow"), parameters: { TableName: { value: t, type: "String" } } },
+          call: {
+            procedure: proc("oltp", "etl.usp_GetCdcWindow"),
+            parameters: { TableName: { value: t, type: "String" }, ToLsnHex: { value: runLsn, type: "String" } },
+          },
         },
         firstRowOnly: true,
       });
@@ -145,7 +142,7 @@ export function buildOltpToOlapPipeline(options: OltpToOlapOptions): PipelineSpe
         output: { dataset: DATASETS.lakeParquet.name, parameters: { folder: folder(t), file } },
         source: {
           type: "AzureSqlSource",
-          query: `SELECT ${cols.map((c) => `[${c}]`).join(", ")}, CAST(NULL AS varchar(22)) AS CdcStartLsn, CAST(NULL AS int) AS CdcOperation FROM dbo.[${t}];`,
+          query: `SELECT ${cols.map((c) => `[${c}]`).join(", ")}, CAST(NULL AS varchar(22)) AS CdcStartLsn, CAST(NULL AS int) AS CdcOperation, CAST(NULL AS datetime2(3)) AS CdcCommitUtc FROM dbo.[${t}];`,
           reads: [table("oltp", `dbo.${t}`)],
           additionalColumns: lineage,
         },
@@ -168,27 +165,19 @@ export function buildOltpToOlapPipeline(options: OltpToOlapOptions): PipelineSpe
     });
   }
 
-  for (const step of LOAD_STEPS) {
-    activities.push({
-      name: step.key,
-      type: "SqlServerStoredProcedure",
-      dependsOn: [...step.reads.map((t) => succeeded(stageOf(t))), ...step.after.map(succeeded)],
-      linkedService: LINKED_SERVICES.olap,
-      call: { procedure: proc("olap", step.procedure), parameters: runIdParam },
-      policy: { timeout: "0.02:00:00", retry: 0, retryIntervalInSeconds: 30 },
-    });
-  }
-
-  const last = LOAD_STEPS[LOAD_STEPS.length - 1].key;
   activities.push({
-    name: DQ_STEP.key,
+    name: WAREHOUSE_LOAD.key,
     type: "SqlServerStoredProcedure",
-    description: "Row counts, NULL business keys, orphan foreign keys; throws on any failure.",
-    // Every staging copy, not only those a load step reads (e.g. stg.Payout), must have succeeded.
-    dependsOn: [succeeded(last), ...[...paths.keys()].map((t) => succeeded(stageOf(t)))],
+    description:
+      "Dimensions, Fact_Payment, aggregates and the data-quality gate in one transaction; publishes only when every check passes.",
+    // Every staging copy, not only those the load reads (e.g. stg.Payout), must have succeeded.
+    dependsOn: [succeeded(RUN_LSN_STEP), ...[...paths.keys()].map((t) => succeeded(stageOf(t)))],
     linkedService: LINKED_SERVICES.olap,
-    call: { procedure: proc("olap", DQ_STEP.procedure), parameters: runIdParam },
-    policy: { timeout: "0.00:30:00", retry: 0, retryIntervalInSeconds: 30 },
+    call: {
+      procedure: proc("olap", WAREHOUSE_LOAD.procedure),
+      parameters: { RunId: { value: "@pipeline().RunId", type: "String" }, ToLsnHex: { value: runLsn, type: "String" } },
+    },
+    policy: { timeout: "0.02:00:00", retry: 0, retryIntervalInSeconds: 30 },
   });
 
   for (const [t, path] of paths) {
@@ -196,14 +185,14 @@ export function buildOltpToOlapPipeline(options: OltpToOlapOptions): PipelineSpe
     activities.push({
       name: `SetWatermark_${t}`,
       type: "SqlServerStoredProcedure",
-      description: `Advance the watermark of dbo.${t}, only after the whole load and the quality checks succeeded.`,
-      dependsOn: [succeeded(DQ_STEP.key), succeeded(`GetWindow_${t}`)],
+      description: `Advance the watermark of dbo.${t} to the run's LSN, only after the load passed its quality gate.`,
+      dependsOn: [succeeded(WAREHOUSE_LOAD.key), succeeded(`GetWindow_${t}`)],
       linkedService: LINKED_SERVICES.oltp,
       call: {
         procedure: proc("oltp", "etl.usp_SetCdcWatermark"),
         parameters: {
           TableName: { value: t, type: "String" },
-          ToLsnHex: { value: `@activity('GetWindow_${t}').output.firstRow.ToLsnHex`, type: "String" },
+          ToLsnHex: { value: runLsn, type: "String" },
         },
       },
     });
@@ -212,10 +201,10 @@ export function buildOltpToOlapPipeline(options: OltpToOlapOptions): PipelineSpe
   activities.push({
     name: FAIL_STEP,
     type: "Fail",
-    description: "Any failure upstream skips the quality checks; fail the run loudly, watermarks untouched.",
-    dependsOn: [{ activity: DQ_STEP.key, conditions: ["Failed", "Skipped"] }],
+    description: "Any failure upstream skips the load, a failed gate rolls it back; fail the run loudly, watermarks untouched.",
+    dependsOn: [{ activity: WAREHOUSE_LOAD.key, conditions: ["Failed", "Skipped"] }],
     message: expr(
-      "@concat('etl_oltp_to_olap run ', pipeline().RunId, ' failed before or in etl.usp_DQ_Check; CDC watermarks were not advanced and the next run reloads the same window.')",
+      "@concat('etl_oltp_to_olap run ', pipeline().RunId, ' failed before or in etl.usp_Load_Warehouse (see etl.Load_Run); nothing was published, CDC watermarks were not advanced and the next run reloads the same changes.')",
     ),
     errorCode: "ETL_OLTP_TO_OLAP_FAILED",
   });

@@ -1,0 +1,15 @@
+/** Writes the generated warehouse SQL: `npm run sql:generate` (the staleness test says when to run it). */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "fs";
+import * as path from "path";
+import { DIALECTS, DialectName } from "./dialect";
+import { OUTPUT_DIRECTORIES, renderWarehouse } from "./render";
+
+const root = path.resolve(__dirname, "..", "..");
+for (const [name, dir] of Object.entries(OUTPUT_DIRECTORIES) as [DialectName, string][]) {
+  const abs = path.join(root, dir);
+  const files = renderWarehouse(DIALECTS[name]);
+  mkdirSync(abs, { recursive: true });
+  for (const stale of readdirSync(abs).filter((f) => f.endsWith(".sql") && !files.some((x) => x.file === f))) rmSync(path.join(abs, stale));
+  for (const f of files) writeFileSync(path.join(abs, f.file), f.text);
+  console.log(`${dir}: ${files.length} files`);
+}
