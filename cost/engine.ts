@@ -4,7 +4,7 @@ import { EstimateContext, round } from "./estimators/context";
 import { ESTIMATORS, freeReason, KNOWN_UNPRICED } from "./estimators";
 import { HOURS_PER_MONTH, PriceBook } from "./pricebook";
 import { cloudOf, StackModel, TfJson, TfResource } from "./stack";
-import { Cloud, CostComponent, CostReport, DiscountRule, ResourceCost, StackCost, UsageFile } from "./types";
+import { Cloud, CostComponent, CostReport, DiscountRule, ResourceCost, StackCost, StackStatus, UnpricedLine, UsageFile } from "./types";
 import { UsageDefaults, UsageReader } from "./usage";
 
 export interface EstimateOptions {
@@ -67,7 +67,9 @@ export function estimateResource(
   const estimator = ESTIMATORS[r.type];
   if (!estimator) {
     if (free !== undefined) return { ...base, status: "free", reason: free, components: [], monthlyCost: 0, listMonthlyCost: 0 };
-    const reason = KNOWN_UNPRICED[r.type] ?? "no estimator for this resource type";
+    const reason =
+      KNOWN_UNPRICED[r.type] ??
+      "unclassified resource type: write an estimator (cost/estimators) or list it in FREE_TYPES with the reason it is free";
     return { ...base, status: "not-priced", reason, components: [], monthlyCost: 0, listMonthlyCost: 0 };
   }
   const ctx = new EstimateContext(r, stack, cloud, region, opts.prices, reader);
@@ -122,6 +124,8 @@ export function estimateStack(name: string, json: TfJson, opts: EstimateOptions)
     2,
   );
   const comps = resources.flatMap((r) => r.components);
+  const unpricedLines = unpricedLinesOf(resources);
+  const overBudget = opts.budgetUsd !== undefined ? total > opts.budgetUsd : undefined;
   return {
     stack: name,
     cloud,
@@ -129,12 +133,33 @@ export function estimateStack(name: string, json: TfJson, opts: EstimateOptions)
     ...(opts.usageFile ? { usageFile: opts.usageFile } : {}),
     totalMonthlyCost: total,
     listMonthlyCost: list,
-    ...(opts.budgetUsd !== undefined ? { budgetUsd: opts.budgetUsd, overBudget: total > opts.budgetUsd } : {}),
+    ...(opts.budgetUsd !== undefined ? { budgetUsd: opts.budgetUsd, overBudget } : {}),
     notPricedResources: resources.filter((r) => r.status === "not-priced").length,
     notPricedComponents: comps.filter((c) => c.notPriced !== undefined).length,
     referenceRegionLines: comps.filter((c) => c.referenceRegion === true).length,
+    unpricedLines,
+    status: stackStatus(overBudget, unpricedLines.length > 0),
     resources,
   };
+}
+
+/** Every billable line without a price: whole resources first, then lines of partially priced ones. */
+function unpricedLinesOf(resources: readonly ResourceCost[]): UnpricedLine[] {
+  const out: UnpricedLine[] = [];
+  for (const r of resources) {
+    if (r.status === "free" || r.status === "priced") continue;
+    const lines = r.components.filter((c) => c.notPriced !== undefined);
+    if (lines.length === 0) out.push({ address: r.address, type: r.type, reason: r.reason ?? "not priced" });
+    for (const c of lines) out.push({ address: r.address, type: r.type, line: c.name, reason: c.notPriced ?? "not priced" });
+  }
+  return out;
+}
+
+/** A total with an unpriced line is a lower bound: it can prove a stack OVER budget, never within it. */
+export function stackStatus(overBudget: boolean | undefined, incomplete: boolean): StackStatus {
+  if (overBudget === undefined) return incomplete ? "no budget, incomplete" : "no budget";
+  if (overBudget) return incomplete ? "OVER, incomplete" : "OVER";
+  return incomplete ? "incomplete" : "ok";
 }
 
 /** Stack names in `cdktf.out`: from manifest.json, else the folders of `stacks/`. */

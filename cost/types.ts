@@ -137,6 +137,22 @@ export interface ResourceCost {
   readonly listMonthlyCost: number;
 }
 
+/** A billable line (or a whole resource) the estimate could not price, and why. */
+export interface UnpricedLine {
+  readonly address: string;
+  readonly type: string;
+  /** The component's name; absent when the whole resource has no estimate. */
+  readonly line?: string;
+  readonly reason: string;
+}
+
+/**
+ * `ok`: every billable line priced and within budget. `incomplete`: some billable line has no price,
+ * so the total is a lower bound and cannot be checked against a budget. `OVER`: the (possibly lower
+ * bound) total already exceeds the budget. `no budget`: the environment declares none.
+ */
+export type StackStatus = "ok" | "OVER" | "incomplete" | "OVER, incomplete" | "no budget" | "no budget, incomplete";
+
 export interface StackCost {
   readonly stack: string;
   readonly cloud: Cloud | "mixed" | "unknown";
@@ -149,6 +165,9 @@ export interface StackCost {
   readonly notPricedResources: number;
   readonly notPricedComponents: number;
   readonly referenceRegionLines: number;
+  /** Every billable line with no price; empty when the estimate is complete. */
+  readonly unpricedLines: readonly UnpricedLine[];
+  readonly status: StackStatus;
   readonly resources: readonly ResourceCost[];
 }
 

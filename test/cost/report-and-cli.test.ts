@@ -75,6 +75,38 @@ describe("budget gate", () => {
     expect(run({ ...opts, failOverBudget: true }, {}, quiet).exitCode).toBe(0); // no budget: nothing to gate
   });
 
+  test("a billable line without a price makes the stack incomplete, never ok, and fails the gate unless allowed", () => {
+    // A firewall (priced, $914.10 with the default 100 GB) and an App Service plan (no estimator).
+    const json = tf(
+      { "azurerm_firewall.fw": { location: "westeurope" }, "azurerm_app_service_plan.p": { location: "westeurope" } },
+      AZ_PROVIDER,
+    );
+    const out = writeOut({ "azure-prod": json });
+    const opts = parseArgs([out, "--quiet", "--usage-dir", emptyUsage, "--fail-over-budget"]);
+    const gated = run(opts, { "azure-prod": 5000 }, quiet);
+    expect(gated.report.stacks[0]).toMatchObject({
+      status: "incomplete",
+      overBudget: false,
+      unpricedLines: [{ address: "azurerm_app_service_plan.p", type: "azurerm_app_service_plan" }],
+    });
+    expect(gated.exitCode).toBe(2);
+    expect(
+      run(parseArgs([out, "--quiet", "--usage-dir", emptyUsage, "--fail-over-budget", "--allow-incomplete"]), { "azure-prod": 5000 }, quiet)
+        .exitCode,
+    ).toBe(0);
+    expect(run(opts, { "azure-prod": 100 }, quiet).report.stacks[0].status).toBe("OVER, incomplete");
+    expect(formatStack(gated.report.stacks[0])).toMatch(/Status: incomplete \(1 billable line\(s\) not priced/);
+    expect(formatSideBySide(gated.report)).toMatch(/Status\s+incomplete/);
+    expect(() => parseArgs(["--allow-incomplete"])).toThrow(/only qualifies --fail-over-budget/);
+  });
+
+  test("a complete stack within budget is ok", () => {
+    const out = writeOut({ "azure-prod": small });
+    const r = run(parseArgs([out, "--quiet", "--usage-dir", emptyUsage, "--fail-over-budget"]), { "azure-prod": 5000 }, quiet);
+    expect(r.report.stacks[0]).toMatchObject({ status: "ok", unpricedLines: [] });
+    expect(r.exitCode).toBe(0);
+  });
+
   test("writes cost-report.json with per-resource components and prints the side-by-side table", () => {
     const out = writeOut({ "azure-dev": small, "azure-prod": azureProdLike() });
     const logs: string[] = [];
