@@ -5,7 +5,7 @@ import { ESTIMATORS, freeReason, KNOWN_UNPRICED } from "./estimators";
 import { HOURS_PER_MONTH, PriceBook } from "./pricebook";
 import { cloudOf, StackModel, TfJson, TfResource } from "./stack";
 import { Cloud, CostComponent, CostReport, DiscountRule, ResourceCost, StackCost, StackStatus, UnpricedLine, UsageFile } from "./types";
-import { UsageDefaults, UsageReader } from "./usage";
+import { globToRegExp, UsageDefaults, UsageReader } from "./usage";
 
 export interface EstimateOptions {
   readonly prices: PriceBook;
@@ -23,13 +23,14 @@ function typeMatches(pattern: string, type: string): boolean {
   return pattern.endsWith("*") ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
 }
 
-/** Apply the first matching discount rule to a priced component. */
-export function applyDiscount(type: string, c: CostComponent, rules: readonly DiscountRule[]): CostComponent {
+/** Apply the first matching discount rule to a priced component of the resource at `address`. */
+export function applyDiscount(type: string, address: string, c: CostComponent, rules: readonly DiscountRule[]): CostComponent {
   if (c.unitPrice === null || c.monthlyCost === null) return c;
   const rule = rules.find(
     (r) =>
       (r.resourceTypes === undefined || r.resourceTypes.some((p) => typeMatches(p, type))) &&
-      (r.componentKinds === undefined || r.componentKinds.includes(c.kind)),
+      (r.componentKinds === undefined || r.componentKinds.includes(c.kind)) &&
+      (r.addresses === undefined || r.addresses.some((p) => globToRegExp(p).test(address))),
   );
   if (!rule || rule.percent === 0) return c;
   const f = 1 - rule.percent / 100;
@@ -64,17 +65,17 @@ export function estimateResource(
   const regionSource: ResourceCost["regionSource"] = located?.source ?? "default";
   const base = { address: r.address, type: r.type, name: r.name, region, regionSource };
   const free = freeReason(r.type);
-  const estimator = ESTIMATORS[r.type];
+  const estimator = Object.prototype.hasOwnProperty.call(ESTIMATORS, r.type) ? ESTIMATORS[r.type] : undefined;
   if (!estimator) {
     if (free !== undefined) return { ...base, status: "free", reason: free, components: [], monthlyCost: 0, listMonthlyCost: 0 };
     const reason =
-      KNOWN_UNPRICED[r.type] ??
+      (Object.prototype.hasOwnProperty.call(KNOWN_UNPRICED, r.type) ? KNOWN_UNPRICED[r.type] : undefined) ??
       "unclassified resource type: write an estimator (cost/estimators) or list it in FREE_TYPES with the reason it is free";
     return { ...base, status: "not-priced", reason, components: [], monthlyCost: 0, listMonthlyCost: 0 };
   }
   const ctx = new EstimateContext(r, stack, cloud, region, opts.prices, reader);
   const raw = estimator(ctx);
-  const components = raw.map((c) => applyDiscount(r.type, c, opts.usage.discounts ?? []));
+  const components = raw.map((c) => applyDiscount(r.type, r.address, c, opts.usage.discounts ?? []));
   if (regionSource === "default") ctx.note(`region not found on the resource, its parents or the provider: assumed ${region}`);
   const unpriced = components.filter((c) => c.notPriced !== undefined).length;
   const status: ResourceCost["status"] = unpriced === 0 ? "priced" : unpriced === components.length ? "not-priced" : "partial";

@@ -60,6 +60,11 @@ export interface DiscountRule {
   readonly resourceTypes?: readonly string[];
   /** Component kinds it applies to (e.g. `compute`, `throughput`). @default - every kind */
   readonly componentKinds?: readonly string[];
+  /**
+   * Resource addresses it applies to (glob `*`, as usage keys): a reservation bought for one
+   * instance, e.g. `aws_rds_cluster_instance.oltp_writer*`. @default - every resource of the types
+   */
+  readonly addresses?: readonly string[];
 }
 
 /** A usage file (`cost/usage/<stack>.json`); see cost/usage/README.md. */

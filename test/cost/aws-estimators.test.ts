@@ -62,27 +62,38 @@ describe("AWS estimators", () => {
     expect(line(r, /Storage/)).toMatchObject({ monthlyCost: 23, referenceRegion: true });
   });
 
-  test("Redshift provisioned nodes and RA3 storage; Redshift Serverless RPU-hours are not priced but keep their quantity", () => {
+  test("Redshift provisioned nodes and RA3 storage; Redshift Serverless RPU-hours per day, capped at max capacity", () => {
     const json = tf(
       {
         "aws_redshift_cluster.r": { node_type: "ra3.4xlarge", number_of_nodes: 6 },
-        "aws_redshiftserverless_workgroup.w": { base_capacity: 32 },
+        "aws_redshiftserverless_workgroup.w": { base_capacity: 32, max_capacity: 64 },
+        "aws_redshiftserverless_workgroup.capped": { base_capacity: 8, max_capacity: 8 },
+        "aws_redshiftserverless_namespace.n": {},
       },
       AWS_PROVIDER,
     );
     const s = estimate(json, {
-      resources: { aws_redshift_cluster: { managedStorageGb: 1000 }, aws_redshiftserverless_workgroup: { activeHoursPerMonth: 100 } },
+      resources: {
+        aws_redshift_cluster: { managedStorageGb: 1000 },
+        aws_redshiftserverless_workgroup: { rpuHoursPerDay: 256 },
+        aws_redshiftserverless_namespace: { managedStorageGb: 500 },
+      },
     });
     expect(line(res(s, "aws_redshift_cluster.r"), /nodes/).monthlyCost).toBe(14278.8); // golden
     expect(line(res(s, "aws_redshift_cluster.r"), /Managed/).monthlyCost).toBe(24);
+    // $0.375 per RPU-hour (aws.amazon.com/redshift/pricing, us-east-1): 256 RPU-h/day x 730/24 days.
     expect(res(s, "aws_redshiftserverless_workgroup.w").components[0]).toMatchObject({
-      monthlyQuantity: 3200,
-      unit: "RPU-hours",
-      monthlyCost: null,
+      monthlyQuantity: Math.round(((256 * 730) / 24) * 10000) / 10000,
+      unitPrice: 0.375,
+      monthlyCost: Math.round(((256 * 730) / 24) * 0.375 * 100) / 100,
     });
+    // 8 RPU at most: 8 x 24 = 192 RPU-hours a day, whatever the usage file says.
+    expect(res(s, "aws_redshiftserverless_workgroup.capped").components[0].monthlyQuantity).toBe(8 * 730);
+    // Serverless storage is Redshift Managed Storage: 500 GB x $0.024.
+    expect(res(s, "aws_redshiftserverless_namespace.n").monthlyCost).toBe(500 * 0.024);
   });
 
-  test("DocumentDB instances (linear r5 derivation) and cluster storage; MSK brokers and storage; MSK Connect not priced", () => {
+  test("DocumentDB instances (linear r5 derivation) and cluster storage; MSK brokers and storage; MSK Connect MCU-hours", () => {
     const json = tf(
       {
         "aws_docdb_cluster.d": {},
@@ -100,8 +111,8 @@ describe("AWS estimators", () => {
     expect(line(res(s, "aws_docdb_cluster.d"), /Storage/).monthlyCost).toBe(10);
     expect(line(res(s, "aws_msk_cluster.k"), /Brokers/)).toMatchObject({ monthlyQuantity: 2190, monthlyCost: 459.9 });
     expect(line(res(s, "aws_msk_cluster.k"), /storage/)).toMatchObject({ monthlyQuantity: 300, monthlyCost: 30 });
-    expect(res(s, "aws_mskconnect_connector.c")).toMatchObject({ status: "not-priced" });
-    expect(res(s, "aws_mskconnect_connector.c").components[0].monthlyQuantity).toBe(1460);
+    // 1 worker x 2 MCU x 730 h at $0.11 per MCU-hour (aws.amazon.com/msk/pricing, us-east-1).
+    expect(res(s, "aws_mskconnect_connector.c").components[0]).toMatchObject({ monthlyQuantity: 1460, monthlyCost: 1 * 2 * 730 * 0.11 });
   });
 
   test("NAT gateway, interface endpoints per AZ (gateway endpoints free), KMS, Secrets Manager", () => {
@@ -164,12 +175,15 @@ describe("AWS estimators", () => {
 
   test("free AWS types and explicitly unpriced ones", () => {
     const json = tf(
-      { "aws_vpc.v": {}, "aws_iam_role.r": {}, "aws_s3_bucket_versioning.b": {}, "aws_eip.e": {}, "aws_lambda_function.f": {} },
+      { "aws_vpc.v": {}, "aws_iam_role.r": {}, "aws_s3_bucket_versioning.b": {}, "aws_sagemaker_mlflow_tracking_server.m": {} },
       AWS_PROVIDER,
     );
     const s = estimate(json);
     expect(["aws_vpc.v", "aws_iam_role.r", "aws_s3_bucket_versioning.b"].map((a) => res(s, a).status)).toEqual(["free", "free", "free"]);
-    expect(res(s, "aws_eip.e")).toMatchObject({ status: "not-priced", reason: expect.stringMatching(/IPv4/) });
-    expect(res(s, "aws_lambda_function.f").status).toBe("not-priced");
+    expect(res(s, "aws_sagemaker_mlflow_tracking_server.m")).toMatchObject({
+      status: "not-priced",
+      reason: expect.stringMatching(/MLflow/),
+    });
+    expect(s.status).toBe("no budget, incomplete");
   });
 });

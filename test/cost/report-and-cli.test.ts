@@ -57,8 +57,9 @@ describe("discounts (reserved capacity / savings plans)", () => {
     const compute = db.components.find((c) => c.kind === "compute")!;
     expect(compute).toMatchObject({ listMonthlyCost: 1777.93, monthlyCost: 1244.55, discount: { percent: 30 } });
     expect(db.components.find((c) => c.kind === "license")!.discount).toBeUndefined();
-    expect(res(s, "azurerm_cosmosdb_sql_database.db").monthlyCost).toBe(19272);
-    expect(s.listMonthlyCost - s.totalMonthlyCost).toBeCloseTo(2 * 533.38 + 4818, 0);
+    // Cosmos list: 2 regions x 1,100 x $8.76 (autoscale, no AZ premium) = $19,272; 20% off.
+    expect(res(s, "azurerm_cosmosdb_sql_database.db").monthlyCost).toBe(2 * 1100 * 8.76 * 0.8);
+    expect(s.listMonthlyCost - s.totalMonthlyCost).toBeCloseTo(2 * 533.38 + 2 * 1100 * 8.76 * 0.2, 0);
     expect(formatStack(s)).toMatch(/discounts -\$/);
   });
 });
