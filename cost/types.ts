@@ -48,6 +48,15 @@ export interface PriceBookFile {
   readonly referenceRegions: Readonly<Record<string, readonly string[]>>;
   readonly referenceRegionNotes?: string;
   readonly entries: readonly PriceEntry[];
+  /** Meters known to have no price yet, and why (shown on the report's not-priced lines). */
+  readonly missing?: readonly MissingPrice[];
+}
+
+/** A meter (glob `*`) the price book knowingly lacks, with the reason no price was recorded. */
+export interface MissingPrice {
+  readonly service: string;
+  readonly meter: string;
+  readonly reason: string;
 }
 
 /** A discount (reserved capacity, savings plan) from a usage file. */

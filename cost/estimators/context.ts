@@ -65,6 +65,7 @@ export class EstimateContext {
     const usageFields: Pick<CostComponent, "usageBased" | "usageFrom"> = usageBased ? { usageBased: true, usageFrom } : {};
     const match = this.prices.find(this.cloud, spec.service, spec.meter, region);
     if (!match) {
+      const why = this.prices.missingReason(this.cloud, spec.service, spec.meter);
       return [
         {
           name: spec.name,
@@ -73,7 +74,7 @@ export class EstimateContext {
           unit: spec.unitIfNotPriced ?? "units",
           unitPrice: null,
           monthlyCost: null,
-          notPriced: `no price for ${spec.service}/${spec.meter} in ${region} (nor its reference regions)`,
+          notPriced: `no price for ${spec.service}/${spec.meter} in ${region} (nor its reference regions)${why ? `: ${why}` : ""}`,
           ...usageFields,
         },
       ];

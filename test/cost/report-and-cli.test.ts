@@ -36,6 +36,27 @@ describe("price book", () => {
     expect(prices.find("aws", "msk", "broker/kafka.m7g.large", "eu-west-1")).toBeUndefined();
   });
 
+  test("a meter the price book records as missing says why on its not-priced line", () => {
+    const json = tf(
+      {
+        "aws_rds_cluster.c": { engine: "aurora-postgresql" },
+        "aws_rds_cluster_instance.i": { cluster_identifier: "${aws_rds_cluster.c.id}", instance_class: "db.r7g.large" },
+      },
+      { aws: [{ region: "eu-west-1" }] },
+    );
+    const s = estimate(json);
+    expect(s.unpricedLines).toEqual([
+      {
+        address: "aws_rds_cluster_instance.i",
+        type: "aws_rds_cluster_instance",
+        line: "Database instance (on-demand, aurora-postgresql, db.r7g.large)",
+        reason: expect.stringMatching(
+          /^no price for rds\/instance\/aurora-postgresql\/db\.r7g\.large in eu-west-1 .*third-party tables disagree/,
+        ),
+      },
+    ]);
+  });
+
   test("rejects entries without provenance and duplicates", () => {
     const base: PriceBookFile = { cloud: "aws", version: "t", currency: "USD", hoursPerMonth: 730, referenceRegions: {}, entries: [] };
     const e = { service: "s", meter: "m", region: "us-east-1", unit: "hour", usd: 1, source: "somewhere", date: "2024-07" };
