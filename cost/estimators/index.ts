@@ -223,7 +223,7 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   aws_ecr_repository_policy: NO_CHARGE,
   aws_mskconnect_custom_plugin: "no charge (connector capacity is priced)",
   aws_mskconnect_worker_configuration: NO_CHARGE,
-  aws_redshiftserverless_usage_limit: NO_CHARGE,
+  aws_redshiftserverless_usage_limit: "no charge (a deactivating limit caps the workgroup's estimate)",
   aws_sns_topic_policy: NO_CHARGE,
   aws_sns_topic_subscription: "no charge (deliveries billed on the topic)",
   // Not cloud resources

@@ -89,6 +89,30 @@ describe("AWS estimators", () => {
     });
     // 8 RPU at most: 8 x 24 = 192 RPU-hours a day, whatever the usage file says.
     expect(res(s, "aws_redshiftserverless_workgroup.capped").components[0].monthlyQuantity).toBe(8 * 730);
+    // A limit that deactivates the workgroup at 1,000 RPU-hours a week caps the month at
+    // 1,000 x 730 / 168 RPU-hours; one that only emits a metric does not.
+    const limited = (breach: string) =>
+      res(
+        estimate(
+          tf(
+            {
+              "aws_redshiftserverless_workgroup.w": { base_capacity: 32, max_capacity: 64 },
+              "aws_redshiftserverless_usage_limit.l": {
+                resource_arn: "${aws_redshiftserverless_workgroup.w.arn}",
+                usage_type: "serverless-compute",
+                period: "weekly",
+                amount: 1000,
+                breach_action: breach,
+              },
+            },
+            AWS_PROVIDER,
+          ),
+          { resources: { aws_redshiftserverless_workgroup: { rpuHoursPerDay: 256 } } },
+        ),
+        "aws_redshiftserverless_workgroup.w",
+      ).components[0].monthlyQuantity;
+    expect(limited("deactivate")).toBe(Math.round(((1000 * 730) / 168) * 10000) / 10000);
+    expect(limited("emit-metric")).toBe(Math.round(((256 * 730) / 24) * 10000) / 10000);
     // Serverless storage is Redshift Managed Storage: 500 GB x $0.024.
     expect(res(s, "aws_redshiftserverless_namespace.n").monthlyCost).toBe(500 * 0.024);
   });

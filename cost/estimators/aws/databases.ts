@@ -178,23 +178,48 @@ export const redshiftCluster: Estimator = (ctx) => {
 /**
  * aws_redshiftserverless_workgroup: RPU-hours consumed (usage `rpuHoursPerDay` x 730 / 24); a
  * workgroup bills only while it runs queries, at least `base_capacity` RPUs and at most
- * `max_capacity` RPUs at a time, so a day never bills more than max_capacity x 24 RPU-hours.
+ * `max_capacity` RPUs at a time, so a day never bills more than max_capacity x 24 RPU-hours; a
+ * serverless-compute usage limit with `breach_action = "deactivate"` caps the month (other breach
+ * actions only alert).
  */
 export const redshiftServerlessWorkgroup: Estimator = (ctx) => {
   const base = num(ctx.config.base_capacity) ?? 128;
   const max = num(ctx.config.max_capacity);
   const perDay = ctx.usage("rpuHoursPerDay");
   const daily = max === undefined ? perDay.value : Math.min(perDay.value, max * 24);
+  let monthly = (daily * HOURS_PER_MONTH) / 24;
+  for (const limit of computeLimits(ctx)) {
+    if (limit.breach_action === "deactivate") monthly = Math.min(monthly, limit.monthly);
+    else ctx.note(`usage limit of ${round(limit.monthly, 0)} RPU-hours a month only ${limit.breach_action}s: it does not cap the bill`);
+  }
   return ctx.line({
     name: `Compute (${perDay.value.toLocaleString("en-US")} RPU-hours/day, base ${base} RPU)`,
     kind: "compute",
     service: "redshift",
     meter: "serverless-rpu",
-    quantity: (daily * HOURS_PER_MONTH) / 24,
+    quantity: monthly,
     usage: [perDay],
     unitIfNotPriced: "RPU-hours",
   });
 };
+
+/** Hours in a usage-limit period, for converting its amount to a month of 730 hours. */
+const PERIOD_HOURS: Record<string, number> = { daily: 24, weekly: 168, monthly: HOURS_PER_MONTH };
+
+/** The workgroup's serverless-compute usage limits, as RPU-hours a month. */
+function computeLimits(ctx: EstimateContext): { breach_action: string; monthly: number }[] {
+  const arn = `\${${ctx.resource.address}.arn}`;
+  return ctx.stack
+    .ofType("aws_redshiftserverless_usage_limit")
+    .filter((l) => l.config.resource_arn === arn && (str(l.config.usage_type) ?? "serverless-compute") === "serverless-compute")
+    .map((l) => {
+      const hours = PERIOD_HOURS[str(l.config.period) ?? "monthly"] ?? HOURS_PER_MONTH;
+      return {
+        breach_action: str(l.config.breach_action) ?? "log",
+        monthly: ((num(l.config.amount) ?? Infinity) * HOURS_PER_MONTH) / hours,
+      };
+    });
+}
 
 /** aws_redshiftserverless_namespace: managed storage (usage `managedStorageGb`). */
 export const redshiftServerlessNamespace: Estimator = (ctx) => {
