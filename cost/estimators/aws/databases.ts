@@ -362,7 +362,7 @@ export const mskConnectConnector: Estimator = (ctx) => {
     workers = Math.max(num(auto?.min_worker_count) ?? 1, Math.min(u.value, num(auto?.max_worker_count) ?? u.value));
   }
   return ctx.line({
-    name: `Connector capacity (${workers} workers x ${mcu} MCU)`,
+    name: `Connector capacity (${workers} worker${workers === 1 ? "" : "s"} x ${mcu} MCU)`,
     kind: "compute",
     service: "msk",
     meter: "connect-mcu",
