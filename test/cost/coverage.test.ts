@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { AZURE_ENVIRONMENTS } from "../../environments";
 import { estimateStack } from "../../cost/engine";
-import { classify } from "../../cost/estimators";
+import { classify, ESTIMATORS, FREE_TYPES, KNOWN_UNPRICED } from "../../cost/estimators";
 import { TfJson } from "../../cost/stack";
 import { loadUsageFile } from "../../cost/usage";
 import { synthAws, AWS_ENVIRONMENTS } from "../aws/helpers";
@@ -58,4 +58,12 @@ test("today's gaps: Graviton instance classes on AWS, GZRS and RA-GZRS backups o
   );
   expect(gaps.length).toBeGreaterThan(0);
   expect(gaps.filter((g) => !explained.includes(g))).toEqual([]);
+});
+
+test("no type is in two of ESTIMATORS, FREE_TYPES and KNOWN_UNPRICED, and every free type says why", () => {
+  const lists = [Object.keys(ESTIMATORS), Object.keys(FREE_TYPES), Object.keys(KNOWN_UNPRICED)];
+  const all = lists.flat();
+  expect(all.filter((t, i) => all.indexOf(t) !== i)).toEqual([]);
+  expect(all.filter((t) => t.includes("*"))).toEqual([]);
+  for (const reason of Object.values(FREE_TYPES)) expect(reason.length).toBeGreaterThanOrEqual(9);
 });
