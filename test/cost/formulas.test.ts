@@ -272,6 +272,7 @@ describe("types the stacks are adding", () => {
         {
           "aws_ecs_cluster.c": {},
           "aws_ecs_task_definition.t": { requires_compatibilities: ["FARGATE"], cpu: "1024", memory: "2048" },
+          "aws_ecs_task_definition.scheduled": { requires_compatibilities: ["FARGATE"], cpu: "1024", memory: "2048" },
           "aws_ecs_service.svc": { launch_type: "FARGATE", desired_count: 1, task_definition: "${aws_ecs_task_definition.t.arn}" },
         },
         us,
@@ -279,7 +280,9 @@ describe("types the stacks are adding", () => {
       { resources: { aws_ecs_task_definition: { taskHoursPerMonth: 100 } } },
     );
     expect(res(s, "aws_ecs_service.svc").monthlyCost).toBe(cents(cents(730 * 0.04048) + cents(2 * 730 * 0.004445)));
-    expect(res(s, "aws_ecs_task_definition.t").monthlyCost).toBe(cents(cents(100 * 0.04048) + cents(2 * 100 * 0.004445)));
+    expect(res(s, "aws_ecs_task_definition.scheduled").monthlyCost).toBe(cents(cents(100 * 0.04048) + cents(2 * 100 * 0.004445)));
+    expect(res(s, "aws_ecs_task_definition.t").monthlyCost).toBe(0); // its tasks are the service's
+
     expect(res(s, "aws_ecs_cluster.c").status).toBe("free");
   });
 

@@ -113,13 +113,19 @@ export const mwaaEnvironment: Estimator = (ctx) => {
 
 /**
  * aws_ecs_task_definition with FARGATE compatibility: vCPU-hours and GB-hours of `cpu` / `memory`
- * for the hours tasks run (usage `taskHoursPerMonth`: tasks started by a schedule or by hand;
- * a service's tasks are priced on aws_ecs_service). EC2 launch types bill the instances instead.
+ * for the hours tasks run (usage `taskHoursPerMonth`: tasks started by a schedule or by hand). A task
+ * definition a service runs is priced on the aws_ecs_service instead, so it is not counted twice.
+ * EC2 launch types bill the instances.
  */
 export const ecsTaskDefinition: Estimator = (ctx) => {
   const compat = Array.isArray(ctx.config.requires_compatibilities) ? ctx.config.requires_compatibilities : [];
   if (!compat.includes("FARGATE")) {
     ctx.note("not a Fargate task definition: billed on the EC2 capacity it runs on");
+    return [];
+  }
+  const services = ctx.stack.ofType("aws_ecs_service").filter((svc) => ctx.stack.target(svc.config.task_definition) === ctx.resource);
+  if (services.length > 0) {
+    ctx.note(`run by ${services.map((svc) => svc.address).join(", ")}: priced on the service`);
     return [];
   }
   const hours = ctx.usage("taskHoursPerMonth");
