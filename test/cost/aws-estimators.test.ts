@@ -1,7 +1,7 @@
 import { AWS_PROVIDER, estimate, line, res, tf } from "./fixtures";
 
 describe("AWS estimators", () => {
-  test("Aurora: instances priced by engine and class; db.r6g has no price and is not priced; cluster storage and I/O from usage", () => {
+  test("Aurora: instances priced by engine and class (Graviton from AWS's own table); cluster storage and I/O from usage", () => {
     // GIVEN
     const json = tf(
       {
@@ -9,7 +9,7 @@ describe("AWS estimators", () => {
         "aws_rds_cluster_instance.a": { cluster_identifier: "${aws_rds_cluster.c.id}", instance_class: "db.r4.large" },
         "aws_rds_cluster_instance.b": {
           cluster_identifier: "${aws_rds_cluster.c.id}",
-          instance_class: "db.r6g.large",
+          instance_class: "db.r7g.2xlarge",
           engine: "aurora-postgresql",
         },
       },
@@ -24,7 +24,8 @@ describe("AWS estimators", () => {
       priceRegion: "us-east-1",
     }); // golden $211.70
     expect(res(s, "aws_rds_cluster_instance.a").region).toBe("eu-west-1");
-    expect(res(s, "aws_rds_cluster_instance.b")).toMatchObject({ status: "not-priced", monthlyCost: 0 });
+    // aws/agent-toolkit-for-aws io_optimized_analyzer.py: db.r7g.2xlarge $1.106/h (us-east-1, Aurora Standard).
+    expect(res(s, "aws_rds_cluster_instance.b")).toMatchObject({ status: "priced", monthlyCost: Math.round(730 * 1.106 * 100) / 100 });
     expect(line(res(s, "aws_rds_cluster.c"), /Storage/).monthlyCost).toBe(10);
     expect(line(res(s, "aws_rds_cluster.c"), /I\/O/).monthlyCost).toBe(2);
   });

@@ -189,6 +189,26 @@ describe("RDS and Aurora", () => {
   });
 });
 
+describe("Graviton classes from AWS's own tables (aws/agent-toolkit-for-aws, us-east-1)", () => {
+  test("Aurora PostgreSQL db.r7g.large $0.276/h; MSK kafka.m7g.xlarge $0.408 per broker-hour", () => {
+    const s = estimate(
+      tf(
+        {
+          "aws_rds_cluster.c": { engine: "aurora-postgresql" },
+          "aws_rds_cluster_instance.w": { cluster_identifier: "${aws_rds_cluster.c.id}", instance_class: "db.r7g.large" },
+          "aws_msk_cluster.k": {
+            number_of_broker_nodes: 6,
+            broker_node_group_info: { instance_type: "kafka.m7g.xlarge", storage_info: { ebs_storage_info: { volume_size: 1000 } } },
+          },
+        },
+        { aws: [{ region: "us-east-1" }] },
+      ),
+    );
+    expect(res(s, "aws_rds_cluster_instance.w").monthlyCost).toBe(cents(730 * 0.276));
+    expect(line(res(s, "aws_msk_cluster.k"), /Brokers/).monthlyCost).toBe(cents(6 * 730 * 0.408));
+  });
+});
+
 describe("MSK storage autoscaling reads its scaling target", () => {
   // Broker storage $0.10 per GB-month (golden msk_cluster_test). AWS: storage auto-expansion grows a
   // broker's volume to bring disk use back to the target-tracking utilisation, up to the target's

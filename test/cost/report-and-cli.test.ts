@@ -33,26 +33,25 @@ describe("price book", () => {
     expect(prices.find("azure", "synapse", "dwu-100c", "westeurope")).toMatchObject({ reference: false, region: "westeurope" });
     expect(prices.find("azure", "sql-database", "license/bc", "northeurope")).toMatchObject({ reference: false, region: "Global" });
     expect(prices.find("azure", "sql-database", "compute/bc/gen5", "West Europe")).toMatchObject({ reference: true, region: "eastus" });
-    expect(prices.find("aws", "msk", "broker/kafka.m7g.large", "eu-west-1")).toBeUndefined();
+    expect(prices.find("aws", "msk", "broker/kafka.m7g.large", "eu-west-1")).toMatchObject({ reference: true, region: "us-east-1" });
+    expect(prices.find("aws", "docdb", "instance/db.r6g.large", "eu-west-1")).toBeUndefined();
   });
 
   test("a meter the price book records as missing says why on its not-priced line", () => {
     const json = tf(
       {
-        "aws_rds_cluster.c": { engine: "aurora-postgresql" },
-        "aws_rds_cluster_instance.i": { cluster_identifier: "${aws_rds_cluster.c.id}", instance_class: "db.r7g.large" },
+        "aws_docdb_cluster.c": {},
+        "aws_docdb_cluster_instance.i": { cluster_identifier: "${aws_docdb_cluster.c.id}", instance_class: "db.r6g.large" },
       },
       { aws: [{ region: "eu-west-1" }] },
     );
     const s = estimate(json);
     expect(s.unpricedLines).toEqual([
       {
-        address: "aws_rds_cluster_instance.i",
-        type: "aws_rds_cluster_instance",
-        line: "Database instance (on-demand, aurora-postgresql, db.r7g.large)",
-        reason: expect.stringMatching(
-          /^no price for rds\/instance\/aurora-postgresql\/db\.r7g\.large in eu-west-1 .*third-party tables disagree/,
-        ),
+        address: "aws_docdb_cluster_instance.i",
+        type: "aws_docdb_cluster_instance",
+        line: "Database instance (on-demand, db.r6g.large)",
+        reason: expect.stringMatching(/^no price for docdb\/instance\/db\.r6g\.large in eu-west-1 .*AmazonDocDB/),
       },
     ]);
   });
