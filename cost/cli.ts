@@ -1,16 +1,17 @@
 /**
- * npm run cost [-- [outDir] [--compare-to old.json] [--fail-over-budget] [--stack name] [--usage-dir dir] [--quiet]]
+ * npm run cost [-- [outDir] [--compare-to old.json] [--fail-over-budget [--allow-incomplete]] [--stack name] [--usage-dir dir] [--quiet]]
  *
  * Reads cdktf.out/stacks/<stack>/cdk.tf.json, prices every resource with cost/pricebook and the
  * stack's usage file (cost/usage/<stack>.json), prints a breakdown per stack and a side-by-side
- * table, writes <outDir>/cost-report.json. Exit codes: 0 ok, 1 error, 2 over budget (with
- * --fail-over-budget).
+ * table, writes <outDir>/cost-report.json. Exit codes: 0 ok, 1 error, 2 with --fail-over-budget
+ * when a stack is over budget or incomplete (a billable line not priced, so its total is only a
+ * lower bound); --allow-incomplete lets incomplete stacks pass.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { buildReport, estimateStack, listStacks, readStack } from "./engine";
 import { loadPriceBook } from "./pricebook";
-import { compareReports, formatComparison, formatSideBySide, formatStack, overBudget } from "./report";
+import { compareReports, formatComparison, formatSideBySide, formatStack, incomplete, overBudget } from "./report";
 import { CostReport } from "./types";
 import { loadUsageDefaults, loadUsageFile } from "./usage";
 
@@ -18,6 +19,8 @@ export interface CliOptions {
   readonly outDir: string;
   readonly compareTo?: string;
   readonly failOverBudget: boolean;
+  /** With failOverBudget: do not fail on stacks whose estimate is incomplete. @default false */
+  readonly allowIncomplete: boolean;
   readonly stacks: readonly string[];
   readonly quiet: boolean;
   /** Folder of the per-stack usage files. @default cost/usage */
@@ -28,6 +31,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let outDir = "cdktf.out";
   let compareTo: string | undefined;
   let failOverBudget = false;
+  let allowIncomplete = false;
   let quiet = false;
   let usageDir: string | undefined;
   const stacks: string[] = [];
@@ -38,17 +42,19 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (!compareTo) throw new Error("--compare-to needs a file (a cost-report.json from an earlier run)");
     } else if (a.startsWith("--compare-to=")) compareTo = a.slice("--compare-to=".length);
     else if (a === "--fail-over-budget") failOverBudget = true;
+    else if (a === "--allow-incomplete") allowIncomplete = true;
     else if (a === "--quiet") quiet = true;
     else if (a === "--stack") stacks.push(argv[++i]);
     else if (a === "--usage-dir") usageDir = argv[++i];
     else if (a === "--help" || a === "-h")
       throw new Error(
-        "usage: npm run cost -- [outDir] [--compare-to old.json] [--fail-over-budget] [--stack name] [--usage-dir dir] [--quiet]",
+        "usage: npm run cost -- [outDir] [--compare-to old.json] [--fail-over-budget [--allow-incomplete]] [--stack name] [--usage-dir dir] [--quiet]",
       );
     else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
     else outDir = a;
   }
-  return { outDir, compareTo, failOverBudget, stacks, quiet, ...(usageDir ? { usageDir } : {}) };
+  if (allowIncomplete && !failOverBudget) throw new Error("--allow-incomplete only qualifies --fail-over-budget");
+  return { outDir, compareTo, failOverBudget, allowIncomplete, stacks, quiet, ...(usageDir ? { usageDir } : {}) };
 }
 
 interface EnvWithBudget {
@@ -106,7 +112,13 @@ export function run(
   const over = overBudget(report);
   if (over.length > 0)
     log(`Over budget: ${over.map((s) => `${s.stack} ($${s.totalMonthlyCost.toFixed(2)} > $${s.budgetUsd?.toFixed(2)})`).join(", ")}`);
-  return { report, exitCode: opts.failOverBudget && over.length > 0 ? 2 : 0 };
+  const partial = incomplete(report);
+  if (partial.length > 0)
+    log(
+      `Incomplete (a billable line not priced, total is a lower bound): ${partial.map((s) => `${s.stack} (${s.unpricedLines.length})`).join(", ")}`,
+    );
+  const failing = over.length > 0 || (partial.length > 0 && !opts.allowIncomplete);
+  return { report, exitCode: opts.failOverBudget && failing ? 2 : 0 };
 }
 
 if (require.main === module) {

@@ -4,8 +4,8 @@ import { EstimateContext, round } from "./estimators/context";
 import { ESTIMATORS, freeReason, KNOWN_UNPRICED } from "./estimators";
 import { HOURS_PER_MONTH, PriceBook } from "./pricebook";
 import { cloudOf, StackModel, TfJson, TfResource } from "./stack";
-import { Cloud, CostComponent, CostReport, DiscountRule, ResourceCost, StackCost, UsageFile } from "./types";
-import { UsageDefaults, UsageReader } from "./usage";
+import { Cloud, CostComponent, CostReport, DiscountRule, ResourceCost, StackCost, StackStatus, UnpricedLine, UsageFile } from "./types";
+import { globToRegExp, UsageDefaults, UsageReader } from "./usage";
 
 export interface EstimateOptions {
   readonly prices: PriceBook;
@@ -23,13 +23,14 @@ function typeMatches(pattern: string, type: string): boolean {
   return pattern.endsWith("*") ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
 }
 
-/** Apply the first matching discount rule to a priced component. */
-export function applyDiscount(type: string, c: CostComponent, rules: readonly DiscountRule[]): CostComponent {
+/** Apply the first matching discount rule to a priced component of the resource at `address`. */
+export function applyDiscount(type: string, address: string, c: CostComponent, rules: readonly DiscountRule[]): CostComponent {
   if (c.unitPrice === null || c.monthlyCost === null) return c;
   const rule = rules.find(
     (r) =>
       (r.resourceTypes === undefined || r.resourceTypes.some((p) => typeMatches(p, type))) &&
-      (r.componentKinds === undefined || r.componentKinds.includes(c.kind)),
+      (r.componentKinds === undefined || r.componentKinds.includes(c.kind)) &&
+      (r.addresses === undefined || r.addresses.some((p) => globToRegExp(p).test(address))),
   );
   if (!rule || rule.percent === 0) return c;
   const f = 1 - rule.percent / 100;
@@ -64,15 +65,17 @@ export function estimateResource(
   const regionSource: ResourceCost["regionSource"] = located?.source ?? "default";
   const base = { address: r.address, type: r.type, name: r.name, region, regionSource };
   const free = freeReason(r.type);
-  const estimator = ESTIMATORS[r.type];
+  const estimator = Object.prototype.hasOwnProperty.call(ESTIMATORS, r.type) ? ESTIMATORS[r.type] : undefined;
   if (!estimator) {
     if (free !== undefined) return { ...base, status: "free", reason: free, components: [], monthlyCost: 0, listMonthlyCost: 0 };
-    const reason = KNOWN_UNPRICED[r.type] ?? "no estimator for this resource type";
+    const reason =
+      (Object.prototype.hasOwnProperty.call(KNOWN_UNPRICED, r.type) ? KNOWN_UNPRICED[r.type] : undefined) ??
+      "unclassified resource type: write an estimator (cost/estimators) or list it in FREE_TYPES with the reason it is free";
     return { ...base, status: "not-priced", reason, components: [], monthlyCost: 0, listMonthlyCost: 0 };
   }
   const ctx = new EstimateContext(r, stack, cloud, region, opts.prices, reader);
   const raw = estimator(ctx);
-  const components = raw.map((c) => applyDiscount(r.type, c, opts.usage.discounts ?? []));
+  const components = raw.map((c) => applyDiscount(r.type, r.address, c, opts.usage.discounts ?? []));
   if (regionSource === "default") ctx.note(`region not found on the resource, its parents or the provider: assumed ${region}`);
   const unpriced = components.filter((c) => c.notPriced !== undefined).length;
   const status: ResourceCost["status"] = unpriced === 0 ? "priced" : unpriced === components.length ? "not-priced" : "partial";
@@ -122,6 +125,8 @@ export function estimateStack(name: string, json: TfJson, opts: EstimateOptions)
     2,
   );
   const comps = resources.flatMap((r) => r.components);
+  const unpricedLines = unpricedLinesOf(resources);
+  const overBudget = opts.budgetUsd !== undefined ? total > opts.budgetUsd : undefined;
   return {
     stack: name,
     cloud,
@@ -129,12 +134,33 @@ export function estimateStack(name: string, json: TfJson, opts: EstimateOptions)
     ...(opts.usageFile ? { usageFile: opts.usageFile } : {}),
     totalMonthlyCost: total,
     listMonthlyCost: list,
-    ...(opts.budgetUsd !== undefined ? { budgetUsd: opts.budgetUsd, overBudget: total > opts.budgetUsd } : {}),
+    ...(opts.budgetUsd !== undefined ? { budgetUsd: opts.budgetUsd, overBudget } : {}),
     notPricedResources: resources.filter((r) => r.status === "not-priced").length,
     notPricedComponents: comps.filter((c) => c.notPriced !== undefined).length,
     referenceRegionLines: comps.filter((c) => c.referenceRegion === true).length,
+    unpricedLines,
+    status: stackStatus(overBudget, unpricedLines.length > 0),
     resources,
   };
+}
+
+/** Every billable line without a price: whole resources first, then lines of partially priced ones. */
+function unpricedLinesOf(resources: readonly ResourceCost[]): UnpricedLine[] {
+  const out: UnpricedLine[] = [];
+  for (const r of resources) {
+    if (r.status === "free" || r.status === "priced") continue;
+    const lines = r.components.filter((c) => c.notPriced !== undefined);
+    if (lines.length === 0) out.push({ address: r.address, type: r.type, reason: r.reason ?? "not priced" });
+    for (const c of lines) out.push({ address: r.address, type: r.type, line: c.name, reason: c.notPriced ?? "not priced" });
+  }
+  return out;
+}
+
+/** A total with an unpriced line is a lower bound: it can prove a stack OVER budget, never within it. */
+export function stackStatus(overBudget: boolean | undefined, incomplete: boolean): StackStatus {
+  if (overBudget === undefined) return incomplete ? "no budget, incomplete" : "no budget";
+  if (overBudget) return incomplete ? "OVER, incomplete" : "OVER";
+  return incomplete ? "incomplete" : "ok";
 }
 
 /** Stack names in `cdktf.out`: from manifest.json, else the folders of `stacks/`. */

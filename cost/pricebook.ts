@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { Cloud, PriceBookFile, PriceEntry } from "./types";
+import { Cloud, MissingPrice, PriceBookFile, PriceEntry } from "./types";
+import { globToRegExp } from "./usage";
 
 /** A month is 730 hours (Azure, AWS and Infracost all use it). */
 export const HOURS_PER_MONTH = 730;
@@ -25,6 +26,7 @@ function normRegion(r: string): string {
 export class PriceBook {
   private readonly byKey = new Map<string, PriceEntry[]>();
   private readonly refs = new Map<Cloud, Readonly<Record<string, readonly string[]>>>();
+  private readonly missing: { cloud: Cloud; entry: MissingPrice; meter: RegExp }[] = [];
   readonly versions: Record<string, string> = {};
 
   constructor(files: readonly PriceBookFile[]) {
@@ -38,6 +40,7 @@ export class PriceBook {
       const refs: Record<string, readonly string[]> = {};
       for (const [k, v] of Object.entries(f.referenceRegions)) refs[normRegion(k)] = v.map(normRegion);
       this.refs.set(f.cloud, refs);
+      for (const m of f.missing ?? []) this.missing.push({ cloud: f.cloud, entry: m, meter: globToRegExp(m.meter) });
       for (const e of f.entries) {
         validateEntry(f.cloud, e);
         const key = PriceBook.key(f.cloud, e.service, e.meter, e.region);
@@ -71,6 +74,11 @@ export class PriceBook {
       if (hit) return { tiers: hit, region: hit[0].region, reference: true };
     }
     return undefined;
+  }
+
+  /** Why a meter has no price, when the price book records it as a known gap. */
+  missingReason(cloud: Cloud, service: string, meter: string): string | undefined {
+    return this.missing.find((m) => m.cloud === cloud && m.entry.service === service && m.meter.test(meter))?.entry.reason;
   }
 
   /** Every entry (for provenance listings and tests). */

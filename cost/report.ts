@@ -51,16 +51,9 @@ export function formatStack(s: StackCost): string {
     `━━ ${s.stack} (${s.cloud}, ${s.defaultRegion})${s.usageFile ? `, usage: ${s.usageFile}` : ", usage: defaults only"}`,
     ...table(rows, [false, true, false, true, true, false]),
   ];
-  const unpriced = s.resources.filter((r) => r.status === "not-priced");
-  if (unpriced.length > 0) {
+  if (s.unpricedLines.length > 0) {
     lines.push("", "Not priced (NOT counted in the total):");
-    for (const r of unpriced) lines.push(`  ${r.address}: ${r.reason ?? r.components.find((c) => c.notPriced)?.notPriced ?? ""}`);
-  }
-  const partial = s.resources.filter((r) => r.status === "partial");
-  if (partial.length > 0) {
-    lines.push("", "Partially priced (lines marked 'not priced' are NOT counted):");
-    for (const r of partial)
-      for (const c of r.components.filter((x) => x.notPriced)) lines.push(`  ${r.address} / ${c.name}: ${c.notPriced}`);
+    for (const u of s.unpricedLines) lines.push(`  ${u.address}${u.line ? ` / ${u.line}` : ""}: ${u.reason}`);
   }
   const free = s.resources.filter((r) => r.status === "free");
   if (free.length > 0) {
@@ -76,16 +69,16 @@ export function formatStack(s: StackCost): string {
   lines.push(
     `TOTAL ${s.stack}: ${usd(s.totalMonthlyCost)}/month${discount > 0.005 ? ` (list ${usd(s.listMonthlyCost)}, discounts -${usd(discount)})` : ""}`,
   );
-  if (s.notPricedResources + s.notPricedComponents > 0) {
-    lines.push(`  ! ${s.notPricedResources} resource(s) and ${s.notPricedComponents} line(s) not priced: the total is a lower bound`);
-  }
   if (s.budgetUsd !== undefined) {
     lines.push(
-      `  Budget ${usd(s.budgetUsd)}: ${s.overBudget ? `OVER by ${usd(s.totalMonthlyCost - s.budgetUsd)}` : `within (${((s.totalMonthlyCost / s.budgetUsd) * 100).toFixed(0)}%)`}`,
+      `  Budget ${usd(s.budgetUsd)}: ${s.overBudget ? `OVER by ${usd(s.totalMonthlyCost - s.budgetUsd)}` : `${((s.totalMonthlyCost / s.budgetUsd) * 100).toFixed(0)}% used`}`,
     );
   } else {
     lines.push("  Budget: none found for this environment");
   }
+  lines.push(
+    `  Status: ${s.status}${s.unpricedLines.length > 0 ? ` (${s.unpricedLines.length} billable line(s) not priced: the total is a lower bound)` : ""}`,
+  );
   if (s.referenceRegionLines > 0)
     lines.push(
       `  ${MARK.reference} ${s.referenceRegionLines} line(s) priced with a reference region's price (the region shown after ${MARK.reference})`,
@@ -111,9 +104,9 @@ export function formatSideBySide(r: CostReport): string {
       }),
     ]);
   }
-  rows.push(["TOTAL", ...r.stacks.map((s) => `${usd(s.totalMonthlyCost)}${s.notPricedResources + s.notPricedComponents > 0 ? "+?" : ""}`)]);
+  rows.push(["TOTAL", ...r.stacks.map((s) => `${usd(s.totalMonthlyCost)}${s.unpricedLines.length > 0 ? "+?" : ""}`)]);
   rows.push(["Budget", ...r.stacks.map((s) => (s.budgetUsd !== undefined ? usd(s.budgetUsd) : "-"))]);
-  rows.push(["Status", ...r.stacks.map((s) => (s.budgetUsd === undefined ? "-" : s.overBudget ? "OVER" : "ok"))]);
+  rows.push(["Status", ...r.stacks.map((s) => s.status)]);
   return [
     "━━ All environments (monthly, USD; +? = some resources or lines not priced)",
     ...table(rows, [false, ...stacks.map(() => true)]),
@@ -177,4 +170,9 @@ export function formatComparison(deltas: readonly StackDelta[], label: string): 
 /** Stacks whose estimate exceeds their budget. */
 export function overBudget(r: CostReport): StackCost[] {
   return r.stacks.filter((s) => s.overBudget === true);
+}
+
+/** Stacks with at least one billable line not priced (their totals are lower bounds). */
+export function incomplete(r: CostReport): StackCost[] {
+  return r.stacks.filter((s) => s.unpricedLines.length > 0);
 }

@@ -48,6 +48,15 @@ export interface PriceBookFile {
   readonly referenceRegions: Readonly<Record<string, readonly string[]>>;
   readonly referenceRegionNotes?: string;
   readonly entries: readonly PriceEntry[];
+  /** Meters known to have no price yet, and why (shown on the report's not-priced lines). */
+  readonly missing?: readonly MissingPrice[];
+}
+
+/** A meter (glob `*`) the price book knowingly lacks, with the reason no price was recorded. */
+export interface MissingPrice {
+  readonly service: string;
+  readonly meter: string;
+  readonly reason: string;
 }
 
 /** A discount (reserved capacity, savings plan) from a usage file. */
@@ -60,6 +69,11 @@ export interface DiscountRule {
   readonly resourceTypes?: readonly string[];
   /** Component kinds it applies to (e.g. `compute`, `throughput`). @default - every kind */
   readonly componentKinds?: readonly string[];
+  /**
+   * Resource addresses it applies to (glob `*`, as usage keys): a reservation bought for one
+   * instance, e.g. `aws_rds_cluster_instance.oltp_writer*`. @default - every resource of the types
+   */
+  readonly addresses?: readonly string[];
 }
 
 /** A usage file (`cost/usage/<stack>.json`); see cost/usage/README.md. */
@@ -137,6 +151,22 @@ export interface ResourceCost {
   readonly listMonthlyCost: number;
 }
 
+/** A billable line (or a whole resource) the estimate could not price, and why. */
+export interface UnpricedLine {
+  readonly address: string;
+  readonly type: string;
+  /** The component's name; absent when the whole resource has no estimate. */
+  readonly line?: string;
+  readonly reason: string;
+}
+
+/**
+ * `ok`: every billable line priced and within budget. `incomplete`: some billable line has no price,
+ * so the total is a lower bound and cannot be checked against a budget. `OVER`: the (possibly lower
+ * bound) total already exceeds the budget. `no budget`: the environment declares none.
+ */
+export type StackStatus = "ok" | "OVER" | "incomplete" | "OVER, incomplete" | "no budget" | "no budget, incomplete";
+
 export interface StackCost {
   readonly stack: string;
   readonly cloud: Cloud | "mixed" | "unknown";
@@ -149,6 +179,9 @@ export interface StackCost {
   readonly notPricedResources: number;
   readonly notPricedComponents: number;
   readonly referenceRegionLines: number;
+  /** Every billable line with no price; empty when the estimate is complete. */
+  readonly unpricedLines: readonly UnpricedLine[];
+  readonly status: StackStatus;
   readonly resources: readonly ResourceCost[];
 }
 

@@ -33,7 +33,8 @@ function validateUsage(file: string, u: UsageFile): void {
   }
 }
 
-function globToRegExp(glob: string): RegExp {
+/** `*` matches any run of characters; everything else is literal. */
+export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
 }
 

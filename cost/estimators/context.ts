@@ -18,6 +18,12 @@ export interface LineSpec {
   readonly usage?: readonly UsageValue[];
   /** Unit shown when the meter is not priced. @default "units" */
   readonly unitIfNotPriced?: string;
+  /**
+   * Units of the same tiered meter already counted by sibling resources (e.g. the other keys of
+   * the vault): this line's quantity starts there, so it lands in the tier the bill puts it in.
+   * @default 0
+   */
+  readonly tierOffset?: number;
 }
 
 /** What an estimator sees: the resource, its stack, prices and usage. Estimators are pure functions of it. */
@@ -59,6 +65,7 @@ export class EstimateContext {
     const usageFields: Pick<CostComponent, "usageBased" | "usageFrom"> = usageBased ? { usageBased: true, usageFrom } : {};
     const match = this.prices.find(this.cloud, spec.service, spec.meter, region);
     if (!match) {
+      const why = this.prices.missingReason(this.cloud, spec.service, spec.meter);
       return [
         {
           name: spec.name,
@@ -67,18 +74,20 @@ export class EstimateContext {
           unit: spec.unitIfNotPriced ?? "units",
           unitPrice: null,
           monthlyCost: null,
-          notPriced: `no price for ${spec.service}/${spec.meter} in ${region} (nor its reference regions)`,
+          notPriced: `no price for ${spec.service}/${spec.meter} in ${region} (nor its reference regions)${why ? `: ${why}` : ""}`,
           ...usageFields,
         },
       ];
     }
     const out: CostComponent[] = [];
     const tiers = match.tiers;
+    const from = spec.tierOffset ?? 0;
+    const to = from + spec.quantity;
     for (let i = 0; i < tiers.length; i++) {
       const start = tiers[i].tierStart ?? 0;
       const end = i + 1 < tiers.length ? (tiers[i + 1].tierStart ?? Infinity) : Infinity;
-      const qty = Math.max(0, Math.min(spec.quantity, end) - start);
-      if (qty === 0 && i > 0) continue;
+      const qty = Math.max(0, Math.min(to, end) - Math.max(from, start));
+      if (qty === 0 && (i > 0 || from > 0)) continue;
       const e = tiers[i];
       const label = tiers.length > 1 ? `${spec.name} (${tierLabel(start, end, e.unit)})` : spec.name;
       out.push({

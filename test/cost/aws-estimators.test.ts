@@ -1,7 +1,7 @@
 import { AWS_PROVIDER, estimate, line, res, tf } from "./fixtures";
 
 describe("AWS estimators", () => {
-  test("Aurora: instances priced by engine and class; db.r6g has no price and is not priced; cluster storage and I/O from usage", () => {
+  test("Aurora: instances priced by engine and class (Graviton from AWS's own table); cluster storage and I/O from usage", () => {
     // GIVEN
     const json = tf(
       {
@@ -9,7 +9,7 @@ describe("AWS estimators", () => {
         "aws_rds_cluster_instance.a": { cluster_identifier: "${aws_rds_cluster.c.id}", instance_class: "db.r4.large" },
         "aws_rds_cluster_instance.b": {
           cluster_identifier: "${aws_rds_cluster.c.id}",
-          instance_class: "db.r6g.large",
+          instance_class: "db.r7g.2xlarge",
           engine: "aurora-postgresql",
         },
       },
@@ -24,7 +24,8 @@ describe("AWS estimators", () => {
       priceRegion: "us-east-1",
     }); // golden $211.70
     expect(res(s, "aws_rds_cluster_instance.a").region).toBe("eu-west-1");
-    expect(res(s, "aws_rds_cluster_instance.b")).toMatchObject({ status: "not-priced", monthlyCost: 0 });
+    // aws/agent-toolkit-for-aws io_optimized_analyzer.py: db.r7g.2xlarge $1.106/h (us-east-1, Aurora Standard).
+    expect(res(s, "aws_rds_cluster_instance.b")).toMatchObject({ status: "priced", monthlyCost: Math.round(730 * 1.106 * 100) / 100 });
     expect(line(res(s, "aws_rds_cluster.c"), /Storage/).monthlyCost).toBe(10);
     expect(line(res(s, "aws_rds_cluster.c"), /I\/O/).monthlyCost).toBe(2);
   });
@@ -62,27 +63,62 @@ describe("AWS estimators", () => {
     expect(line(r, /Storage/)).toMatchObject({ monthlyCost: 23, referenceRegion: true });
   });
 
-  test("Redshift provisioned nodes and RA3 storage; Redshift Serverless RPU-hours are not priced but keep their quantity", () => {
+  test("Redshift provisioned nodes and RA3 storage; Redshift Serverless RPU-hours per day, capped at max capacity", () => {
     const json = tf(
       {
         "aws_redshift_cluster.r": { node_type: "ra3.4xlarge", number_of_nodes: 6 },
-        "aws_redshiftserverless_workgroup.w": { base_capacity: 32 },
+        "aws_redshiftserverless_workgroup.w": { base_capacity: 32, max_capacity: 64 },
+        "aws_redshiftserverless_workgroup.capped": { base_capacity: 8, max_capacity: 8 },
+        "aws_redshiftserverless_namespace.n": {},
       },
       AWS_PROVIDER,
     );
     const s = estimate(json, {
-      resources: { aws_redshift_cluster: { managedStorageGb: 1000 }, aws_redshiftserverless_workgroup: { activeHoursPerMonth: 100 } },
+      resources: {
+        aws_redshift_cluster: { managedStorageGb: 1000 },
+        aws_redshiftserverless_workgroup: { rpuHoursPerDay: 256 },
+        aws_redshiftserverless_namespace: { managedStorageGb: 500 },
+      },
     });
     expect(line(res(s, "aws_redshift_cluster.r"), /nodes/).monthlyCost).toBe(14278.8); // golden
     expect(line(res(s, "aws_redshift_cluster.r"), /Managed/).monthlyCost).toBe(24);
+    // $0.375 per RPU-hour (aws.amazon.com/redshift/pricing, us-east-1): 256 RPU-h/day x 730/24 days.
     expect(res(s, "aws_redshiftserverless_workgroup.w").components[0]).toMatchObject({
-      monthlyQuantity: 3200,
-      unit: "RPU-hours",
-      monthlyCost: null,
+      monthlyQuantity: Math.round(((256 * 730) / 24) * 10000) / 10000,
+      unitPrice: 0.375,
+      monthlyCost: Math.round(((256 * 730) / 24) * 0.375 * 100) / 100,
     });
+    // 8 RPU at most: 8 x 24 = 192 RPU-hours a day, whatever the usage file says.
+    expect(res(s, "aws_redshiftserverless_workgroup.capped").components[0].monthlyQuantity).toBe(8 * 730);
+    // A limit that deactivates the workgroup at 1,000 RPU-hours a week caps the month at
+    // 1,000 x 730 / 168 RPU-hours; one that only emits a metric does not.
+    const limited = (breach: string) =>
+      res(
+        estimate(
+          tf(
+            {
+              "aws_redshiftserverless_workgroup.w": { base_capacity: 32, max_capacity: 64 },
+              "aws_redshiftserverless_usage_limit.l": {
+                resource_arn: "${aws_redshiftserverless_workgroup.w.arn}",
+                usage_type: "serverless-compute",
+                period: "weekly",
+                amount: 1000,
+                breach_action: breach,
+              },
+            },
+            AWS_PROVIDER,
+          ),
+          { resources: { aws_redshiftserverless_workgroup: { rpuHoursPerDay: 256 } } },
+        ),
+        "aws_redshiftserverless_workgroup.w",
+      ).components[0].monthlyQuantity;
+    expect(limited("deactivate")).toBe(Math.round(((1000 * 730) / 168) * 10000) / 10000);
+    expect(limited("emit-metric")).toBe(Math.round(((256 * 730) / 24) * 10000) / 10000);
+    // Serverless storage is Redshift Managed Storage: 500 GB x $0.024.
+    expect(res(s, "aws_redshiftserverless_namespace.n").monthlyCost).toBe(500 * 0.024);
   });
 
-  test("DocumentDB instances (linear r5 derivation) and cluster storage; MSK brokers and storage; MSK Connect not priced", () => {
+  test("DocumentDB instances (linear r5 derivation) and cluster storage; MSK brokers and storage; MSK Connect MCU-hours", () => {
     const json = tf(
       {
         "aws_docdb_cluster.d": {},
@@ -100,8 +136,8 @@ describe("AWS estimators", () => {
     expect(line(res(s, "aws_docdb_cluster.d"), /Storage/).monthlyCost).toBe(10);
     expect(line(res(s, "aws_msk_cluster.k"), /Brokers/)).toMatchObject({ monthlyQuantity: 2190, monthlyCost: 459.9 });
     expect(line(res(s, "aws_msk_cluster.k"), /storage/)).toMatchObject({ monthlyQuantity: 300, monthlyCost: 30 });
-    expect(res(s, "aws_mskconnect_connector.c")).toMatchObject({ status: "not-priced" });
-    expect(res(s, "aws_mskconnect_connector.c").components[0].monthlyQuantity).toBe(1460);
+    // 1 worker x 2 MCU x 730 h at $0.11 per MCU-hour (aws.amazon.com/msk/pricing, us-east-1).
+    expect(res(s, "aws_mskconnect_connector.c").components[0]).toMatchObject({ monthlyQuantity: 1460, monthlyCost: 1 * 2 * 730 * 0.11 });
   });
 
   test("NAT gateway, interface endpoints per AZ (gateway endpoints free), KMS, Secrets Manager", () => {
@@ -164,12 +200,15 @@ describe("AWS estimators", () => {
 
   test("free AWS types and explicitly unpriced ones", () => {
     const json = tf(
-      { "aws_vpc.v": {}, "aws_iam_role.r": {}, "aws_s3_bucket_versioning.b": {}, "aws_eip.e": {}, "aws_lambda_function.f": {} },
+      { "aws_vpc.v": {}, "aws_iam_role.r": {}, "aws_s3_bucket_versioning.b": {}, "aws_sagemaker_mlflow_tracking_server.m": {} },
       AWS_PROVIDER,
     );
     const s = estimate(json);
     expect(["aws_vpc.v", "aws_iam_role.r", "aws_s3_bucket_versioning.b"].map((a) => res(s, a).status)).toEqual(["free", "free", "free"]);
-    expect(res(s, "aws_eip.e")).toMatchObject({ status: "not-priced", reason: expect.stringMatching(/IPv4/) });
-    expect(res(s, "aws_lambda_function.f").status).toBe("not-priced");
+    expect(res(s, "aws_sagemaker_mlflow_tracking_server.m")).toMatchObject({
+      status: "not-priced",
+      reason: expect.stringMatching(/MLflow/),
+    });
+    expect(s.status).toBe("no budget, incomplete");
   });
 });

@@ -143,12 +143,32 @@ describe("azurerm_synapse_sql_pool / workspace", () => {
 });
 
 describe("Cosmos DB", () => {
-  test("autoscale 110K RU/s in two zone-redundant regions: 1,100 x $10.95 per region (1.5 autoscale x 1.25 AZ)", () => {
+  test("autoscale 110K RU/s in two zone-redundant regions: 1,100 x $8.76 per region, the AZ premium is waived for autoscale", () => {
+    // Rule: "the premium pricing for availability zones is waived ... for collections configured with
+    // autoscale mode" (learn.microsoft.com/azure/reliability/reliability-cosmos-db-nosql). Price:
+    // $5.84 per 100 RU/s-month manual x 1.5 autoscale = $8.76 (Infracost cosmosdb golden, centralus).
     const r = res(estimate(azureProdLike()), "azurerm_cosmosdb_sql_database.db");
     expect(r.components).toHaveLength(2);
     for (const c of r.components)
-      expect(c).toMatchObject({ monthlyQuantity: 1100, unitPrice: 10.95, monthlyCost: 12045, referenceRegion: true });
+      expect(c).toMatchObject({ monthlyQuantity: 110000 / 100, unitPrice: 5.84 * 1.5, monthlyCost: 1100 * 8.76, referenceRegion: true });
     expect(r.components.map((c) => c.name).join()).toMatch(/westeurope.*northeurope/);
+    expect(r.notes).toContain("availability-zone premium waived (autoscale or multi-region writes)");
+  });
+
+  test("manual throughput in a zone-redundant region of a single-write account pays the 1.25 AZ rate", () => {
+    // 10,000 RU/s = 100 units x $5.84 x 1.25 = $730 (golden row: $7.30 per 100 RU/s-month, centralus).
+    const json = tf({
+      "azurerm_cosmosdb_account.a": {
+        location: "centralus",
+        geo_location: [{ location: "centralus", failover_priority: 0, zone_redundant: true }],
+      },
+      "azurerm_cosmosdb_sql_database.d": { account_name: "${azurerm_cosmosdb_account.a.name}", throughput: 10000 },
+    });
+    expect(res(estimate(json), "azurerm_cosmosdb_sql_database.d").components[0]).toMatchObject({
+      monthlyQuantity: 100,
+      unitPrice: 7.3,
+      monthlyCost: 100 * 5.84 * 1.25,
+    });
   });
 
   test("autoscale utilization scales the billed peak but never below 10% of max", () => {
@@ -254,12 +274,13 @@ describe("Data Factory", () => {
 });
 
 describe("storage, monitoring, network, keys", () => {
-  test("Hot LRS capacity splits into tiers; cool data priced at the cool rate; GZRS has no price", () => {
+  test("Hot LRS capacity splits into tiers; cool data priced at the cool rate; GZRS capacity has no price", () => {
     const json = tf({
       "azurerm_storage_account.lake": { location: "westeurope", account_tier: "Standard", account_replication_type: "LRS" },
       "azurerm_storage_account.gz": { location: "westeurope", account_tier: "Standard", account_replication_type: "GZRS" },
     });
-    const s = estimate(json, { resources: { azurerm_storage_account: { hotGb: 61200, coolGb: 1000, writeOps10k: 0, readOps10k: 0 } } });
+    const ops = { writeOps10k: 0, listOps10k: 0, readOps10k: 0, otherOps10k: 0 };
+    const s = estimate(json, { resources: { azurerm_storage_account: { hotGb: 61200, coolGb: 1000, ...ops } } });
     const lake = res(s, "azurerm_storage_account.lake");
     expect(lake.components.map((c) => [c.monthlyQuantity, c.unitPrice])).toEqual([
       [51200, 0.0208],
@@ -267,11 +288,17 @@ describe("storage, monitoring, network, keys", () => {
       [1000, 0.0115],
     ]);
     expect(res(s, "azurerm_storage_account.gz").status).toBe("not-priced");
+    expect(s.unpricedLines.map((u) => u.line)).toEqual(["Capacity (hot GZRS)", "Capacity (cool GZRS)"]);
   });
 
-  test("Log Analytics: ingestion plus retention beyond 31 days (90 with Sentinel, whose analysis is not priced)", () => {
+  test("Log Analytics: ingestion plus retention beyond 31 days (90 with Sentinel); Sentinel analysis per GB/day", () => {
     const ws = { "azurerm_log_analytics_workspace.w": { location: "westeurope", sku: "PerGB2018", retention_in_days: 91 } };
-    const usage = { resources: { azurerm_log_analytics_workspace: { ingestionGbPerMonth: 20 } } };
+    const usage = {
+      resources: {
+        azurerm_log_analytics_workspace: { ingestionGbPerMonth: 20 },
+        azurerm_sentinel_log_analytics_workspace_onboarding: { ingestionGbPerDay: 2 },
+      },
+    };
     const plain = res(estimate(tf(ws), usage), "azurerm_log_analytics_workspace.w");
     expect(line(plain, /ingestion/).monthlyCost).toBe(59.8); // golden: 20 GB -> $59.80
     expect(line(plain, /retention/)).toMatchObject({ monthlyQuantity: 40, monthlyCost: 5.2 });
@@ -280,9 +307,12 @@ describe("storage, monitoring, network, keys", () => {
       usage,
     );
     expect(line(res(withSentinel, "azurerm_log_analytics_workspace.w"), /retention/).monthlyQuantity).toBeCloseTo(0.6667, 3);
+    // Sentinel pay-as-you-go, westeurope: $2.99/GB (Infracost log_analytics_workspace golden: 40 GB -> $119.60).
+    // 2 GB/day x 730/24 days = 60.8333 GB -> $181.89.
     expect(res(withSentinel, "azurerm_sentinel_log_analytics_workspace_onboarding.s")).toMatchObject({
-      status: "not-priced",
+      status: "priced",
       region: "westeurope",
+      monthlyCost: Math.round(((2 * 730) / 24) * 2.99 * 100) / 100,
     });
   });
 
@@ -352,7 +382,10 @@ describe("free and not-priced types", () => {
     const s = estimate(json);
     expect(res(s, "azurerm_resource_group.rg").status).toBe("free");
     expect(res(s, "azurerm_subnet_network_security_group_association.a").status).toBe("free");
-    expect(res(s, "azurerm_app_service_plan.p")).toMatchObject({ status: "not-priced", reason: "no estimator for this resource type" });
+    expect(res(s, "azurerm_app_service_plan.p")).toMatchObject({
+      status: "not-priced",
+      reason: expect.stringMatching(/^unclassified resource type/),
+    });
     expect(res(s, "azurerm_virtual_network_peering.p").reason).toMatch(/per GB/);
     expect(s.notPricedResources).toBe(2);
     expect(s.totalMonthlyCost).toBe(0);

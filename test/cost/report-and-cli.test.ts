@@ -33,7 +33,27 @@ describe("price book", () => {
     expect(prices.find("azure", "synapse", "dwu-100c", "westeurope")).toMatchObject({ reference: false, region: "westeurope" });
     expect(prices.find("azure", "sql-database", "license/bc", "northeurope")).toMatchObject({ reference: false, region: "Global" });
     expect(prices.find("azure", "sql-database", "compute/bc/gen5", "West Europe")).toMatchObject({ reference: true, region: "eastus" });
-    expect(prices.find("aws", "msk", "broker/kafka.m7g.large", "eu-west-1")).toBeUndefined();
+    expect(prices.find("aws", "msk", "broker/kafka.m7g.large", "eu-west-1")).toMatchObject({ reference: true, region: "us-east-1" });
+    expect(prices.find("aws", "docdb", "instance/db.r6g.large", "eu-west-1")).toBeUndefined();
+  });
+
+  test("a meter the price book records as missing says why on its not-priced line", () => {
+    const json = tf(
+      {
+        "aws_docdb_cluster.c": {},
+        "aws_docdb_cluster_instance.i": { cluster_identifier: "${aws_docdb_cluster.c.id}", instance_class: "db.r6g.large" },
+      },
+      { aws: [{ region: "eu-west-1" }] },
+    );
+    const s = estimate(json);
+    expect(s.unpricedLines).toEqual([
+      {
+        address: "aws_docdb_cluster_instance.i",
+        type: "aws_docdb_cluster_instance",
+        line: "Database instance (on-demand, db.r6g.large)",
+        reason: expect.stringMatching(/^no price for docdb\/instance\/db\.r6g\.large in eu-west-1 .*AmazonDocDB/),
+      },
+    ]);
   });
 
   test("rejects entries without provenance and duplicates", () => {
@@ -57,8 +77,9 @@ describe("discounts (reserved capacity / savings plans)", () => {
     const compute = db.components.find((c) => c.kind === "compute")!;
     expect(compute).toMatchObject({ listMonthlyCost: 1777.93, monthlyCost: 1244.55, discount: { percent: 30 } });
     expect(db.components.find((c) => c.kind === "license")!.discount).toBeUndefined();
-    expect(res(s, "azurerm_cosmosdb_sql_database.db").monthlyCost).toBe(19272);
-    expect(s.listMonthlyCost - s.totalMonthlyCost).toBeCloseTo(2 * 533.38 + 4818, 0);
+    // Cosmos list: 2 regions x 1,100 x $8.76 (autoscale, no AZ premium) = $19,272; 20% off.
+    expect(res(s, "azurerm_cosmosdb_sql_database.db").monthlyCost).toBe(2 * 1100 * 8.76 * 0.8);
+    expect(s.listMonthlyCost - s.totalMonthlyCost).toBeCloseTo(2 * 533.38 + 2 * 1100 * 8.76 * 0.2, 0);
     expect(formatStack(s)).toMatch(/discounts -\$/);
   });
 });
@@ -73,6 +94,38 @@ describe("budget gate", () => {
     expect(gated.report.stacks[0]).toMatchObject({ budgetUsd: 100, overBudget: true });
     expect(run({ ...opts, failOverBudget: true }, { "azure-prod": 5000 }, quiet).exitCode).toBe(0);
     expect(run({ ...opts, failOverBudget: true }, {}, quiet).exitCode).toBe(0); // no budget: nothing to gate
+  });
+
+  test("a billable line without a price makes the stack incomplete, never ok, and fails the gate unless allowed", () => {
+    // A firewall (priced, $914.10 with the default 100 GB) and an App Service plan (no estimator).
+    const json = tf(
+      { "azurerm_firewall.fw": { location: "westeurope" }, "azurerm_app_service_plan.p": { location: "westeurope" } },
+      AZ_PROVIDER,
+    );
+    const out = writeOut({ "azure-prod": json });
+    const opts = parseArgs([out, "--quiet", "--usage-dir", emptyUsage, "--fail-over-budget"]);
+    const gated = run(opts, { "azure-prod": 5000 }, quiet);
+    expect(gated.report.stacks[0]).toMatchObject({
+      status: "incomplete",
+      overBudget: false,
+      unpricedLines: [{ address: "azurerm_app_service_plan.p", type: "azurerm_app_service_plan" }],
+    });
+    expect(gated.exitCode).toBe(2);
+    expect(
+      run(parseArgs([out, "--quiet", "--usage-dir", emptyUsage, "--fail-over-budget", "--allow-incomplete"]), { "azure-prod": 5000 }, quiet)
+        .exitCode,
+    ).toBe(0);
+    expect(run(opts, { "azure-prod": 100 }, quiet).report.stacks[0].status).toBe("OVER, incomplete");
+    expect(formatStack(gated.report.stacks[0])).toMatch(/Status: incomplete \(1 billable line\(s\) not priced/);
+    expect(formatSideBySide(gated.report)).toMatch(/Status\s+incomplete/);
+    expect(() => parseArgs(["--allow-incomplete"])).toThrow(/only qualifies --fail-over-budget/);
+  });
+
+  test("a complete stack within budget is ok", () => {
+    const out = writeOut({ "azure-prod": small });
+    const r = run(parseArgs([out, "--quiet", "--usage-dir", emptyUsage, "--fail-over-budget"]), { "azure-prod": 5000 }, quiet);
+    expect(r.report.stacks[0]).toMatchObject({ status: "ok", unpricedLines: [] });
+    expect(r.exitCode).toBe(0);
   });
 
   test("writes cost-report.json with per-resource components and prints the side-by-side table", () => {

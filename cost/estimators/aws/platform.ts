@@ -311,3 +311,87 @@ export const secretsManagerSecret: Estimator = (ctx) => {
     }),
   ];
 };
+
+/** aws_eip: every public IPv4 address is billed per hour since February 2024, attached or not. */
+export const eip: Estimator = (ctx) =>
+  ctx.line({
+    name: "Public IPv4 address",
+    kind: "network",
+    service: "vpc",
+    meter: "public-ipv4",
+    quantity: HOURS_PER_MONTH,
+    unitIfNotPriced: "hours",
+  });
+
+/**
+ * aws_sns_topic: API requests beyond the first million (usage `requestsPerMonth`), e-mail
+ * deliveries beyond 1,000 and HTTP(S) deliveries beyond 100,000 (usage). The free allowances are
+ * per account; a topic gets them whole (the platform has one alarm topic per stack).
+ */
+export const snsTopic: Estimator = (ctx) => {
+  const requests = ctx.usage("requestsPerMonth");
+  const email = ctx.usage("emailNotificationsPerMonth");
+  const https = ctx.usage("httpNotificationsPerMonth");
+  return [
+    ...ctx.line({
+      name: "API requests (over 1M)",
+      kind: "requests",
+      service: "sns",
+      meter: "requests",
+      quantity: Math.max(0, requests.value - 1_000_000) / 1_000_000,
+      usage: [requests],
+      unitIfNotPriced: "1M requests",
+    }),
+    ...ctx.line({
+      name: "E-mail notifications (over 1k)",
+      kind: "requests",
+      service: "sns",
+      meter: "notifications/email",
+      quantity: Math.max(0, email.value - 1_000) / 100_000,
+      usage: [email],
+      unitIfNotPriced: "100k notifications",
+    }),
+    ...ctx.line({
+      name: "HTTP/S notifications (over 100k)",
+      kind: "requests",
+      service: "sns",
+      meter: "notifications/https",
+      quantity: Math.max(0, https.value - 100_000) / 100_000,
+      usage: [https],
+      unitIfNotPriced: "100k notifications",
+    }),
+  ];
+};
+
+/** aws_cloudwatch_log_metric_filter: each metric transformation publishes one custom metric. */
+export const cloudwatchLogMetricFilter: Estimator = (ctx) =>
+  ctx.line({
+    name: "Custom metrics published",
+    kind: "monitoring",
+    service: "cloudwatch",
+    meter: "custom-metric",
+    quantity: Math.max(1, blocks(ctx.config.metric_transformation).length),
+    unitIfNotPriced: "metric-months",
+  });
+
+/** aws_cloudwatch_dashboard: per dashboard-month (the account's first three are free; not subtracted). */
+export const cloudwatchDashboard: Estimator = (ctx) =>
+  ctx.line({ name: "Dashboard", kind: "monitoring", service: "cloudwatch", meter: "dashboard", quantity: 1, unitIfNotPriced: "months" });
+
+/**
+ * aws_s3_bucket_replication_configuration: data replicated to another region (usage
+ * `replicatedGbPerMonth`) at the inter-region transfer rate. The replica's storage is priced on the
+ * destination bucket; same-region replication transfers nothing billable.
+ */
+export const s3ReplicationConfiguration: Estimator = (ctx) => {
+  const gb = ctx.usage("replicatedGbPerMonth");
+  return ctx.line({
+    name: "Cross-region replication transfer",
+    kind: "data-processed",
+    service: "data-transfer",
+    meter: "inter-region",
+    quantity: gb.value,
+    usage: [gb],
+    unitIfNotPriced: "GB",
+  });
+};

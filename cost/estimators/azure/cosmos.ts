@@ -37,7 +37,10 @@ function multiWrite(account: TfResource | undefined): boolean {
  * Throughput of azurerm_cosmosdb_sql_database / _sql_container (and the other APIs' databases):
  * manual `throughput` or `autoscale_settings.max_throughput`, billed in every region of the
  * account; autoscale bills the hourly peak at 1.5x the manual rate (usage `autoscaleUtilization` =
- * average hourly peak / max, 1 = every hour reaches the max); zone-redundant regions cost 1.25x.
+ * average hourly peak / max, 1 = every hour reaches the max). Zone-redundant regions cost 1.25x for
+ * manual throughput on single-write accounts only: "the premium pricing for availability zones is
+ * waived for accounts configured with multi-region writes and/or for collections configured with
+ * autoscale mode" (learn.microsoft.com/azure/reliability/reliability-cosmos-db-nosql, SLA improvements).
  */
 export const cosmosThroughput: Estimator = (ctx) => {
   const account = accountOf(ctx);
@@ -67,16 +70,18 @@ export const cosmosThroughput: Estimator = (ctx) => {
   }
   const writeMode = multiWrite(account) ? "multi-write" : "single-write";
   for (const r of regions) {
-    const zr = r.zoneRedundant ? "-zr" : "";
+    const zonePremium = r.zoneRedundant && maxRu === undefined && writeMode === "single-write";
+    if (r.zoneRedundant && !zonePremium) ctx.note("availability-zone premium waived (autoscale or multi-region writes)");
+    const zr = zonePremium ? "-zr" : "";
     if (maxRu !== undefined) {
       const util = ctx.usage("autoscaleUtilization");
       const factor = Math.min(1, Math.max(0.1, util.value)); // autoscale never bills below 10% of max
       out.push(
         ...ctx.line({
-          name: `Throughput (autoscale max ${maxRu.toLocaleString("en-US")} RU/s x ${factor}, ${r.location}${r.zoneRedundant ? ", zone-redundant" : ""})`,
+          name: `Throughput (autoscale max ${maxRu.toLocaleString("en-US")} RU/s x ${factor}, ${r.location}${r.zoneRedundant ? ", zone-redundant, no AZ premium" : ""})`,
           kind: "throughput",
           service: SERVICE,
-          meter: `throughput-autoscale-${writeMode}${zr}`,
+          meter: `throughput-autoscale-${writeMode}`,
           quantity: (maxRu / 100) * factor,
           region: r.location,
           usage: [util],

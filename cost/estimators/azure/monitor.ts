@@ -1,3 +1,4 @@
+import { HOURS_PER_MONTH } from "../../pricebook";
 import { blocks, num, str } from "../../stack";
 import { CostComponent } from "../../types";
 import { Estimator } from "../context";
@@ -63,17 +64,20 @@ export const logAnalyticsWorkspace: Estimator = (ctx) => {
   return out;
 };
 
-/** azurerm_sentinel_log_analytics_workspace_onboarding: Sentinel analysis per GB ingested. */
+/**
+ * azurerm_sentinel_log_analytics_workspace_onboarding: Microsoft Sentinel analysis on every GB the
+ * workspace ingests (usage `ingestionGbPerDay` x 730 / 24 days), pay-as-you-go. Sentinel also makes
+ * the workspace's first 90 days of retention free (priced on the workspace).
+ */
 export const sentinelOnboarding: Estimator = (ctx) => {
-  const ws = ctx.stack.parents(ctx.resource).find((p) => p.type === "azurerm_log_analytics_workspace");
-  const gb = ws ? ctx.usageOf(ws.type, ws.address, "ingestionGbPerMonth") : ctx.usage("ingestionGbPerMonth");
+  const perDay = ctx.usage("ingestionGbPerDay");
   return ctx.line({
-    name: "Microsoft Sentinel analysis (per GB ingested)",
+    name: `Microsoft Sentinel analysis (${perDay.value} GB/day)`,
     kind: "ingestion",
     service: SERVICE,
     meter: "sentinel/analysis",
-    quantity: gb.value,
-    usage: [gb],
+    quantity: (perDay.value * HOURS_PER_MONTH) / 24,
+    usage: [perDay],
     unitIfNotPriced: "GB",
   });
 };

@@ -107,3 +107,25 @@ export const ddosProtectionPlan: Estimator = (ctx) => {
       : []),
   ];
 };
+
+/**
+ * azurerm_firewall_policy: no charge while at most one firewall uses it (Infracost lists it as
+ * free); Firewall Manager bills a policy associated with several firewalls, a price the price book
+ * does not have, so that case is reported as not priced.
+ */
+export const firewallPolicy: Estimator = (ctx) => {
+  const firewalls = ctx.stack.ofType("azurerm_firewall").filter((f) => ctx.stack.target(f.config.firewall_policy_id) === ctx.resource);
+  if (firewalls.length <= 1) {
+    ctx.note(`used by ${firewalls.length} firewall(s): no charge (the firewall is priced)`);
+    return [];
+  }
+  return [
+    ctx.notPriced(
+      `Policy with ${firewalls.length} firewall associations`,
+      "network",
+      1,
+      "policy-months",
+      "Firewall Manager's multi-firewall policy fee is not in the price book",
+    ),
+  ];
+};

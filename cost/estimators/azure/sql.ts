@@ -15,14 +15,18 @@ export function parseVcoreSku(sku: string): { tier: "GP" | "BC" | "HS"; serverle
 
 const DTU_SKUS = /^(Basic|S\d+|P\d+)$/;
 
+/** "If no MAXSIZE value is set when using the vCore model, the default is 32 GB" (T-SQL CREATE DATABASE). */
+const DEFAULT_VCORE_MAX_SIZE_GB = 32;
+
 /** Backup storage redundancy (`storage_account_type`) -> price book suffix; azurerm defaults to Geo. */
 const BACKUP_REDUNDANCY: Record<string, string> = { Geo: "ra-grs", GeoZone: "ra-gzrs", Local: "lrs", Zone: "zrs" };
 
 /**
  * azurerm_mssql_database: vCore (provisioned and serverless) and DTU SKUs, SQL license unless
- * `license_type = "BasePrice"` (Azure Hybrid Benefit), GP zone redundancy, Hyperscale replicas,
- * data storage (`max_size_gb`), PITR and LTR backup storage (usage), geo-secondaries priced as a
- * full database in their own region.
+ * `license_type = "BasePrice"` (Azure Hybrid Benefit) and never on Hyperscale replicas, GP zone
+ * redundancy, Hyperscale replicas, data storage (`max_size_gb`, 32 GB when unset), PITR and LTR
+ * backup storage (usage) at the backup redundancy's rate, geo-secondaries priced as a full
+ * database in their own region. Reserved capacity comes from the usage file's discounts.
  */
 export const mssqlDatabase: Estimator = (ctx) => {
   const c = ctx.config;
@@ -179,6 +183,8 @@ function vcoreLines(ctx: EstimateContext, sku: string, vc: NonNullable<ReturnTyp
     if (str(c.license_type) === "BasePrice") {
       ctx.note("license_type BasePrice (Azure Hybrid Benefit): no SQL license line");
     } else {
+      // Hyperscale replicas bill compute only: the license covers the primary's vCores.
+      if (replicas > 0) ctx.note("Hyperscale replicas: compute only, no SQL license");
       const meter = vc.tier === "BC" ? "license/bc" : "license/gp-hs";
       out.push(
         ...ctx.line({
@@ -186,15 +192,18 @@ function vcoreLines(ctx: EstimateContext, sku: string, vc: NonNullable<ReturnTyp
           kind: "license",
           service: SERVICE,
           meter,
-          quantity: (1 + replicas) * vcoreHours,
+          quantity: vcoreHours,
           unitIfNotPriced: "vCore-hours",
         }),
       );
     }
   }
 
-  // Data storage: billed on the configured maximum size (as Infracost does).
-  const maxGb = num(c.max_size_gb) ?? 32;
+  // Data storage: billed on the configured maximum size (as Infracost does); a vCore database
+  // created without one gets 32 GB (T-SQL CREATE DATABASE, MAXSIZE).
+  const configured = num(c.max_size_gb);
+  if (configured === undefined) ctx.note(`max_size_gb unset: the vCore default maximum, ${DEFAULT_VCORE_MAX_SIZE_GB} GB`);
+  const maxGb = configured ?? DEFAULT_VCORE_MAX_SIZE_GB;
   const storageMeter = vc.tier === "GP" ? (zoneRedundant ? "storage/gp-zr" : "storage/gp") : vc.tier === "BC" ? "storage/bc" : "storage/hs";
   out.push(
     ...ctx.line({
