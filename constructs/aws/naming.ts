@@ -135,7 +135,14 @@ export const AWS_NAMING_RULES = {
     separator: "-",
   },
   budget: { min: 1, max: 100, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
-  lambdaFunction: { min: 1, max: 64, pattern: /^[a-zA-Z0-9_-]+$/, charset: "letters, digits, _ and -", globallyUnique: false, separator: "-" },
+  lambdaFunction: {
+    min: 1,
+    max: 64,
+    pattern: /^[a-zA-Z0-9_-]+$/,
+    charset: "letters, digits, _ and -",
+    globallyUnique: false,
+    separator: "-",
+  },
   cloudFormationStack: {
     min: 1,
     max: 128,

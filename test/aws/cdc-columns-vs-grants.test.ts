@@ -35,7 +35,9 @@ describePg("Debezium column lists vs the debezium role's grants on a real Postgr
       t.set(r.column_name, r.ok);
       privileges.set(r.table_name, t);
     }
-    const pub = await client.query(`SELECT tablename, attnames::text[] AS attnames FROM pg_publication_tables WHERE pubname = 'debezium_publication'`);
+    const pub = await client.query(
+      `SELECT tablename, attnames::text[] AS attnames FROM pg_publication_tables WHERE pubname = 'debezium_publication'`,
+    );
     for (const r of pub.rows) published.set(r.tablename, r.attnames);
   }, 60000);
 

@@ -20,7 +20,13 @@ const actionsOf = (s: { Action: string | string[] }) => [s.Action].flat();
 const resourcesIn = (s: { Resource: string | string[] }) => [s.Resource].flat();
 
 /** An IAM resource pattern (`*` any run of characters, `?` one) as an anchored regex. */
-const iamGlob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+const iamGlob = (pattern: string) =>
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+  );
 
 // Hours of the freshness window per environment: 24 h schedule + the job timeout + 1 h, in whole hours.
 const FRESHNESS_WINDOW_HOURS: Record<string, number> = { dev: 26, staging: 27, prod: 29 };
@@ -70,13 +76,18 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
     const groups = resourcesOf(json, "aws_cloudwatch_log_group").map(([, g]) => g);
     for (const stream of ["output", "error"]) {
       const group = groups.find((g) => g.name === `${prefix}/${stream}`);
-      expect(group).toMatchObject({ retention_in_days: env.retention.logDays, kms_key_id: expect.stringMatching(/aws_kms_key\.keys_logs_/) });
+      expect(group).toMatchObject({
+        retention_in_days: env.retention.logDays,
+        kms_key_id: expect.stringMatching(/aws_kms_key\.keys_logs_/),
+      });
     }
   });
 
   // ---- Finding 13: prod has no NAT; the job's Data API calls need the redshift-data endpoint.
   test("the Glue job reaches the Redshift Data API privately: interface endpoint and grants", () => {
-    const endpoint = resourcesOf(json, "aws_vpc_endpoint").find(([, e]) => e.service_name === `com.amazonaws.${env.region}.redshift-data`)?.[1];
+    const endpoint = resourcesOf(json, "aws_vpc_endpoint").find(
+      ([, e]) => e.service_name === `com.amazonaws.${env.region}.redshift-data`,
+    )?.[1];
     expect(endpoint).toMatchObject({ vpc_endpoint_type: "Interface", private_dns_enabled: true });
     const statements = rolePolicyOf(json, onlyResource(json, "aws_glue_job").role_arn);
     const actions = statements.flatMap(actionsOf);
@@ -87,12 +98,17 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
   // ---- Finding 14: the script exists in the repository and is uploaded by the stack.
   test("the job's script is an S3 object the stack uploads from glue/nightly_curate.py", () => {
     const object = resourceById(json, "aws_s3_object", "etl_script_");
-    expect(object).toMatchObject({ key: "glue/scripts/nightly_curate.py", bucket: expect.stringMatching(/aws_s3_bucket\.artifacts_bucket_/) });
+    expect(object).toMatchObject({
+      key: "glue/scripts/nightly_curate.py",
+      bucket: expect.stringMatching(/aws_s3_bucket\.artifacts_bucket_/),
+    });
     expect(object.source).toMatch(/nightly_curate\.py$/);
     expect(object.source_hash).toMatch(/^\$\{filemd5\(/);
     expect(object).not.toHaveProperty("etag");
     const job = onlyResource(json, "aws_glue_job");
-    expect(job.command.script_location).toMatch(/^s3:\/\/\$\{aws_s3_object\.etl_script_[^.]+\.bucket\}\/\$\{aws_s3_object\.etl_script_[^.]+\.key\}$/);
+    expect(job.command.script_location).toMatch(
+      /^s3:\/\/\$\{aws_s3_object\.etl_script_[^.]+\.bucket\}\/\$\{aws_s3_object\.etl_script_[^.]+\.key\}$/,
+    );
   });
 
   test("the script reads exactly the arguments the job passes (Glue's own arguments aside)", () => {
@@ -114,7 +130,8 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
   });
 
   test("MSK Connect worker-only properties are in the worker configuration, not the connector", () => {
-    for (const [, c] of resourcesOf(json, "aws_mskconnect_connector")) expect(c.connector_configuration).not.toHaveProperty("topic.creation.enable");
+    for (const [, c] of resourcesOf(json, "aws_mskconnect_connector"))
+      expect(c.connector_configuration).not.toHaveProperty("topic.creation.enable");
     const sourceWorker = resourceById(json, "aws_mskconnect_worker_configuration", "cdc-source_worker-configuration_");
     expect(sourceWorker.properties_file_content.split("\n")).toContain("topic.creation.enable=true");
   });
@@ -138,7 +155,9 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
   test("the warehouse role is described as what it can do: read the curated zone for COPY", () => {
     const role = resourcesOf(json, "aws_iam_role").find(([, r]) => r.name.endsWith("-warehouse"))![1];
     expect(role.description).not.toMatch(/UNLOAD|Spectrum/);
-    const actions = rolePolicyOf(json, `\${aws_iam_role.${resourcesOf(json, "aws_iam_role").find(([, r]) => r === role)![0]}.arn}`).flatMap(actionsOf);
+    const actions = rolePolicyOf(json, `\${aws_iam_role.${resourcesOf(json, "aws_iam_role").find(([, r]) => r === role)![0]}.arn}`).flatMap(
+      actionsOf,
+    );
     expect(actions).not.toContain("s3:PutObject");
     expect(actions.filter((a) => a.startsWith("glue:"))).toEqual([]);
   });
@@ -200,7 +219,8 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
     const lock = onlyResource(json, "aws_s3_bucket_object_lock_configuration");
     expect(lock.bucket).toMatch(/aws_s3_bucket\.audit_bucket_/);
     expect(lock.rule.default_retention).toEqual({ mode: env.deletionProtection ? "COMPLIANCE" : "GOVERNANCE", days: 365 });
-    for (const [id, b] of resourcesOf(json, "aws_s3_bucket")) expect({ id, lock: b.object_lock_enabled === true }).toEqual({ id, lock: id.startsWith("audit_") });
+    for (const [id, b] of resourcesOf(json, "aws_s3_bucket"))
+      expect({ id, lock: b.object_lock_enabled === true }).toEqual({ id, lock: id.startsWith("audit_") });
   });
 
   test(`the CloudTrail bucket has a copy outside itself (AWS Backup${env.drRegion ? `, copied to ${env.drRegion}` : ""})`, () => {
@@ -259,7 +279,9 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
     expect(rotation.secret_id).toMatch(/aws_secretsmanager_secret\.cdc-source_credentials_/);
     expect(rotation.rotation_rules).toEqual({ automatically_after_days: 30 });
     expect(rotation.rotate_immediately).toBe(false);
-    expect(rotation.rotation_lambda_arn).toMatch(/aws_serverlessapplicationrepository_cloudformation_stack\.[^.]+\.outputs\["RotationLambdaARN"\]/);
+    expect(rotation.rotation_lambda_arn).toMatch(
+      /aws_serverlessapplicationrepository_cloudformation_stack\.[^.]+\.outputs\["RotationLambdaARN"\]/,
+    );
     const app = onlyResource(json, "aws_serverlessapplicationrepository_cloudformation_stack");
     expect(app.application_id).toBe(
       "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser",

@@ -56,7 +56,9 @@ export function createManagedConnector(scope: Construct, props: ManagedConnector
       (k) => `connectorConfiguration["${k}"] is a worker property that a connector ignores; set it in workerProperties`,
     ),
     ...(props.capacity.mode === "autoscaled" && "tasks.max" in props.connectorConfiguration
-      ? ['connectorConfiguration["tasks.max"] is overridden by MSK Connect under autoscaled capacity; remove it or use provisioned capacity']
+      ? [
+          'connectorConfiguration["tasks.max"] is overridden by MSK Connect under autoscaled capacity; remove it or use provisioned capacity',
+        ]
       : []),
   ];
   if (errors.length > 0) throw new Error(`MSK Connect connector ${props.purpose}: ${errors.join("; ")}`);
