@@ -8,7 +8,7 @@ import { EncryptedLogGroup } from "./encrypted-log-group";
 import { KafkaCluster } from "./kafka-cluster";
 import { DataKeys } from "./kms-keys";
 import { AwsNaming } from "./naming";
-import { CDC_GRANTS_SQL, columnIncludeList, readCdcGrants } from "./postgres-cdc-grants";
+import { CDC_GRANTS_FILE, columnIncludeList, readCdcGrants } from "./postgres-cdc-grants";
 import { createManagedConnector } from "./private/msk-connect";
 import { PrivateSecurityGroup } from "./private/security-group";
 import { PostgresSecretRotation } from "./secret-rotation";
@@ -85,8 +85,9 @@ export class DebeziumConnector extends Construct {
     const ungranted = props.tables.filter((t) => !grants.has(t));
     if (ungranted.length > 0) {
       throw new Error(
-        `DebeziumConnector ${id}: cdc.tables ${ungranted.join(", ")} not granted to ${c.replicationUser} in ${CDC_GRANTS_SQL}; ` +
-          `allowed: ${[...grants.keys()].join(", ")} (or grant SELECT there first).`,
+        `Environment "${naming.environment}": cdc.tables has ${ungranted.map((t) => `"${t}"`).join(", ")}, which the ` +
+          `${c.replicationUser} role may not SELECT (${CDC_GRANTS_FILE}); allowed: ${[...grants.keys()].join(", ")}, ` +
+          `or grant SELECT there first.`,
       );
     }
     this.topics = {

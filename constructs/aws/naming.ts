@@ -193,6 +193,11 @@ export class AwsNaming {
       .slice(0, 6);
   }
 
+  /** The environment the names belong to (for error messages). */
+  get environment(): string {
+    return this.props.environment;
+  }
+
   /** The name of a resource of `kind` serving `purpose` (e.g. `oltp`, `raw`). */
   name(kind: AwsResourceKind, purpose: string): string {
     const rule: AwsNamingRule = AWS_NAMING_RULES[kind];

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** The SQL file that creates the `debezium` role, its publication and its SELECT grants. */
-export const CDC_GRANTS_SQL = join(__dirname, "..", "..", "sql", "postgres", "003_cdc_publication.sql");
+/** The SQL file that creates the `debezium` role, its publication and its SELECT grants (repository-relative). */
+export const CDC_GRANTS_FILE = "sql/postgres/003_cdc_publication.sql";
+const CDC_GRANTS_SQL = join(__dirname, "..", "..", CDC_GRANTS_FILE);
 
 /** What the `debezium` role may SELECT in one table: every column, or only the listed ones. */
 export type CdcTableGrant = { readonly allColumns: true } | { readonly allColumns: false; readonly columns: readonly string[] };
