@@ -211,6 +211,18 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
       .filter((p): p is string => p !== undefined)
       .map(iamGlob);
     expect(dataTopics.filter((t) => !readable.some((p) => p.test(t)))).toEqual([]);
+    // MSK Connect keeps the sink's offsets, status and configs in its own internal topics.
+    const statements = rolePolicyOf(json, sink.service_execution_role_arn);
+    const internal = ["offsets", "status", "configs"].map((k) => `__amazon_msk_connect_${k}_${sink.name}_0a1b2c3d`);
+    for (const action of ["kafka-cluster:CreateTopic", "kafka-cluster:WriteData", "kafka-cluster:ReadData"]) {
+      const patterns = statements
+        .filter((s) => actionsOf(s).includes(action))
+        .flatMap(resourcesIn)
+        .map((arn) => /:topic\/[^/]+\/\*\/(.+)$/.exec(arn)?.[1])
+        .filter((p): p is string => p !== undefined)
+        .map(iamGlob);
+      expect({ action, uncovered: internal.filter((t) => !patterns.some((p) => p.test(t))) }).toEqual({ action, uncovered: [] });
+    }
   });
 
   // ---- Security items
