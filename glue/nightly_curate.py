@@ -11,6 +11,7 @@ Arguments are set by constructs/aws/spark-etl.ts; test/aws/glue-script.test.ts k
 
 import sys
 import time
+from functools import reduce
 from datetime import datetime, timezone
 
 import boto3
@@ -20,6 +21,7 @@ from awsglue.utils import getResolvedOptions
 from pyspark.context import SparkContext
 from pyspark.sql import DataFrame, Window
 from pyspark.sql import functions as F
+from pyspark.sql.types import StructType
 
 JOB_ARGUMENTS = [
     "JOB_NAME",
@@ -48,20 +50,30 @@ REDSHIFT_TYPES = {
 }
 
 
+def struct_fields(frame: DataFrame, column: str) -> list:
+    """Field names of a struct column, or [] when the column is absent or not a struct."""
+    field = next((f for f in frame.schema.fields if f.name == column), None)
+    return field.dataType.fieldNames() if field is not None and isinstance(field.dataType, StructType) else []
+
+
 def latest_images(events: DataFrame, key: str) -> DataFrame:
-    """One row per primary key: the newest change (highest LSN), deletes kept as a flag."""
-    rows = events.select(
-        F.coalesce(F.col("after"), F.col("before")).alias("row"),
-        F.col("op"),
-        F.col("source.lsn").alias("lsn"),
-        F.col("source.ts_ms").alias("source_ts_ms"),
-    )
-    newest = Window.partitionBy(F.col(f"row.{key}")).orderBy(F.col("lsn").desc(), F.col("source_ts_ms").desc())
-    return (
-        rows.withColumn("rank", F.row_number().over(newest))
-        .where(F.col("rank") == 1)
-        .select("row.*", (F.col("op") == "d").alias("is_deleted"), "source_ts_ms")
-    )
+    """One row per primary key: the newest change (highest LSN); a delete keeps the key and a flag.
+
+    Upserts take the `after` image; deletes take only the key from `before` (with REPLICA IDENTITY
+    DEFAULT the other columns of `before` are null, and JSON inference may type them differently).
+    """
+    position = [F.col("source.lsn").alias("lsn"), F.col("source.ts_ms").alias("source_ts_ms")]
+    parts = []
+    # JSON inference gives `after` / `before` a struct type only if some event carried one.
+    if key in struct_fields(events, "after"):
+        parts.append(events.where(F.col("op") != "d").select("after.*", *position, F.lit(False).alias("is_deleted")))
+    if key in struct_fields(events, "before"):
+        parts.append(
+            events.where(F.col("op") == "d").select(F.col(f"before.{key}").alias(key), *position, F.lit(True).alias("is_deleted"))
+        )
+    changes = reduce(lambda a, b: a.unionByName(b, allowMissingColumns=True), parts)
+    newest = Window.partitionBy(F.col(key)).orderBy(F.col("lsn").desc(), F.col("source_ts_ms").desc())
+    return changes.withColumn("rank", F.row_number().over(newest)).where(F.col("rank") == 1).drop("rank", "lsn")
 
 
 def run_statements(client, workgroup: str, database: str, sqls: list) -> None:
