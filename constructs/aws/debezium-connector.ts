@@ -69,7 +69,10 @@ export class DebeziumConnector extends Construct {
   readonly connector: MskconnectConnector;
   readonly role: WorkloadRole;
   readonly securityGroup: PrivateSecurityGroup;
-  /** Holds `{ "username": "debezium", "password": ... }`; the value is set by the DBA, never by Terraform. */
+  /**
+   * Holds `{ "engine": "postgres", "host", "port", "dbname", "username": "debezium", "password" }` (the
+   * fields the rotation function reads); the first value is set by the DBA, never by Terraform.
+   */
   readonly credentials: SecretsmanagerSecret;
   readonly topicRegex: string;
   /** Every topic the connector writes: one per captured table, and the heartbeat topic. */
