@@ -25,6 +25,8 @@ export const ETL_METRIC_NAMESPACE = "Payments/DataPlatform";
 export const FRESHNESS_METRIC = "SecondsSinceLastLoad";
 /** The trigger runs the job once a day (`etl.schedule` is a daily cron); the freshness metric follows it. */
 export const NIGHTLY_INTERVAL_SECONDS = 86400;
+/** A Glue cron that fires once a day: `cron(<minute> <hour> * * ? *)`. */
+const DAILY_CRON = /^cron\((\d{1,2}) (\d{1,2}) \* \* \? \*\)$/;
 /** The job's PySpark script in this repository, uploaded by the stack on every change. */
 export const NIGHTLY_SCRIPT_PATH = join(__dirname, "..", "..", "glue", "nightly_curate.py");
 /** Glue version of the job: 5.0 writes every log in real time to `<--custom-logGroup-prefix>/{output,error}`. */
@@ -99,6 +101,13 @@ export class SparkEtl extends Construct {
   constructor(scope: Construct, id: string, props: SparkEtlProps) {
     super(scope, id);
     const { naming, keys } = props;
+    const daily = DAILY_CRON.exec(props.schedule);
+    if (!daily || Number(daily[1]) > 59 || Number(daily[2]) > 23) {
+      throw new Error(
+        `Environment "${naming.environment}": etl.schedule is "${props.schedule}"; allowed: a daily Glue cron, ` +
+          `cron(<minute 0-59> <hour 0-23> * * ? *) (the nightly job's freshness alarm assumes one run a day).`,
+      );
+    }
     const rawKey = keys.key("rawzone");
 
     if (props.catalogEncryption ?? true) {

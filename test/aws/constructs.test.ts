@@ -217,3 +217,17 @@ describe("issue 11 guards inside the constructs", () => {
     ).toThrow(/rotationDays is 0; Secrets Manager allows 1-1000/);
   });
 });
+
+describe("the nightly ETL schedule", () => {
+  test.each(["cron(0 2 * * MON *)", "cron(0 */6 * * ? *)", "cron(0 24 * * ? *)", "rate(1 day)"])(
+    "%s is refused: the freshness alarm assumes one run a day",
+    (schedule) => {
+      const env = devWith((e) => {
+        e.etl.schedule = schedule;
+      });
+      expect(() => new AwsPlatformStack(Testing.app(), "aws-dev", { environment: env })).toThrow(
+        `Environment "dev": etl.schedule is "${schedule}"; allowed: a daily Glue cron, cron(<minute 0-59> <hour 0-23> * * ? *)`,
+      );
+    },
+  );
+});
