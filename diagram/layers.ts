@@ -470,6 +470,11 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
     links: [{ attr: "resources", to: STORE_TYPES_AWS, label: "backup", reverse: true }],
   },
   aws_secretsmanager_secret: { layer: "security", label: "Secrets Manager secret", kind: "group" },
+  aws_serverlessapplicationrepository_cloudformation_stack: {
+    layer: "security",
+    label: "secret rotation function (AWS SAR)",
+    kind: "node",
+  },
 
   // ---- AWS: network
   aws_vpc: { layer: "network", label: "VPC", kind: "node", details: (c) => line("CIDR", c.cidr_block) },

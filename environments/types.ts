@@ -269,7 +269,7 @@ export interface PolicySuppression {
   readonly reason: string;
 }
 
-export const POLICY_PACKS = ["baseline", "production"] as const;
+export const POLICY_PACKS = ["baseline", "deployability", "production"] as const;
 export type PolicyPack = (typeof POLICY_PACKS)[number];
 
 /** Guardrails evaluated on the synthesized stack. */

@@ -9,7 +9,7 @@ import { AuroraPostgres } from "../constructs/aws/aurora-postgres";
 import { BackupPlan } from "../constructs/aws/backup-plan";
 import { DrBackupVault } from "../constructs/aws/dr-backup-vault";
 import { CostBudget } from "../constructs/aws/budget";
-import { DebeziumConnector } from "../constructs/aws/debezium-connector";
+import { DEBEZIUM_POSTGRES_CONTRACT, DebeziumConnector } from "../constructs/aws/debezium-connector";
 import { DocumentStore } from "../constructs/aws/document-store";
 import { KafkaCluster } from "../constructs/aws/kafka-cluster";
 import { DataKeys } from "../constructs/aws/kms-keys";
@@ -18,7 +18,8 @@ import { Network } from "../constructs/aws/network";
 import { RawZoneSinkConnector } from "../constructs/aws/raw-zone-sink-connector";
 import { RedshiftWarehouse } from "../constructs/aws/redshift-warehouse";
 import { SecureBucket } from "../constructs/aws/secure-bucket";
-import { ETL_METRIC_NAMESPACE, FRESHNESS_METRIC, SparkEtl } from "../constructs/aws/spark-etl";
+import { ETL_METRIC_NAMESPACE, FRESHNESS_METRIC, NIGHTLY_INTERVAL_SECONDS, SparkEtl } from "../constructs/aws/spark-etl";
+import { SecurityEventAlarms } from "../constructs/aws/security-event-alarms";
 import { WorkloadRole } from "../constructs/aws/workload-role";
 import { TagsAspect, toResourceTags } from "../constructs/shared/tags";
 
@@ -100,13 +101,15 @@ export class AwsPlatformStack extends TerraformStack {
     const curatedZone = bucket("curated-zone", "curated", "rawzone");
     const artifacts = bucket("artifacts", "artifacts", "rawzone");
 
-    new AuditTrail(this, "audit", {
+    const audit = new AuditTrail(this, "audit", {
       naming,
       accountId: env.accountId,
       region,
       keys,
       accessLogBucketName: accessLogs.name,
       logRetentionDays: env.retention.logDays,
+      // COMPLIANCE cannot be shortened by anyone: only where the environment is protected from destroy.
+      objectLock: { mode: deletionProtection ? "COMPLIANCE" : "GOVERNANCE", retentionDays: Math.max(365, env.retention.logDays) },
       dataEventBuckets: [rawZone, curatedZone],
       deletionProtection,
     });
@@ -129,7 +132,7 @@ export class AwsPlatformStack extends TerraformStack {
 
     const warehouseRole = new WorkloadRole(this, "warehouse-role", {
       roleName: naming.name("iamRole", "warehouse"),
-      description: "Redshift Serverless COPY/UNLOAD and Spectrum on the curated zone",
+      description: "Redshift Serverless COPY from the curated zone (read only)",
       assumedBy: ["redshift.amazonaws.com", "redshift-serverless.amazonaws.com"],
       accountId: env.accountId,
     });
@@ -218,14 +221,15 @@ export class AwsPlatformStack extends TerraformStack {
       curatedZone,
       artifacts,
       sizing: env.sizing.glue,
+      warehouse: olap,
+      cdc: { tables: env.cdc.tables, topicPrefix, schema: DEBEZIUM_POSTGRES_CONTRACT.schema },
+      environment: env.name,
       schedule: env.etl.schedule,
       scheduleEnabled: env.etl.scheduleEnabled,
       diagnostics,
       internetEgress: env.network.natGateways > 0,
       deletionProtection,
     });
-    olap.allowConnectionsFrom("etl", etl.securityGroup);
-    olap.grantGetCredentials(etl.role);
 
     // Resilience and operations
     const drVault =
@@ -251,13 +255,14 @@ export class AwsPlatformStack extends TerraformStack {
         olap: olap.namespaceArn,
         raw: rawZone.arn,
         curated: curatedZone.arn,
+        audit: audit.bucket.arn,
       },
       vaultLock: deletionProtection,
       deletionProtection,
       crossRegionCopy: drVault ? { vaultArn: drVault.vault.arn, encryptionKeyArn: drVault.key.arn } : undefined,
     });
 
-    new PlatformAlarms(this, "alarms", {
+    const alarms = new PlatformAlarms(this, "alarms", {
       naming,
       accountId: env.accountId,
       environment: env.name,
@@ -269,9 +274,15 @@ export class AwsPlatformStack extends TerraformStack {
         docdbClusterId: nosql.clusterIdentifier,
         mskClusterName: kafka.clusterName,
         glueJobName: etl.job.name,
-        freshnessMetric: { namespace: ETL_METRIC_NAMESPACE, name: FRESHNESS_METRIC },
+        freshnessMetric: {
+          namespace: ETL_METRIC_NAMESPACE,
+          name: FRESHNESS_METRIC,
+          publicationIntervalSeconds: NIGHTLY_INTERVAL_SECONDS,
+          maxDelaySeconds: env.sizing.glue.timeoutMinutes * 60,
+        },
       },
     });
+    new SecurityEventAlarms(this, "security-alarms", { naming, trailLogGroupName: audit.logGroup.name, topicArn: alarms.topic.arn });
     if (env.budget !== undefined) {
       new CostBudget(this, "budget", { naming, environment: env.name, budget: env.budget, emails: env.alertContacts.emails });
     }

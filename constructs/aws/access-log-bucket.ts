@@ -66,6 +66,7 @@ export class AccessLogBucket extends Construct {
           transition: [{ days: 90, storageClass: "GLACIER" }],
           expiration: [{ days: props.retentionDays }],
           noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
         },
       ],
     });

@@ -17,8 +17,32 @@ export interface MonitoredResources {
   readonly docdbClusterId: string;
   readonly mskClusterName: string;
   readonly glueJobName: string;
-  /** Custom metric the nightly job publishes (namespace, name). */
-  readonly freshnessMetric: { readonly namespace: string; readonly name: string };
+  /** Custom metric the nightly job publishes once per successful run. */
+  readonly freshnessMetric: FreshnessMetric;
+}
+
+/** A metric published once per batch run, not continuously. */
+export interface FreshnessMetric {
+  readonly namespace: string;
+  readonly name: string;
+  /** Seconds between two scheduled runs (86400 for a nightly job). */
+  readonly publicationIntervalSeconds: number;
+  /** Latest a run may publish after its scheduled start (the job timeout), in seconds. */
+  readonly maxDelaySeconds: number;
+  /** Age of the newest loaded change above which a load is stale, in seconds. @default 3600 */
+  readonly maxAgeSeconds?: number;
+}
+
+/**
+ * Tag of an alarm on a metric that is not published every period: the metric's publication interval
+ * in seconds. Policy rule AWS-DEP-003 checks the alarm's window covers it.
+ */
+export const PUBLICATION_INTERVAL_TAG = "metric-publication-seconds";
+
+/** The data-freshness alarm's evaluation: hourly periods over one publication interval plus the latest a run may finish, plus an hour. */
+export function freshnessEvaluation(m: FreshnessMetric): { period: number; evaluationPeriods: number } {
+  const period = 3600;
+  return { period, evaluationPeriods: Math.ceil((m.publicationIntervalSeconds + m.maxDelaySeconds) / period) + 1 };
 }
 
 export interface PlatformAlarmsProps {
@@ -47,7 +71,9 @@ export const SLA_ALARMS = [
  * e-mails (and optional HTTPS webhook):
  * OLTP P99 latency > 200 ms for 5 min, OLAP query time > 10 s, NoSQL latency > 50 ms for 5 min,
  * ETL job failure (metric alarm plus an EventBridge rule on FAILED/TIMEOUT runs), availability
- * (Aurora metrics missing, MSK offline partitions), data freshness > 1 h (missing data breaches).
+ * (Aurora metrics missing, MSK offline partitions), data freshness: no load of data younger than
+ * 1 h within one schedule interval plus the job timeout (the metric is published once a night, so
+ * every period of that window must be missing or stale before it alarms).
  */
 export class PlatformAlarms extends Construct {
   readonly topic: SnsTopic;
@@ -199,17 +225,23 @@ export class PlatformAlarms extends Construct {
       comparisonOperator: "GreaterThanThreshold",
       treatMissingData: "breaching",
     });
+    // Published once per run: a window shorter than the schedule would be in ALARM most of the day.
+    // Every hourly period of (interval + timeout + 1 h) must be missing or stale: one fresh load
+    // keeps it OK; a skipped, failed or stale night alarms once the previous load leaves the window.
+    const freshness = freshnessEvaluation(r.freshnessMetric);
     alarm("data-freshness", {
-      alarmDescription: "Freshness: curated data older than 1 hour (or no freshness metric published)",
+      alarmDescription: `Freshness: no nightly load of data younger than 1 hour in the last ${freshness.evaluationPeriods} hours`,
       namespace: r.freshnessMetric.namespace,
       metricName: r.freshnessMetric.name,
       dimensions: { Environment: props.environment },
-      statistic: "Maximum",
-      period: 300,
-      evaluationPeriods: 1,
-      threshold: 3600,
+      statistic: "Minimum",
+      period: freshness.period,
+      evaluationPeriods: freshness.evaluationPeriods,
+      datapointsToAlarm: freshness.evaluationPeriods,
+      threshold: r.freshnessMetric.maxAgeSeconds ?? 3600,
       comparisonOperator: "GreaterThanThreshold",
       treatMissingData: "breaching",
+      tags: { [PUBLICATION_INTERVAL_TAG]: String(r.freshnessMetric.publicationIntervalSeconds) },
     });
 
     const rule = new CloudwatchEventRule(this, "etl-failed-rule", {

@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { DataKeys } from "./kms-keys";
 import { AwsNaming } from "./naming";
-import { SecureBucket } from "./secure-bucket";
+import { ObjectLockProps, SecureBucket } from "./secure-bucket";
 import { WorkloadRole } from "./workload-role";
 
 export interface AuditTrailProps {
@@ -15,6 +15,11 @@ export interface AuditTrailProps {
   readonly accessLogBucketName: string;
   /** Retention of the trail's CloudWatch copy (at least 90; 365 in prod). */
   readonly logRetentionDays: number;
+  /**
+   * WORM retention of the trail's log files (PCI DSS 10.3.3, 10.5.1): Object Lock on the trail bucket,
+   * at least 365 days.
+   */
+  readonly objectLock: ObjectLockProps;
   /** Buckets whose object reads and writes are recorded (S3 data events). */
   readonly dataEventBuckets: readonly SecureBucket[];
   /** @default true */
@@ -25,7 +30,9 @@ export interface AuditTrailProps {
  * CloudTrail for user-action logging (PCI DSS 10.2): multi-region, global service events, log file
  * validation (digest files), SSE-KMS with the `audit` CMK, delivered to a dedicated SecureBucket
  * (kept, tiered to Glacier, never expired by lifecycle) and to a KMS-encrypted CloudWatch log group
- * for alerting; S3 data events for the data buckets.
+ * for alerting; S3 data events for the data buckets. The trail bucket is write-once (Object Lock,
+ * COMPLIANCE in prod) and the stack adds it to the AWS Backup plan, whose copies leave the bucket
+ * (and, in prod, the region).
  */
 export class AuditTrail extends Construct {
   readonly trail: Cloudtrail;
@@ -37,12 +44,18 @@ export class AuditTrail extends Construct {
     const { naming } = props;
     const trailName = naming.name("cloudTrail", "audit");
     const trailArn = `arn:aws:cloudtrail:${props.region}:${props.accountId}:trail/${trailName}`;
+    if (props.objectLock.retentionDays < 365) {
+      throw new Error(
+        `AuditTrail ${trailName}: objectLock.retentionDays is ${props.objectLock.retentionDays}; PCI DSS 10.5.1 keeps audit logs at least 365 days.`,
+      );
+    }
 
     this.bucket = new SecureBucket(this, "bucket", {
       bucketName: naming.name("s3Bucket", "audit"),
       encryptionKey: props.keys.key("audit"),
       accessLogs: { bucketName: props.accessLogBucketName, prefix: "audit/" },
-      lifecycle: { infrequentAccessAfterDays: 30, glacierAfterDays: 90, noncurrentExpireAfterDays: 365 },
+      lifecycle: { infrequentAccessAfterDays: 30, glacierAfterDays: 90, noncurrentExpireAfterDays: props.objectLock.retentionDays },
+      objectLock: props.objectLock,
       deletionProtection: props.deletionProtection,
       tags: { "log-type": "cloudtrail" },
     });

@@ -124,10 +124,12 @@ export class AuroraPostgres extends Construct implements Connectable {
           ]
         : []),
     ];
+    const parameterGroupDescription = "Aurora PostgreSQL: TLS forced, pgaudit, logical replication for Debezium";
     const parameterGroup = new RdsClusterParameterGroup(this, "parameters", {
-      name: naming.name("dbParameterGroup", "oltp"),
+      // family and description force a replacement; the name follows them (create_before_destroy).
+      name: naming.replaceableName("dbParameterGroup", "oltp", { family, description: parameterGroupDescription }),
       family,
-      description: "Aurora PostgreSQL: TLS forced, pgaudit, logical replication for Debezium",
+      description: parameterGroupDescription,
       parameter: parameters,
       tags: { ...props.tags },
       lifecycle: { createBeforeDestroy: true },
@@ -166,7 +168,7 @@ export class AuroraPostgres extends Construct implements Connectable {
       finalSnapshotIdentifier: naming.name("dbSnapshot", "oltp-final"),
       deleteAutomatedBackups: false,
       enabledCloudwatchLogsExports: ["postgresql"],
-      caCertificateIdentifier: "rds-ca-rsa2048-g1",
+      // No ca_certificate_identifier here: RDS accepts it on Multi-AZ DB clusters only; Aurora sets it per instance (below).
       allowMajorVersionUpgrade: false,
       applyImmediately: false,
       tags: { ...props.tags },

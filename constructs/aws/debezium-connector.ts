@@ -8,8 +8,10 @@ import { EncryptedLogGroup } from "./encrypted-log-group";
 import { KafkaCluster } from "./kafka-cluster";
 import { DataKeys } from "./kms-keys";
 import { AwsNaming } from "./naming";
+import { CDC_GRANTS_FILE, columnIncludeList, readCdcGrants } from "./postgres-cdc-grants";
 import { createManagedConnector } from "./private/msk-connect";
 import { PrivateSecurityGroup } from "./private/security-group";
+import { PostgresSecretRotation } from "./secret-rotation";
 import { WorkloadRole } from "./workload-role";
 
 /** Names the PostgreSQL side defines (sql/postgres/, owned by the OLTP engineer). */
@@ -18,7 +20,14 @@ export const DEBEZIUM_POSTGRES_CONTRACT = {
   pluginName: "pgoutput",
   replicationUser: "debezium",
   schema: "payments",
+  /** Debezium's default `topic.heartbeat.prefix`; the heartbeat topic is `<prefix>.<topic.prefix>`. */
+  heartbeatTopicPrefix: "__debezium-heartbeat",
 } as const;
+
+/** The replication slot of an environment: one per connector, named after its topic prefix. */
+export function debeziumSlotName(topicPrefix: string): string {
+  return `debezium_${topicPrefix.replace(/[^a-z0-9]/g, "_")}`;
+}
 
 export interface DebeziumConnectorProps {
   readonly naming: AwsNaming;
@@ -39,6 +48,8 @@ export interface DebeziumConnectorProps {
   readonly diagnostics: DiagnosticsProps;
   /** Topic prefix; topics are `<prefix>.payments.<table>`. */
   readonly topicPrefix: string;
+  /** Days between rotations of the `debezium` password. @default 30 */
+  readonly secretRotationDays?: number;
   /** @default true */
   readonly deletionProtection?: boolean;
 }
@@ -48,20 +59,44 @@ export interface DebeziumConnectorProps {
  * over TLS (`sslmode=require`), signs in as `debezium` with a password read at runtime from Secrets
  * Manager through the MSK config provider (the value never enters Terraform), and produces to
  * `<prefix>.payments.<table>` topics with RF 3 over IAM + TLS. Runs as its own least-privilege role.
+ *
+ * The captured tables and columns come from the role's grants in sql/postgres/003_cdc_publication.sql
+ * (`column.include.list`): the initial snapshot SELECTs only what `debezium` may read. One task on
+ * one provisioned worker (a PostgreSQL connector reads one slot). The password rotates through
+ * Secrets Manager (`PostgresSecretRotation`).
  */
 export class DebeziumConnector extends Construct {
   readonly connector: MskconnectConnector;
   readonly role: WorkloadRole;
   readonly securityGroup: PrivateSecurityGroup;
-  /** Holds `{ "username": "debezium", "password": ... }`; the value is set by the DBA, never by Terraform. */
+  /**
+   * Holds `{ "engine": "postgres", "host", "port", "dbname", "username": "debezium", "password" }` (the
+   * fields the rotation function reads); the first value is set by the DBA, never by Terraform.
+   */
   readonly credentials: SecretsmanagerSecret;
   readonly topicRegex: string;
+  /** Every topic the connector writes: one per captured table, and the heartbeat topic. */
+  readonly topics: { readonly data: readonly string[]; readonly heartbeat: string };
+  readonly rotation: PostgresSecretRotation;
 
   constructor(scope: Construct, id: string, props: DebeziumConnectorProps) {
     super(scope, id);
     const { naming } = props;
     const c = DEBEZIUM_POSTGRES_CONTRACT;
     this.topicRegex = `${props.topicPrefix.replace(/\./g, "\\.")}\\.${c.schema}\\..*`;
+    const grants = readCdcGrants(c.replicationUser, c.schema);
+    const ungranted = props.tables.filter((t) => !grants.has(t));
+    if (ungranted.length > 0) {
+      throw new Error(
+        `Environment "${naming.environment}": cdc.tables has ${ungranted.map((t) => `"${t}"`).join(", ")}, which the ` +
+          `${c.replicationUser} role may not SELECT (${CDC_GRANTS_FILE}); allowed: ${[...grants.keys()].join(", ")}, ` +
+          `or grant SELECT there first.`,
+      );
+    }
+    this.topics = {
+      data: props.tables.map((t) => `${props.topicPrefix}.${c.schema}.${t}`),
+      heartbeat: `${c.heartbeatTopicPrefix}.${props.topicPrefix}`,
+    };
 
     this.securityGroup = new PrivateSecurityGroup(this, "sg", {
       name: naming.name("securityGroup", "cdc-source"),
@@ -87,13 +122,26 @@ export class DebeziumConnector extends Construct {
       assumedBy: ["kafkaconnect.amazonaws.com"],
       accountId: props.accountId,
     });
-    props.kafka.grantProduce(this.role, `${props.topicPrefix}.*`, `${props.topicPrefix}.connect-source`);
+    props.kafka.grantProduce(this.role, [`${props.topicPrefix}.*`, this.topics.heartbeat], `${props.topicPrefix}.connect-source`);
     this.role.addToPolicy({
       Effect: "Allow",
       Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
       Resource: this.credentials.arn,
     });
     props.keys.grantDecrypt("oltp", this.role);
+
+    this.rotation = new PostgresSecretRotation(this, "rotation", {
+      naming,
+      region: props.region,
+      purpose: "cdc",
+      secret: this.credentials,
+      secretKeyArn: props.keys.key("oltp").arn,
+      database: props.source,
+      vpcId: props.vpcId,
+      subnetIds: props.subnetIds,
+      vpcCidr: props.vpcCidr,
+      rotationDays: props.secretRotationDays,
+    });
 
     const logGroup = new EncryptedLogGroup(this, "log", {
       name: naming.logGroupPath("msk-connect/cdc-source"),
@@ -111,7 +159,8 @@ export class DebeziumConnector extends Construct {
       purpose: "cdc-source",
       kafka: props.kafka,
       plugin: props.plugin,
-      sizing: { ...props.sizing, maxWorkers: 1, minWorkers: 1 },
+      // One task on one worker: autoscaling would override tasks.max, and the connector reads one slot.
+      capacity: { mode: "provisioned", mcuCount: props.sizing.mcuCount, workerCount: 1 },
       subnetIds: props.subnetIds,
       securityGroup: this.securityGroup,
       role: this.role,
@@ -120,6 +169,8 @@ export class DebeziumConnector extends Construct {
         "config.providers": "secretsmanager",
         "config.providers.secretsmanager.class": "com.amazonaws.kafka.config.providers.SecretsManagerConfigProvider",
         "config.providers.secretsmanager.param.region": props.region,
+        // A worker property: Connect creates the data and heartbeat topics (the cluster's auto-creation is off).
+        "topic.creation.enable": "true",
       },
       connectorConfiguration: {
         "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
@@ -133,15 +184,16 @@ export class DebeziumConnector extends Construct {
         "plugin.name": c.pluginName,
         "publication.name": c.publication,
         "publication.autocreate.mode": "disabled",
-        "slot.name": `debezium_${props.topicPrefix.replace(/[^a-z0-9]/g, "_")}`,
+        "slot.name": debeziumSlotName(props.topicPrefix),
         "schema.include.list": c.schema,
         "table.include.list": props.tables.map((t) => `${c.schema}.${t}`).join(","),
+        "column.include.list": columnIncludeList(c.schema, props.tables, grants).join(","),
         "topic.prefix": props.topicPrefix,
         "snapshot.mode": "initial",
         "decimal.handling.mode": "string",
         "heartbeat.interval.ms": "60000",
+        "topic.heartbeat.prefix": c.heartbeatTopicPrefix,
         "tombstones.on.delete": "false",
-        "topic.creation.enable": "true",
         "topic.creation.default.replication.factor": "3",
         "topic.creation.default.partitions": "6",
         "topic.creation.default.cleanup.policy": "delete",

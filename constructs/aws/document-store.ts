@@ -71,10 +71,13 @@ export class DocumentStore extends Construct implements Connectable, DocumentSto
       tags: { ...props.tags },
     });
 
+    const parameterGroupFamily = `docdb${engineVersion.split(".").slice(0, 2).join(".")}`;
+    const parameterGroupDescription = "DocumentDB: TLS enforced, audit and profiler logs";
     const parameterGroup = new DocdbClusterParameterGroup(this, "parameters", {
-      name: naming.name("dbParameterGroup", "nosql"),
-      family: `docdb${engineVersion.split(".").slice(0, 2).join(".")}`,
-      description: "DocumentDB: TLS enforced, audit and profiler logs",
+      // family and description force a replacement; the name follows them (create_before_destroy).
+      name: naming.replaceableName("dbParameterGroup", "nosql", { family: parameterGroupFamily, description: parameterGroupDescription }),
+      family: parameterGroupFamily,
+      description: parameterGroupDescription,
       parameter: [
         { name: "tls", value: "enabled", applyMethod: "pending-reboot" },
         { name: "audit_logs", value: "all", applyMethod: "immediate" },

@@ -56,7 +56,8 @@ export class KafkaCluster extends Construct implements Connectable {
     }
 
     const configuration = new MskConfiguration(this, "configuration", {
-      name: naming.name("mskConfiguration", "streaming"),
+      // kafka_versions forces a replacement (server_properties is a new revision in place); the name follows it.
+      name: naming.replaceableName("mskConfiguration", "streaming", { kafkaVersions: [sizing.kafkaVersion] }),
       kafkaVersions: [sizing.kafkaVersion],
       description: "Durable defaults: RF 3, min ISR 2, no unclean election, no topic auto-creation",
       serverProperties: [
@@ -132,10 +133,10 @@ export class KafkaCluster extends Construct implements Connectable {
   }
 
   /**
-   * Produce to topics matching `topicPattern` (e.g. `pay.prod.cdc.*`), creating them if needed, and
-   * use Kafka Connect's internal topics and consumer groups under `connectPrefix`.
+   * Produce to topics matching `topicPatterns` (e.g. `pay.prod.cdc.*` and a heartbeat topic), creating
+   * them if needed, and use Kafka Connect's internal topics and consumer groups under `connectPrefix`.
    */
-  grantProduce(grantee: Grantable, topicPattern: string, connectPrefix: string): void {
+  grantProduce(grantee: Grantable, topicPatterns: readonly string[], connectPrefix: string): void {
     this.grantConnect(grantee);
     grantee.addToPolicy(
       {
@@ -146,7 +147,11 @@ export class KafkaCluster extends Construct implements Connectable {
           "kafka-cluster:WriteData",
           "kafka-cluster:DescribeTopicDynamicConfiguration",
         ],
-        Resource: [this.topicArn(topicPattern), this.topicArn(`${connectPrefix}*`), this.topicArn("__amazon_msk_connect_*")],
+        Resource: [
+          ...topicPatterns.map((p) => this.topicArn(p)),
+          this.topicArn(`${connectPrefix}*`),
+          this.topicArn("__amazon_msk_connect_*"),
+        ],
       },
       {
         Effect: "Allow",

@@ -135,6 +135,22 @@ export const AWS_NAMING_RULES = {
     separator: "-",
   },
   budget: { min: 1, max: 100, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
+  lambdaFunction: {
+    min: 1,
+    max: 64,
+    pattern: /^[a-zA-Z0-9_-]+$/,
+    charset: "letters, digits, _ and -",
+    globallyUnique: false,
+    separator: "-",
+  },
+  cloudFormationStack: {
+    min: 1,
+    max: 128,
+    pattern: /^[a-zA-Z][a-zA-Z0-9-]*$/,
+    charset: "letters, digits and hyphens, starting with a letter",
+    globallyUnique: false,
+    separator: "-",
+  },
 } as const satisfies Record<string, AwsNamingRule>;
 
 export type AwsResourceKind = keyof typeof AWS_NAMING_RULES;
@@ -152,6 +168,9 @@ export interface AwsNamingProps {
    */
   readonly uniqueSeed: string;
 }
+
+/** Hex characters of the digest `replaceableName` appends (policy rule AWS-DEP-009 looks for it). */
+export const REPLACEABLE_DIGEST_LENGTH = 8;
 
 /** Thrown when a generated name breaks the service's rules: fix the environment's workload/name or the purpose. */
 export class InvalidAwsResourceNameError extends Error {}
@@ -174,6 +193,11 @@ export class AwsNaming {
       .slice(0, 6);
   }
 
+  /** The environment the names belong to (for error messages). */
+  get environment(): string {
+    return this.props.environment;
+  }
+
   /** The name of a resource of `kind` serving `purpose` (e.g. `oltp`, `raw`). */
   name(kind: AwsResourceKind, purpose: string): string {
     const rule: AwsNamingRule = AWS_NAMING_RULES[kind];
@@ -186,6 +210,17 @@ export class AwsNaming {
     const name = `${rule.prefix ?? ""}${rule.prefix === "alias/" ? joined.replace(/_/g, "-") : joined}`;
     validateAwsName(kind, name);
     return name;
+  }
+
+  /**
+   * The name of a resource kept with `create_before_destroy` whose name cannot be changed in place:
+   * `name(kind, purpose)` plus 8 hex characters of a SHA-256 over every argument that forces a
+   * replacement. A change that replaces the resource also renames it, so the new one can exist next
+   * to the old one until Terraform deletes it (a fixed name fails with "already exists").
+   */
+  replaceableName(kind: AwsResourceKind, purpose: string, forceNewArguments: Readonly<Record<string, unknown>>): string {
+    const digest = createHash("sha256").update(JSON.stringify(forceNewArguments)).digest("hex").slice(0, REPLACEABLE_DIGEST_LENGTH);
+    return this.name(kind, `${purpose}-${digest}`);
   }
 
   /** A CloudWatch log group path, e.g. `/pay/prod/vpc-flow-logs`. Services with fixed paths build their own. */

@@ -18,8 +18,11 @@ import { EncryptedLogGroup } from "./encrypted-log-group";
 import { AwsNaming } from "./naming";
 import { WorkloadRole } from "./workload-role";
 
-/** Interface endpoints every environment gets: the brief's five plus Glue and CloudWatch metrics for the ETL. */
-export const INTERFACE_ENDPOINT_SERVICES = ["kms", "secretsmanager", "sts", "logs", "monitoring", "glue"] as const;
+/**
+ * Interface endpoints every environment gets: the brief's five plus Glue, CloudWatch metrics and the
+ * Redshift Data API for the ETL (prod has no NAT: an AWS API without an endpoint is unreachable).
+ */
+export const INTERFACE_ENDPOINT_SERVICES = ["kms", "secretsmanager", "sts", "logs", "monitoring", "glue", "redshift-data"] as const;
 
 export interface NetworkProps {
   readonly naming: AwsNaming;
@@ -41,7 +44,8 @@ export interface NetworkProps {
  *   and the interface endpoints;
  * - compute subnets: Glue and MSK Connect; default route to a NAT gateway only when `natGateways` > 0;
  * - public subnets (NAT gateways only), created only when `natGateways` > 0, no public IPs on launch;
- * - S3 gateway endpoint and interface endpoints (KMS, Secrets Manager, STS, Logs, Monitoring, Glue)
+ * - S3 gateway endpoint and interface endpoints (KMS, Secrets Manager, STS, Logs, Monitoring, Glue,
+ *   Redshift Data API)
  *   so no AWS API call needs the internet;
  * - flow logs of ALL traffic; the default security group stripped of every rule.
  */

@@ -80,14 +80,14 @@ export class RawZoneSinkConnector extends Construct {
       purpose: "cdc-sink",
       kafka: props.kafka,
       plugin: props.plugin,
-      sizing: props.sizing,
+      capacity: { mode: "autoscaled", ...props.sizing },
       subnetIds: props.subnetIds,
       securityGroup: this.securityGroup,
       role: this.role,
       logGroup,
       connectorConfiguration: {
+        // No tasks.max: autoscaled capacity sets it to workers x MCUs x 2.
         "connector.class": "io.confluent.connect.s3.S3SinkConnector",
-        "tasks.max": "3",
         "topics.regex": props.topicRegex,
         "s3.bucket.name": props.rawZone.name,
         "s3.region": props.region,

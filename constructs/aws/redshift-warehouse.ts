@@ -18,7 +18,7 @@ export interface RedshiftWarehouseProps extends CommonDataProps {
   readonly sizing: RedshiftSizing;
   /** Needs subnets in 3 AZs (a Redshift Serverless requirement). */
   readonly privateAccess: PrivateAccessProps;
-  /** Role the warehouse assumes for COPY/UNLOAD and Spectrum (grant it the curated zone). */
+  /** Role the warehouse assumes for COPY (its default IAM role; grant it read on the curated zone). */
   readonly warehouseRole: WorkloadRole;
   /** Repository folder with the star-schema DDL (written and applied by the analytics engineers). @default "sql/redshift" */
   readonly ddlDirectory?: string;
@@ -122,6 +122,10 @@ export class RedshiftWarehouse extends Construct implements Connectable, Analyti
     return this.workgroup.endpoint.get(0).address;
   }
 
+  get workgroupName(): string {
+    return this.workgroup.workgroupName;
+  }
+
   get namespaceArn(): string {
     return this.namespace.arn;
   }
@@ -129,6 +133,20 @@ export class RedshiftWarehouse extends Construct implements Connectable, Analyti
   /** Temporary credentials for a workload (`redshift-serverless:GetCredentials`) on this workgroup. */
   grantGetCredentials(grantee: Grantable): void {
     grantee.addToPolicy({ Effect: "Allow", Action: ["redshift-serverless:GetCredentials"], Resource: this.workgroup.arn });
+  }
+
+  /**
+   * Runs SQL through the Redshift Data API on this workgroup as the grantee's own IAM identity
+   * (the Data API calls GetCredentials for it). Reached privately through the `redshift-data`
+   * interface endpoint.
+   */
+  grantDataApi(grantee: Grantable): void {
+    this.grantGetCredentials(grantee);
+    grantee.addToPolicy(
+      { Effect: "Allow", Action: ["redshift-data:ExecuteStatement", "redshift-data:BatchExecuteStatement"], Resource: this.workgroup.arn },
+      // Statement-level actions take no resource ARN; the Data API limits them to the caller's own statements.
+      { Effect: "Allow", Action: ["redshift-data:DescribeStatement", "redshift-data:GetStatementResult"], Resource: "*" },
+    );
   }
 
   /** Opens 5439 to a workload's security group. */

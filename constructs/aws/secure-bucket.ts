@@ -2,6 +2,7 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
+import { S3BucketObjectLockConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
@@ -23,6 +24,14 @@ export interface BucketLifecycleProps {
   readonly noncurrentExpireAfterDays?: number;
 }
 
+/** Write-once-read-many retention of every new object version (S3 Object Lock). */
+export interface ObjectLockProps {
+  /** COMPLIANCE: nobody, root included, can delete or shorten before the date; GOVERNANCE: a privileged bypass exists. */
+  readonly mode: "COMPLIANCE" | "GOVERNANCE";
+  /** Default retention in days. */
+  readonly retentionDays: number;
+}
+
 export interface SecureBucketProps {
   /** Bucket name (from `AwsNaming`, kind `s3Bucket`). */
   readonly bucketName: string;
@@ -32,6 +41,12 @@ export interface SecureBucketProps {
   readonly accessLogs: { readonly bucketName: string; readonly prefix: string };
   /** @default - IA after 30 days, Glacier after 90, old versions deleted after 90 */
   readonly lifecycle?: BucketLifecycleProps;
+  /**
+   * Object Lock, enabled when the bucket is created (it cannot be added to an existing bucket
+   * through this resource: turning it on later replaces the bucket).
+   * @default - none
+   */
+  readonly objectLock?: ObjectLockProps;
   /** lifecycle `prevent_destroy`; `force_destroy` is never set. @default true */
   readonly deletionProtection?: boolean;
   /** @default - none */
@@ -45,6 +60,10 @@ const validations = (p: SecureBucketProps) => {
   return [
     { condition: ia < 30, message: `lifecycle.infrequentAccessAfterDays is ${ia}; S3 requires at least 30 days before STANDARD_IA` },
     { condition: glacier <= ia, message: `lifecycle.glacierAfterDays (${glacier}) must be greater than infrequentAccessAfterDays (${ia})` },
+    {
+      condition: p.objectLock !== undefined && (!Number.isInteger(p.objectLock.retentionDays) || p.objectLock.retentionDays < 1),
+      message: `objectLock.retentionDays is ${p.objectLock?.retentionDays}; S3 Object Lock needs a whole number of days >= 1`,
+    },
     {
       condition: l.expireAfterDays !== undefined && l.expireAfterDays <= glacier,
       message: `lifecycle.expireAfterDays (${l.expireAfterDays}) must be greater than glacierAfterDays (${glacier}) or unset`,
@@ -76,7 +95,7 @@ export class SecureBucket extends Construct {
     this.bucket = new S3Bucket(this, "bucket", {
       bucket: props.bucketName,
       forceDestroy: false,
-      objectLockEnabled: false,
+      objectLockEnabled: props.objectLock !== undefined,
       tags: { ...props.tags },
       lifecycle: { preventDestroy: props.deletionProtection ?? true },
     });
@@ -95,6 +114,12 @@ export class SecureBucket extends Construct {
       bucket: this.bucket.id,
       versioningConfiguration: { status: "Enabled" },
     });
+    if (props.objectLock !== undefined) {
+      new S3BucketObjectLockConfigurationA(this, "object-lock", {
+        bucket: this.bucket.id,
+        rule: { defaultRetention: { mode: props.objectLock.mode, days: props.objectLock.retentionDays } },
+      });
+    }
     new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
       bucket: this.bucket.id,
       rule: [

@@ -5,7 +5,10 @@ import { GlueDataCatalogEncryptionSettings } from "@cdktf/provider-aws/lib/glue-
 import { GlueJob } from "@cdktf/provider-aws/lib/glue-job";
 import { GlueSecurityConfiguration } from "@cdktf/provider-aws/lib/glue-security-configuration";
 import { GlueTrigger } from "@cdktf/provider-aws/lib/glue-trigger";
+import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
+import { AssetType, Fn, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
+import { join } from "node:path";
 import { GlueSizing } from "../../environments/aws-types";
 import { DiagnosticsProps } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
@@ -20,6 +23,24 @@ import { WorkloadRole } from "./workload-role";
 export const ETL_METRIC_NAMESPACE = "Payments/DataPlatform";
 /** Seconds since the newest CDC record the nightly job loaded; published at the end of every run. */
 export const FRESHNESS_METRIC = "SecondsSinceLastLoad";
+/** The trigger runs the job once a day (`etl.schedule` is a daily cron); the freshness metric follows it. */
+export const NIGHTLY_INTERVAL_SECONDS = 86400;
+/** A Glue cron that fires once a day: `cron(<minute> <hour> * * ? *)`. */
+const DAILY_CRON = /^cron\((\d{1,2}) (\d{1,2}) \* \* \? \*\)$/;
+/** The job's PySpark script in this repository, uploaded by the stack on every change. */
+export const NIGHTLY_SCRIPT_PATH = join(__dirname, "..", "..", "glue", "nightly_curate.py");
+/** Glue version of the job: 5.0 writes every log in real time to `<--custom-logGroup-prefix>/{output,error}`. */
+export const GLUE_VERSION = "5.0";
+/** Log groups Glue 5.0 writes under `--custom-logGroup-prefix`. */
+export const GLUE_5_LOG_GROUPS = ["output", "error"] as const;
+
+/** The Redshift Serverless workgroup the job loads through the Redshift Data API. */
+export interface EtlWarehouseTarget {
+  readonly workgroupName: string;
+  readonly databaseName: string;
+  /** Lets the job's role run Data API statements on the workgroup as itself. */
+  grantDataApi(grantee: WorkloadRole): void;
+}
 
 export interface SparkEtlProps {
   readonly naming: AwsNaming;
@@ -37,6 +58,12 @@ export interface SparkEtlProps {
   /** Holds the job script, temp dir and Spark event logs. */
   readonly artifacts: SecureBucket;
   readonly sizing: GlueSizing;
+  /** Where the curated tables are staged in Redshift. */
+  readonly warehouse: EtlWarehouseTarget;
+  /** Captured tables (`cdc.tables`) and the topic prefix their raw-zone folders are named after. */
+  readonly cdc: { readonly tables: readonly string[]; readonly topicPrefix: string; readonly schema: string };
+  /** Environment name; the dimension of the freshness metric. */
+  readonly environment: string;
   /** Glue cron expression of the nightly run, e.g. `cron(0 2 * * ? *)`. */
   readonly schedule: string;
   /** Start the schedule on deploy. @default true */
@@ -56,8 +83,11 @@ export interface SparkEtlProps {
 /**
  * Spark ETL on AWS Glue: a Glue 5.0 Spark job run nightly by a scheduled trigger, in the VPC
  * through a NETWORK connection, with a security configuration that encrypts its S3 output
- * (SSE-KMS), CloudWatch logs and job bookmarks (CSE-KMS); a crawler that catalogs the raw zone's
- * CDC prefix; raw and curated catalog databases; catalog encryption with the `rawzone` CMK.
+ * (SSE-KMS), CloudWatch logs and job bookmarks (CSE-KMS); its script (glue/nightly_curate.py)
+ * uploaded to the artifacts bucket by the stack; Glue 5.0 logs in two pre-created KMS-encrypted
+ * groups; a crawler that catalogs the raw zone's new CDC folders; raw and curated catalog databases;
+ * catalog encryption with the `rawzone` CMK. The job stages curated tables in Redshift through the
+ * Data API (the network reaches it through the `redshift-data` interface endpoint).
  */
 export class SparkEtl extends Construct {
   readonly job: GlueJob;
@@ -65,10 +95,19 @@ export class SparkEtl extends Construct {
   readonly securityGroup: PrivateSecurityGroup;
   readonly rawDatabase: GlueCatalogDatabase;
   readonly curatedDatabase: GlueCatalogDatabase;
+  readonly script: S3Object;
+  readonly logGroups: EncryptedLogGroup[];
 
   constructor(scope: Construct, id: string, props: SparkEtlProps) {
     super(scope, id);
     const { naming, keys } = props;
+    const daily = DAILY_CRON.exec(props.schedule);
+    if (!daily || Number(daily[1]) > 59 || Number(daily[2]) > 23) {
+      throw new Error(
+        `Environment "${naming.environment}": etl.schedule is "${props.schedule}"; allowed: a daily Glue cron, ` +
+          `cron(<minute 0-59> <hour 0-23> * * ? *) (the nightly job's freshness alarm assumes one run a day).`,
+      );
+    }
     const rawKey = keys.key("rawzone");
 
     if (props.catalogEncryption ?? true) {
@@ -126,11 +165,26 @@ export class SparkEtl extends Construct {
       },
     });
 
-    const logGroup = new EncryptedLogGroup(this, "log", {
-      name: naming.logGroupPath("glue/etl"),
-      encryptionKey: props.diagnostics.logKey,
-      retentionDays: props.diagnostics.retentionDays,
-      deletionProtection: props.deletionProtection,
+    // Glue 5.0 ignores --continuous-log-logGroup; it writes to <prefix>/output and <prefix>/error.
+    const logGroupPrefix = naming.logGroupPath("glue/etl");
+    this.logGroups = GLUE_5_LOG_GROUPS.map(
+      (stream) =>
+        new EncryptedLogGroup(this, `log-${stream}`, {
+          name: `${logGroupPrefix}/${stream}`,
+          encryptionKey: props.diagnostics.logKey,
+          retentionDays: props.diagnostics.retentionDays,
+          deletionProtection: props.deletionProtection,
+        }),
+    );
+
+    const scriptAsset = new TerraformAsset(this, "script-asset", { path: NIGHTLY_SCRIPT_PATH, type: AssetType.FILE });
+    this.script = new S3Object(this, "script", {
+      bucket: props.artifacts.name,
+      key: "glue/scripts/nightly_curate.py",
+      source: scriptAsset.path,
+      // source_hash, not etag: an SSE-KMS object's ETag is not its MD5, so etag would diff forever.
+      sourceHash: Fn.filemd5(scriptAsset.path),
+      contentType: "text/x-python",
     });
 
     this.role = new WorkloadRole(this, "role", {
@@ -145,7 +199,8 @@ export class SparkEtl extends Construct {
     props.artifacts.grantReadWrite(this.role, "glue/tmp/");
     keys.grantEncryptDecrypt("rawzone", this.role);
     keys.grantEncryptDecrypt("logs", this.role);
-    logGroup.grantWrite(this.role);
+    for (const group of this.logGroups) group.grantWrite(this.role);
+    props.warehouse.grantDataApi(this.role);
     const catalog = `arn:aws:glue:${props.region}:${props.accountId}`;
     this.role.addToPolicy(
       {
@@ -215,7 +270,9 @@ export class SparkEtl extends Construct {
       schedule: "cron(30 1 * * ? *)",
       securityConfiguration: securityConfiguration.name,
       s3Target: [{ path: props.rawZone.s3Uri(RAW_ZONE_CDC_PREFIX), connectionName: connection.name }],
-      schemaChangePolicy: { updateBehavior: "UPDATE_IN_DATABASE", deleteBehavior: "LOG" },
+      // Incremental crawls accept only LOG/LOG (Glue rejects anything else on create); the job reads
+      // the raw JSON from S3 itself, so a column Debezium adds later needs no catalog update.
+      schemaChangePolicy: { updateBehavior: "LOG", deleteBehavior: "LOG" },
       recrawlPolicy: { recrawlBehavior: "CRAWL_NEW_FOLDERS_ONLY" },
     });
 
@@ -223,7 +280,7 @@ export class SparkEtl extends Construct {
       name: naming.name("glueResource", "nightly-curate"),
       description: "Nightly Spark: clean, deduplicate and enrich CDC records into curated Parquet for the star schema",
       roleArn: this.role.arn,
-      glueVersion: "5.0",
+      glueVersion: GLUE_VERSION,
       workerType: props.sizing.workerType,
       numberOfWorkers: props.sizing.numberOfWorkers,
       timeout: props.sizing.timeoutMinutes,
@@ -232,22 +289,28 @@ export class SparkEtl extends Construct {
       executionProperty: { maxConcurrentRuns: 1 },
       securityConfiguration: securityConfiguration.name,
       connections: [connection.name],
-      command: { name: "glueetl", pythonVersion: "3", scriptLocation: props.artifacts.s3Uri("glue/scripts/nightly_curate.py") },
+      command: { name: "glueetl", pythonVersion: "3", scriptLocation: `s3://${this.script.bucket}/${this.script.key}` },
       defaultArguments: {
         "--job-language": "python",
         "--job-bookmark-option": "job-bookmark-enable",
         "--enable-metrics": "true",
         "--enable-observability-metrics": "true",
-        "--enable-continuous-cloudwatch-log": "true",
-        "--continuous-log-logGroup": logGroup.name,
+        "--custom-logGroup-prefix": logGroupPrefix,
         "--enable-spark-ui": "true",
         "--spark-event-logs-path": props.artifacts.s3Uri("glue/tmp/spark-events/"),
         "--TempDir": props.artifacts.s3Uri("glue/tmp/"),
-        "--raw_database": this.rawDatabase.name,
+        "--raw_path": props.rawZone.s3Uri(RAW_ZONE_CDC_PREFIX),
+        "--topic_prefix": props.cdc.topicPrefix,
+        "--schema": props.cdc.schema,
+        "--tables": props.cdc.tables.join(","),
         "--curated_path": props.curatedZone.s3Uri("star/"),
+        "--redshift_workgroup": props.warehouse.workgroupName,
+        "--redshift_database": props.warehouse.databaseName,
+        "--environment": props.environment,
         "--metric_namespace": ETL_METRIC_NAMESPACE,
         "--freshness_metric": FRESHNESS_METRIC,
       },
+      dependsOn: this.logGroups.map((g) => g.logGroup),
     });
 
     new GlueTrigger(this, "nightly-trigger", {

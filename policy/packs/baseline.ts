@@ -48,6 +48,7 @@ export const BASELINE_PACK: readonly string[] = [
   "AWS-S3-003",
   "AWS-S3-004",
   "AWS-S3-005",
+  "AWS-S3-006",
   "AZ-COS-001",
   "AZ-COS-002",
   "AZ-COS-003",

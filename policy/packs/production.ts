@@ -4,10 +4,14 @@
  */
 export const PRODUCTION_PACK: readonly string[] = [
   "AWS-BAK-003",
+  "AWS-CT-006",
+  "AWS-CT-007",
+  "AWS-CT-008",
   "AWS-DOC-005",
   "AWS-KMS-002",
   "AWS-RDS-005",
   "AWS-RDS-008",
+  "AWS-SM-002",
   "AZ-COS-009",
   "AZ-COS-010",
   "AZ-GOV-001",

@@ -12,6 +12,18 @@ import AWS_CT_002 from "./aws-cloudtrail/aws-ct-002-kms";
 import AWS_CT_003 from "./aws-cloudtrail/aws-ct-003-multi-region";
 import AWS_CT_004 from "./aws-cloudtrail/aws-ct-004-cloudwatch";
 import AWS_CT_005 from "./aws-cloudtrail/aws-ct-005-logging-on";
+import AWS_CT_006 from "./aws-cloudtrail/aws-ct-006-bucket-object-lock";
+import AWS_CT_007 from "./aws-cloudtrail/aws-ct-007-bucket-copy";
+import AWS_CT_008 from "./aws-cloudtrail/aws-ct-008-cis-alarms";
+import AWS_DEP_001 from "./aws-deployability/aws-dep-001-crawler-behaviors";
+import AWS_DEP_002 from "./aws-deployability/aws-dep-002-aurora-cluster-ca";
+import AWS_DEP_003 from "./aws-deployability/aws-dep-003-alarm-window";
+import AWS_DEP_004 from "./aws-deployability/aws-dep-004-glue5-logging";
+import AWS_DEP_005 from "./aws-deployability/aws-dep-005-glue-private-endpoints";
+import AWS_DEP_006 from "./aws-deployability/aws-dep-006-connector-topic-grants";
+import AWS_DEP_007 from "./aws-deployability/aws-dep-007-connector-worker-properties";
+import AWS_DEP_008 from "./aws-deployability/aws-dep-008-autoscaled-tasks-max";
+import AWS_DEP_009 from "./aws-deployability/aws-dep-009-replaceable-names";
 import AWS_DOC_001 from "./aws-docdb/aws-doc-001-encrypted-cmk";
 import AWS_DOC_002 from "./aws-docdb/aws-doc-002-tls";
 import AWS_DOC_003 from "./aws-docdb/aws-doc-003-audit-logs";
@@ -27,6 +39,7 @@ import AWS_CW_001 from "./aws-logs/aws-cw-001-alarm-actions";
 import AWS_CWL_001 from "./aws-logs/aws-cwl-001-retention";
 import AWS_CWL_002 from "./aws-logs/aws-cwl-002-kms";
 import AWS_SM_001 from "./aws-messaging/aws-sm-001-kms";
+import AWS_SM_002 from "./aws-messaging/aws-sm-002-rotation";
 import AWS_SNS_001 from "./aws-messaging/aws-sns-001-kms";
 import AWS_MSK_001 from "./aws-msk/aws-msk-001-tls";
 import AWS_MSK_002 from "./aws-msk/aws-msk-002-cmk";
@@ -56,6 +69,7 @@ import AWS_S3_002 from "./aws-s3/aws-s3-002-versioning";
 import AWS_S3_003 from "./aws-s3/aws-s3-003-sse-kms";
 import AWS_S3_004 from "./aws-s3/aws-s3-004-tls-only";
 import AWS_S3_005 from "./aws-s3/aws-s3-005-access-logging";
+import AWS_S3_006 from "./aws-s3/aws-s3-006-abort-multipart";
 import AZ_COS_001 from "./azure-cosmos/az-cos-001-local-auth";
 import AZ_COS_002 from "./azure-cosmos/az-cos-002-public-network";
 import AZ_COS_003 from "./azure-cosmos/az-cos-003-cmk";
@@ -147,6 +161,18 @@ export const ALL_RULES: readonly Rule[] = [
   AWS_CT_003,
   AWS_CT_004,
   AWS_CT_005,
+  AWS_CT_006,
+  AWS_CT_007,
+  AWS_CT_008,
+  AWS_DEP_001,
+  AWS_DEP_002,
+  AWS_DEP_003,
+  AWS_DEP_004,
+  AWS_DEP_005,
+  AWS_DEP_006,
+  AWS_DEP_007,
+  AWS_DEP_008,
+  AWS_DEP_009,
   AWS_DOC_001,
   AWS_DOC_002,
   AWS_DOC_003,
@@ -162,6 +188,7 @@ export const ALL_RULES: readonly Rule[] = [
   AWS_CWL_001,
   AWS_CWL_002,
   AWS_SM_001,
+  AWS_SM_002,
   AWS_SNS_001,
   AWS_MSK_001,
   AWS_MSK_002,
@@ -191,6 +218,7 @@ export const ALL_RULES: readonly Rule[] = [
   AWS_S3_003,
   AWS_S3_004,
   AWS_S3_005,
+  AWS_S3_006,
   AZ_COS_001,
   AZ_COS_002,
   AZ_COS_003,

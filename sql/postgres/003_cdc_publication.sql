@@ -15,9 +15,11 @@
 -- captured tables for the initial snapshot, no superuser. Its password is NOT set here: the
 -- secret lives in AWS Secrets Manager (rotated by the rotation Lambda, which runs ALTER ROLE
 -- ... PASSWORD) and Debezium reads it through the MSK Connect config provider.
--- Debezium runs with publication.autocreate.mode = disabled, slot.name = debezium_payments and
--- column.include.list = the column lists below (the snapshot must not SELECT the PII columns the
--- role has no privilege on).
+-- Debezium runs with publication.autocreate.mode = disabled, one slot per environment named after
+-- its topic prefix (debezium_<workload>_<env>_cdc, e.g. debezium_pay_prod_cdc: debeziumSlotName() in
+-- constructs/aws/debezium-connector.ts) and column.include.list derived from the GRANT statements
+-- below at synth time (constructs/aws/postgres-cdc-grants.ts): the snapshot never SELECTs a column
+-- the role has no privilege on. Change a grant here and the connector follows.
 
 ALTER TABLE payments.payment REPLICA IDENTITY DEFAULT;
 ALTER TABLE payments.refund REPLICA IDENTITY FULL;

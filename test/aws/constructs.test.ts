@@ -6,6 +6,13 @@ import { EncryptedLogGroup } from "../../constructs/aws/encrypted-log-group";
 import { AwsNaming } from "../../constructs/aws/naming";
 import { SecureBucket } from "../../constructs/aws/secure-bucket";
 import { WorkloadRole } from "../../constructs/aws/workload-role";
+import { AuditTrail } from "../../constructs/aws/audit-trail";
+import { columnIncludeList, readCdcGrants } from "../../constructs/aws/postgres-cdc-grants";
+import { ConnectorCapacity, createManagedConnector } from "../../constructs/aws/private/msk-connect";
+import { PostgresSecretRotation } from "../../constructs/aws/secret-rotation";
+import { validateAwsEnvironment } from "../../environments/aws-validate";
+import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
+import { devWith } from "./helpers";
 
 function scope() {
   const stack = new TerraformStack(Testing.app(), "t");
@@ -95,4 +102,132 @@ describe("construct validation tables", () => {
     });
     expect(policy.Statement[2].Resource).toBe("${aws_kms_key.key.arn}");
   });
+});
+
+describe("issue 11 guards inside the constructs", () => {
+  test("an environment capturing a table the debezium role may not SELECT fails synth naming environment, field, value and what is allowed", () => {
+    const env = devWith((e) => {
+      e.cdc.tables = [...e.cdc.tables, "country"];
+    });
+    expect(() => new AwsPlatformStack(Testing.app(), "aws-dev", { environment: validateAwsEnvironment(env) })).toThrow(
+      'Environment "dev": cdc.tables has "country", which the debezium role may not SELECT (sql/postgres/003_cdc_publication.sql); allowed: payment, refund, dispute, merchant, customer, payment_method',
+    );
+  });
+
+  test("readCdcGrants reads table and column grants of one role and schema, ignoring comments and other roles", () => {
+    const sql = [
+      "-- GRANT SELECT ON payments.payout TO debezium;",
+      "GRANT SELECT ON payments.payment, payments.refund TO debezium;",
+      "GRANT SELECT (merchant_id, legal_name)\n    ON payments.merchant TO debezium;",
+      "GRANT SELECT ON payments.customer TO reporting;",
+      "GRANT SELECT ON other.thing TO debezium;",
+    ].join("\n");
+    expect(Object.fromEntries(readCdcGrants("debezium", "payments", sql))).toEqual({
+      payment: { allColumns: true },
+      refund: { allColumns: true },
+      merchant: { allColumns: false, columns: ["merchant_id", "legal_name"] },
+    });
+    expect(columnIncludeList("payments", ["payment", "merchant"], readCdcGrants("debezium", "payments", sql))).toEqual([
+      "payments\\.payment\\..*",
+      "payments\\.merchant\\.merchant_id",
+      "payments\\.merchant\\.legal_name",
+    ]);
+  });
+
+  test.each<[string, object, Record<string, string>, RegExp]>([
+    [
+      "worker-only property",
+      { mode: "provisioned", mcuCount: 1, workerCount: 1 },
+      { "topic.creation.enable": "true" },
+      /connectorConfiguration\["topic.creation.enable"\] is a worker property that a connector ignores; set it in workerProperties/,
+    ],
+    [
+      "tasks.max under autoscaling",
+      { mode: "autoscaled", mcuCount: 1, minWorkers: 1, maxWorkers: 2 },
+      { "tasks.max": "3" },
+      /connectorConfiguration\["tasks.max"\] is overridden by MSK Connect under autoscaled capacity; remove it or use provisioned capacity/,
+    ],
+  ])("an MSK Connect connector with a %s fails at synth", (_what, capacity, connectorConfiguration, message) => {
+    const { stack, naming } = scope();
+    const unused = {} as never;
+    expect(() =>
+      createManagedConnector(stack, {
+        naming,
+        purpose: "cdc-x",
+        kafka: unused,
+        plugin: { bucket: "b", key: "p.zip" },
+        capacity: capacity as ConnectorCapacity,
+        subnetIds: [],
+        securityGroup: unused,
+        role: unused,
+        logGroup: unused,
+        connectorConfiguration,
+      }),
+    ).toThrow(message);
+  });
+
+  test("SecureBucket refuses an Object Lock retention that is not a whole number of days", () => {
+    const { stack, key } = scope();
+    expect(
+      () =>
+        new SecureBucket(stack, "b", {
+          bucketName: "b-1",
+          encryptionKey: key,
+          accessLogs: { bucketName: "logs", prefix: "b/" },
+          objectLock: { mode: "COMPLIANCE", retentionDays: 0 },
+        }),
+    ).toThrow(/objectLock.retentionDays is 0; S3 Object Lock needs a whole number of days >= 1/);
+  });
+
+  test("AuditTrail refuses a trail-bucket retention under a year", () => {
+    const { stack, naming } = scope();
+    const unused = {} as never;
+    expect(
+      () =>
+        new AuditTrail(stack, "audit", {
+          naming,
+          accountId: "111111111111",
+          region: "eu-west-1",
+          keys: unused,
+          accessLogBucketName: "logs",
+          logRetentionDays: 90,
+          objectLock: { mode: "GOVERNANCE", retentionDays: 90 },
+          dataEventBuckets: [],
+        }),
+    ).toThrow(/objectLock.retentionDays is 90; PCI DSS 10.5.1 keeps audit logs at least 365 days/);
+  });
+
+  test("PostgresSecretRotation refuses a rotation interval Secrets Manager does not accept", () => {
+    const { stack, naming } = scope();
+    const unused = {} as never;
+    expect(
+      () =>
+        new PostgresSecretRotation(stack, "rot", {
+          naming,
+          region: "eu-west-1",
+          purpose: "cdc",
+          secret: unused,
+          secretKeyArn: "arn",
+          database: unused,
+          vpcId: "vpc",
+          subnetIds: [],
+          vpcCidr: "10.0.0.0/16",
+          rotationDays: 0,
+        }),
+    ).toThrow(/rotationDays is 0; Secrets Manager allows 1-1000/);
+  });
+});
+
+describe("the nightly ETL schedule", () => {
+  test.each(["cron(0 2 * * MON *)", "cron(0 */6 * * ? *)", "cron(0 24 * * ? *)", "rate(1 day)"])(
+    "%s is refused: the freshness alarm assumes one run a day",
+    (schedule) => {
+      const env = devWith((e) => {
+        e.etl.schedule = schedule;
+      });
+      expect(() => new AwsPlatformStack(Testing.app(), "aws-dev", { environment: env })).toThrow(
+        `Environment "dev": etl.schedule is "${schedule}"; allowed: a daily Glue cron, cron(<minute 0-59> <hour 0-23> * * ? *)`,
+      );
+    },
+  );
 });

@@ -24,7 +24,8 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s snapsho
     }).toEqual({
       kmsKeys: DATA_KEY_DOMAINS.length + (env.drRegion ? 1 : 0),
       buckets: 5,
-      alarms: SLA_ALARMS.length,
+      // the SLA rows plus the 13 CIS 4.x CloudTrail alarms (4.1-4.8, 4.10-4.14)
+      alarms: SLA_ALARMS.length + 13,
       auroraInstances: 1 + env.sizing.aurora.readerCount,
       docdbInstances: env.sizing.documentDb.instanceCount,
       connectors: 2,

@@ -56,9 +56,12 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s sizing"
       min_worker_count: s.mskConnect.minWorkers,
       max_worker_count: s.mskConnect.maxWorkers,
     });
-    // Debezium PostgreSQL reads one replication slot: exactly one task and one worker.
+    // Autoscaled capacity overrides tasks.max (workers x MCUs x 2): the sink must not pretend to set it.
+    expect(sink?.connector_configuration).not.toHaveProperty("tasks.max");
+    // Debezium PostgreSQL reads one replication slot: exactly one task on one provisioned worker,
+    // the only capacity mode in which MSK Connect honours tasks.max.
     const source = resourcesOf(json, "aws_mskconnect_connector").find(([id]) => id.startsWith("cdc-source_"))?.[1];
-    expect(source?.capacity.autoscaling).toMatchObject({ min_worker_count: 1, max_worker_count: 1 });
+    expect(source?.capacity).toEqual({ provisioned_capacity: { mcu_count: s.mskConnect.mcuCount, worker_count: 1 } });
     expect(source?.connector_configuration["tasks.max"]).toBe("1");
   });
 

@@ -319,7 +319,7 @@ describe("validateAzureEnvironment names the environment, field, value and what 
     [
       "unknown policy pack",
       withChanges(dev, (e) => (e.policy.packs = ["baseline", "strict"])),
-      /policy.packs\[1\]: got "strict"; allowed: one of baseline, production/,
+      /policy.packs\[1\]: got "strict"; allowed: one of baseline, deployability, production/,
     ],
     [
       "prod without production pack",

@@ -23,7 +23,7 @@ function failures(build: (app: ReturnType<typeof Testing.app>) => TerraformStack
   const stack = build(Testing.app());
   const resources = stack.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource);
   loosen?.(resources);
-  const { findings } = evaluateStack(name, JSON.parse(Testing.synth(stack)), { packs: ["baseline", "production"] });
+  const { findings } = evaluateStack(name, JSON.parse(Testing.synth(stack)), { packs: ["baseline", "deployability", "production"] });
   return findings.filter((f) => f.status === "fail" && f.severity === "error").map((f) => f.ruleId);
 }
 
@@ -75,6 +75,70 @@ describe("a loosened construct fails synth's policy pass with the expected rule"
     ],
     ["CloudWatch log group kept 14 days", (r) => first(r, "aws_cloudwatch_log_group").addOverride("retention_in_days", 14), "AWS-CWL-001"],
     ["Aurora without deletion protection", (r) => first(r, "aws_rds_cluster").addOverride("deletion_protection", false), "AWS-RDS-005"],
+    [
+      "incremental crawler updating the catalog",
+      (r) => first(r, "aws_glue_crawler").addOverride("schema_change_policy.update_behavior", "UPDATE_IN_DATABASE"),
+      "AWS-DEP-001",
+    ],
+    [
+      "CA certificate on the Aurora cluster",
+      (r) => first(r, "aws_rds_cluster").addOverride("ca_certificate_identifier", "rds-ca-rsa2048-g1"),
+      "AWS-DEP-002",
+    ],
+    [
+      "freshness alarm back to one 5-minute period",
+      (r) =>
+        r
+          .filter((x) => x.terraformResourceType === "aws_cloudwatch_metric_alarm" && x.node.id === "data-freshness")
+          .forEach((a) => {
+            a.addOverride("period", 300);
+            a.addOverride("evaluation_periods", 1);
+            a.addOverride("datapoints_to_alarm", 1);
+          }),
+      "AWS-DEP-003",
+    ],
+    [
+      "Glue 4.0 logging arguments on a Glue 5.0 job",
+      (r) => first(r, "aws_glue_job").addOverride("default_arguments.--continuous-log-logGroup", "/pay/prod/glue/etl"),
+      "AWS-DEP-004",
+    ],
+    [
+      "no Redshift Data API endpoint in a VPC without NAT",
+      (r) =>
+        r
+          .filter((x) => x.node.id === "redshift-data-interface")
+          .forEach((e) => e.addOverride("service_name", "com.amazonaws.eu-west-1.athena")),
+      "AWS-DEP-005",
+    ],
+    [
+      "Debezium heartbeat topic outside the grants",
+      (r) =>
+        r
+          .filter((x) => x.terraformResourceType === "aws_mskconnect_connector" && x.node.scope?.node.id === "cdc-source")
+          .forEach((c) =>
+            c.addOverride("connector_configuration", {
+              "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+              "topic.prefix": "pay.prod.cdc",
+              "table.include.list": "payments.payment",
+              "heartbeat.interval.ms": "60000",
+              "topic.heartbeat.prefix": "__hb",
+            }),
+          ),
+      "AWS-DEP-006",
+    ],
+    [
+      "the trail bucket without Object Lock",
+      (r) =>
+        r
+          .filter((x) => x.terraformResourceType === "aws_s3_bucket_object_lock_configuration")
+          .forEach((l) => l.addOverride("rule.default_retention.mode", "GOVERNANCE")),
+      "AWS-CT-006",
+    ],
+    [
+      "the Debezium secret without rotation rules",
+      (r) => first(r, "aws_secretsmanager_secret_rotation").addOverride("rotation_rules.automatically_after_days", 365),
+      "AWS-SM-002",
+    ],
   ])("aws-prod: %s", (_what, loosen, ruleId) => {
     expect(failures(aws, "aws-prod", loosen)).toContain(ruleId);
   });

@@ -12,13 +12,28 @@ import { PrivateSecurityGroup } from "./security-group";
 /** MSK Connect runtime version (Kafka Connect 3.7 supports connector-driven topic creation). */
 export const KAFKA_CONNECT_VERSION = "3.7.x";
 
+/**
+ * Kafka Connect WORKER properties: in a connector's configuration they are ignored without a word
+ * (e.g. `topic.creation.enable`), so they go to the worker configuration or nowhere.
+ */
+export const WORKER_ONLY_PROPERTIES = ["topic.creation.enable", "config.providers", "offset.flush.interval.ms"] as const;
+
+/**
+ * How many workers run a connector. `provisioned` honours the connector's `tasks.max`; `autoscaled`
+ * makes MSK Connect override `tasks.max` with workers x MCUs x 2, so a connector that must run one
+ * task (Debezium PostgreSQL: one replication slot) is provisioned.
+ */
+export type ConnectorCapacity =
+  | { readonly mode: "provisioned"; readonly mcuCount: MskConnectSizing["mcuCount"]; readonly workerCount: number }
+  | ({ readonly mode: "autoscaled" } & MskConnectSizing);
+
 export interface ManagedConnectorProps {
   readonly naming: AwsNaming;
   /** Short purpose used in names, e.g. `cdc-source`. */
   readonly purpose: string;
   readonly kafka: KafkaCluster;
   readonly plugin: S3ObjectLocation;
-  readonly sizing: MskConnectSizing;
+  readonly capacity: ConnectorCapacity;
   readonly subnetIds: readonly string[];
   readonly securityGroup: PrivateSecurityGroup;
   readonly role: WorkloadRole;
@@ -36,6 +51,17 @@ export interface ManagedConnectorProps {
  */
 export function createManagedConnector(scope: Construct, props: ManagedConnectorProps): MskconnectConnector {
   const { naming } = props;
+  const errors = [
+    ...WORKER_ONLY_PROPERTIES.filter((k) => k in props.connectorConfiguration).map(
+      (k) => `connectorConfiguration["${k}"] is a worker property that a connector ignores; set it in workerProperties`,
+    ),
+    ...(props.capacity.mode === "autoscaled" && "tasks.max" in props.connectorConfiguration
+      ? [
+          'connectorConfiguration["tasks.max"] is overridden by MSK Connect under autoscaled capacity; remove it or use provisioned capacity',
+        ]
+      : []),
+  ];
+  if (errors.length > 0) throw new Error(`MSK Connect connector ${props.purpose}: ${errors.join("; ")}`);
   const plugin = new MskconnectCustomPlugin(scope, "plugin", {
     name: naming.name("mskConnectResource", `${props.purpose}-plugin`),
     contentType: props.plugin.key.endsWith(".jar") ? "JAR" : "ZIP",
@@ -48,17 +74,19 @@ export function createManagedConnector(scope: Construct, props: ManagedConnector
     },
     tags: { ...props.tags },
   });
+  const propertiesFileContent = Object.entries({
+    "key.converter": "org.apache.kafka.connect.json.JsonConverter",
+    "value.converter": "org.apache.kafka.connect.json.JsonConverter",
+    "key.converter.schemas.enable": "false",
+    "value.converter.schemas.enable": "false",
+    ...props.workerProperties,
+  })
+    .map(([k, val]) => `${k}=${val}`)
+    .join("\n");
   const worker = new MskconnectWorkerConfiguration(scope, "worker-configuration", {
-    name: naming.name("mskConnectResource", `${props.purpose}-worker`),
-    propertiesFileContent: Object.entries({
-      "key.converter": "org.apache.kafka.connect.json.JsonConverter",
-      "value.converter": "org.apache.kafka.connect.json.JsonConverter",
-      "key.converter.schemas.enable": "false",
-      "value.converter.schemas.enable": "false",
-      ...props.workerProperties,
-    })
-      .map(([k, val]) => `${k}=${val}`)
-      .join("\n"),
+    // Every argument forces a replacement: the name follows the content so create_before_destroy can work.
+    name: naming.replaceableName("mskConnectResource", `${props.purpose}-worker`, { propertiesFileContent }),
+    propertiesFileContent,
     tags: { ...props.tags },
     lifecycle: { createBeforeDestroy: true },
   });
@@ -67,15 +95,18 @@ export function createManagedConnector(scope: Construct, props: ManagedConnector
     kafkaconnectVersion: KAFKA_CONNECT_VERSION,
     serviceExecutionRoleArn: props.role.arn,
     connectorConfiguration: props.connectorConfiguration,
-    capacity: {
-      autoscaling: {
-        mcuCount: props.sizing.mcuCount,
-        minWorkerCount: props.sizing.minWorkers,
-        maxWorkerCount: props.sizing.maxWorkers,
-        scaleInPolicy: { cpuUtilizationPercentage: 20 },
-        scaleOutPolicy: { cpuUtilizationPercentage: 80 },
-      },
-    },
+    capacity:
+      props.capacity.mode === "provisioned"
+        ? { provisionedCapacity: { mcuCount: props.capacity.mcuCount, workerCount: props.capacity.workerCount } }
+        : {
+            autoscaling: {
+              mcuCount: props.capacity.mcuCount,
+              minWorkerCount: props.capacity.minWorkers,
+              maxWorkerCount: props.capacity.maxWorkers,
+              scaleInPolicy: { cpuUtilizationPercentage: 20 },
+              scaleOutPolicy: { cpuUtilizationPercentage: 80 },
+            },
+          },
     kafkaCluster: {
       apacheKafkaCluster: {
         bootstrapServers: props.kafka.bootstrapBrokersIam,
