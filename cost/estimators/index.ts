@@ -212,6 +212,8 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   aws_glue_data_catalog_encryption_settings: NO_CHARGE,
   aws_secretsmanager_secret_version: "no charge (the secret is priced)",
   aws_secretsmanager_secret_rotation: "no charge of its own (the rotation function is priced as a Lambda function)",
+  aws_serverlessapplicationrepository_cloudformation_stack:
+    "no charge of its own (CloudFormation is free for AWS:: resources); the rotation Lambda it deploys runs once per 30-day rotation, under $0.01 a month",
   aws_secretsmanager_secret_policy: NO_CHARGE,
   aws_lambda_permission: NO_CHARGE,
   aws_lambda_alias: NO_CHARGE,
