@@ -220,6 +220,7 @@ export class AwsPlatformStack extends TerraformStack {
       sizing: env.sizing.glue,
       schedule: env.etl.schedule,
       scheduleEnabled: env.etl.scheduleEnabled,
+      scheduleOwner: env.orchestration.enabled ? "airflow" : "glue",
       diagnostics,
       internetEgress: env.network.natGateways > 0,
       deletionProtection,

@@ -41,6 +41,12 @@ export interface SparkEtlProps {
   readonly schedule: string;
   /** Start the schedule on deploy. @default true */
   readonly scheduleEnabled?: boolean;
+  /**
+   * Who starts the nightly job: a Glue scheduled trigger, or Airflow (no trigger is created, so the
+   * job never has two schedulers).
+   * @default "glue"
+   */
+  readonly scheduleOwner?: "glue" | "airflow";
   readonly diagnostics: DiagnosticsProps;
   /**
    * HTTPS egress to the internet through NAT (e.g. `--additional-python-modules` from PyPI in dev).
@@ -54,7 +60,7 @@ export interface SparkEtlProps {
 }
 
 /**
- * Spark ETL on AWS Glue: a Glue 5.0 Spark job run nightly by a scheduled trigger, in the VPC
+ * Spark ETL on AWS Glue: a Glue 5.0 Spark job run nightly by a scheduled trigger (or by Airflow), in the VPC
  * through a NETWORK connection, with a security configuration that encrypts its S3 output
  * (SSE-KMS), CloudWatch logs and job bookmarks (CSE-KMS); a crawler that catalogs the raw zone's
  * CDC prefix; raw and curated catalog databases; catalog encryption with the `rawzone` CMK.
@@ -250,13 +256,15 @@ export class SparkEtl extends Construct {
       },
     });
 
-    new GlueTrigger(this, "nightly-trigger", {
-      name: naming.name("glueResource", "nightly-trigger"),
-      type: "SCHEDULED",
-      schedule: props.schedule,
-      enabled: props.scheduleEnabled ?? true,
-      startOnCreation: props.scheduleEnabled ?? true,
-      actions: [{ jobName: this.job.name }],
-    });
+    if ((props.scheduleOwner ?? "glue") === "glue") {
+      new GlueTrigger(this, "nightly-trigger", {
+        name: naming.name("glueResource", "nightly-trigger"),
+        type: "SCHEDULED",
+        schedule: props.schedule,
+        enabled: props.scheduleEnabled ?? true,
+        startOnCreation: props.scheduleEnabled ?? true,
+        actions: [{ jobName: this.job.name }],
+      });
+    }
   }
 }

@@ -288,19 +288,14 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   // ---- Glue
-  test("Glue: security configuration encrypts S3, logs and bookmarks; nightly trigger; runs in the VPC", () => {
-    const sc = onlyResource(json, "aws_glue_security_configuration").encryption_configuration;
+  test("Glue: security configuration encrypts S3, logs and bookmarks; runs in the VPC (schedule: test/aws/schedule-owner.test.ts)", () => {
+    const sc = resourceById(json, "aws_glue_security_configuration", "etl_").encryption_configuration;
     expect(sc.s3_encryption.s3_encryption_mode).toBe("SSE-KMS");
     expect(sc.cloudwatch_encryption.cloudwatch_encryption_mode).toBe("SSE-KMS");
     expect(sc.job_bookmarks_encryption.job_bookmarks_encryption_mode).toBe("CSE-KMS");
-    const job = onlyResource(json, "aws_glue_job");
+    const job = resourceById(json, "aws_glue_job", "etl_");
     expect(job.security_configuration).toMatch(/aws_glue_security_configuration\./);
     expect(job.connections).toHaveLength(1);
-    expect(onlyResource(json, "aws_glue_trigger")).toMatchObject({
-      type: "SCHEDULED",
-      schedule: env.etl.schedule,
-      enabled: env.etl.scheduleEnabled,
-    });
     expect(
       onlyResource(json, "aws_glue_data_catalog_encryption_settings").data_catalog_encryption_settings.encryption_at_rest
         .catalog_encryption_mode,
