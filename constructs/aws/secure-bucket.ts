@@ -21,6 +21,12 @@ export interface BucketLifecycleProps {
   readonly expireAfterDays?: number;
   /** Delete non-current versions after this many days. @default 90 */
   readonly noncurrentExpireAfterDays?: number;
+  /**
+   * Tier current versions to STANDARD_IA and GLACIER. Turn off for objects a service reads at any
+   * time (MWAA DAGs, MLflow artifacts): GetObject on a GLACIER object fails until it is restored.
+   * @default true
+   */
+  readonly archive?: boolean;
 }
 
 export interface SecureBucketProps {
@@ -116,10 +122,13 @@ export class SecureBucket extends Construct {
           id: "tiering",
           status: "Enabled",
           filter: [{ prefix: "" }],
-          transition: [
-            { days: l.infrequentAccessAfterDays ?? 30, storageClass: "STANDARD_IA" },
-            { days: l.glacierAfterDays ?? 90, storageClass: "GLACIER" },
-          ],
+          transition:
+            (l.archive ?? true)
+              ? [
+                  { days: l.infrequentAccessAfterDays ?? 30, storageClass: "STANDARD_IA" },
+                  { days: l.glacierAfterDays ?? 90, storageClass: "GLACIER" },
+                ]
+              : [],
           ...(l.expireAfterDays !== undefined ? { expiration: [{ days: l.expireAfterDays }] } : {}),
           noncurrentVersionExpiration: [{ noncurrentDays: l.noncurrentExpireAfterDays ?? 90 }],
           abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
