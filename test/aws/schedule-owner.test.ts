@@ -14,6 +14,15 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s nightly
   const triggersOfJob = resourcesOf(json, "aws_glue_trigger").filter(([, t]) =>
     (t.actions as { job_name: string }[]).some((a) => a.job_name === `\${aws_glue_job.${jobId}.name}`),
   );
+  const mwaa = resourcesOf(json, "aws_mwaa_environment");
+  const dagConfig = resourcesOf(json, "aws_s3_object").find(([, o]) => o.key === "dags/platform_config.json")?.[1];
+
+  test(`Airflow ${EXPECTED[name].airflow ? "on" : "off"}: the Glue trigger or the nightly DAG, exactly one scheduler`, () => {
+    expect(mwaa).toHaveLength(EXPECTED[name].airflow ? 1 : 0);
+    const dagSchedulesJob = dagConfig !== undefined && JSON.parse(dagConfig.content).nightly.glue_job_name === `\${aws_glue_job.${jobId}.name}`;
+    expect(dagSchedulesJob).toBe(EXPECTED[name].airflow);
+    expect(triggersOfJob.length + (dagSchedulesJob ? 1 : 0)).toBe(1);
+  });
 
   test(`${EXPECTED[name].gluetriggers} Glue trigger(s) on the nightly job`, () => {
     expect(jobId).toBeDefined();
