@@ -17,6 +17,11 @@ import AWS_DOC_002 from "./aws-docdb/aws-doc-002-tls";
 import AWS_DOC_003 from "./aws-docdb/aws-doc-003-audit-logs";
 import AWS_DOC_004 from "./aws-docdb/aws-doc-004-backup-retention";
 import AWS_DOC_005 from "./aws-docdb/aws-doc-005-deletion-protection";
+import AWS_MWAA_001 from "./aws-mwaa/aws-mwaa-001-private-webserver";
+import AWS_MWAA_002 from "./aws-mwaa/aws-mwaa-002-cmk";
+import AWS_MWAA_003 from "./aws-mwaa/aws-mwaa-003-logging";
+import AWS_ML_001 from "./aws-sagemaker/aws-ml-001-mlflow-artifact-store";
+import AWS_S3_006 from "./aws-s3/aws-s3-006-object-sse-kms";
 import AWS_GLUE_001 from "./aws-glue/aws-glue-001-security-configuration";
 import AWS_GLUE_002 from "./aws-glue/aws-glue-002-continuous-logging";
 import AWS_IAM_001 from "./aws-iam/aws-iam-001-no-admin-wildcards";
@@ -154,6 +159,10 @@ export const ALL_RULES: readonly Rule[] = [
   AWS_DOC_005,
   AWS_GLUE_001,
   AWS_GLUE_002,
+  AWS_MWAA_001,
+  AWS_MWAA_002,
+  AWS_MWAA_003,
+  AWS_ML_001,
   AWS_IAM_001,
   AWS_IAM_002,
   AWS_KMS_001,
@@ -191,6 +200,7 @@ export const ALL_RULES: readonly Rule[] = [
   AWS_S3_003,
   AWS_S3_004,
   AWS_S3_005,
+  AWS_S3_006,
   AZ_COS_001,
   AZ_COS_002,
   AZ_COS_003,

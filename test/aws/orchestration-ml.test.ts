@@ -168,7 +168,7 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
   });
 
   test("every name in the config is a reference to a resource this stack creates, not a retyped string", () => {
-    const refs = [...object.content.matchAll(/\$\{([a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}/g)].map((r) => [r[1], r[2]]);
+    const refs = [...String(object?.content).matchAll(/\$\{([a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}/g)].map((r) => [r[1], r[2]]);
     expect(refs.length).toBeGreaterThanOrEqual(5);
     for (const [type, id] of refs) expect(Object.keys(json.resource[type] ?? {})).toContain(id);
     expect(config.nightly.glue_job_name).toMatch(/^\$\{aws_glue_job\.etl_nightly-job_[0-9A-F]+\.name\}$/);
