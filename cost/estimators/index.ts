@@ -5,6 +5,7 @@
  */
 import { Estimator } from "./context";
 import * as awsDb from "./aws/databases";
+import * as awsMl from "./aws/ml";
 import * as awsPlatform from "./aws/platform";
 import { cosmosAccount, cosmosThroughput } from "./azure/cosmos";
 import { dataFactory, dataFactoryIrAzure, dataFactoryIrSelfHosted } from "./azure/data-factory";
@@ -62,6 +63,8 @@ export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
   aws_cloudtrail: awsPlatform.cloudtrail,
   aws_backup_vault: awsPlatform.backupVault,
   aws_secretsmanager_secret: awsPlatform.secretsManagerSecret,
+  aws_mwaa_environment: awsMl.mwaaEnvironment,
+  aws_sagemaker_mlflow_tracking_server: awsMl.mlflowTrackingServer,
 };
 
 /**
@@ -150,6 +153,7 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   aws_glue_connection: "no charge",
   aws_glue_security_configuration: "no charge",
   aws_glue_trigger: "no charge (runs priced on the job)",
+  aws_s3_object: "stored and requested on its bucket",
   aws_secretsmanager_secret_version: "no charge (the secret is priced)",
   aws_secretsmanager_secret_rotation: "no charge of its own",
   aws_flow_log: "delivery billed on the destination (log group ingestion or S3 bucket usage)",
