@@ -404,7 +404,10 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
     role: "lake",
     nameAttr: "bucket",
     variants: [
-      { match: /models/i, entry: { layer: "ml", label: "S3 models bucket (MLflow artifacts, drift reports)", kind: "node", nameAttr: "bucket" } },
+      {
+        match: /models/i,
+        entry: { layer: "ml", label: "S3 models bucket (MLflow artifacts, drift reports)", kind: "node", nameAttr: "bucket" },
+      },
       { match: /airflow|dags/i, entry: { layer: "ml", label: "S3 DAG bucket", kind: "node", nameAttr: "bucket" } },
       { match: /log|trail|audit|access/i, entry: LOG_BUCKET },
       { match: /artifact|script|plugin|asset|code/i, entry: ARTIFACT_BUCKET },
@@ -433,7 +436,11 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
     layer: "ml",
     label: "Amazon MWAA (Airflow)",
     kind: "node",
-    details: (c) => [...line("class", c.environment_class), ...line("Airflow", c.airflow_version), ...line("web server", c.webserver_access_mode)],
+    details: (c) => [
+      ...line("class", c.environment_class),
+      ...line("Airflow", c.airflow_version),
+      ...line("web server", c.webserver_access_mode),
+    ],
     links: [{ attr: "source_bucket_arn", to: ["aws_s3_bucket"], label: "DAGs", reverse: true }],
   },
   aws_sagemaker_mlflow_tracking_server: {

@@ -30,9 +30,19 @@ export function checkAwsMlConfig(v: IssueCollector, env: AwsEnvironment): void {
       v.check(!seen.has(m), `ml.models[${i}]`, m, "a model listed once");
       seen.add(m);
     });
-    v.check(ml.driftThreshold > 0 && ml.driftThreshold <= 1, "ml.driftThreshold", ml.driftThreshold, "a share of features above 0 and at most 1");
+    v.check(
+      ml.driftThreshold > 0 && ml.driftThreshold <= 1,
+      "ml.driftThreshold",
+      ml.driftThreshold,
+      "a share of features above 0 and at most 1",
+    );
     if (ml.packageIndexUrl !== undefined) {
-      v.check(/^https:\/\/\S+$/.test(ml.packageIndexUrl), "ml.packageIndexUrl", ml.packageIndexUrl, "an https:// URL of a PyPI-compatible index");
+      v.check(
+        /^https:\/\/\S+$/.test(ml.packageIndexUrl),
+        "ml.packageIndexUrl",
+        ml.packageIndexUrl,
+        "an https:// URL of a PyPI-compatible index",
+      );
     }
     if (env.network.natGateways === 0) {
       v.check(

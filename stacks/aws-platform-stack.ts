@@ -347,10 +347,21 @@ export class AwsPlatformStack extends TerraformStack {
             // Brief, Data Freshness row: alert when OLAP data is more than 1 hour old.
             sla_minutes: 60,
           },
-          warehouse: { workgroup_name: olap.workgroup.workgroupName, database: olap.databaseName, curated_star_uri: curatedZone.s3Uri("star/") },
+          warehouse: {
+            workgroup_name: olap.workgroup.workgroupName,
+            database: olap.databaseName,
+            curated_star_uri: curatedZone.s3Uri("star/"),
+          },
           metrics: { namespace: ETL_METRIC_NAMESPACE, freshness_metric: FRESHNESS_METRIC },
           ...(drift && env.ml.enabled
-            ? { drift: { schedule: "0 5 * * *", glue_job_name: drift.job.name, models: env.ml.models, timeout_minutes: drift.timeoutMinutes } }
+            ? {
+                drift: {
+                  schedule: "0 5 * * *",
+                  glue_job_name: drift.job.name,
+                  models: env.ml.models,
+                  timeout_minutes: drift.timeoutMinutes,
+                },
+              }
             : {}),
         },
       });

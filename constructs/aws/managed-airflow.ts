@@ -146,11 +146,23 @@ export class ManagedAirflow extends Construct {
         serverSideEncryption: "aws:kms",
         kmsKeyId: key.arn,
       });
-    for (const file of readdirSync(DAGS_DIR).filter((f) => f.endsWith(".py")).sort()) {
+    for (const file of readdirSync(DAGS_DIR)
+      .filter((f) => f.endsWith(".py"))
+      .sort()) {
       upload(`dag-${file.replace(/\.py$/, "")}`, `dags/${file}`, readFileSync(path.join(DAGS_DIR, file), "utf8"), "text/x-python");
     }
-    this.configObject = upload("platform-config", `dags/${PLATFORM_CONFIG_FILE}`, JSON.stringify(props.platformConfig, null, 2), "application/json");
-    const requirements = upload("requirements", "requirements.txt", readFileSync(path.join(DAGS_DIR, "requirements.txt"), "utf8"), "text/plain");
+    this.configObject = upload(
+      "platform-config",
+      `dags/${PLATFORM_CONFIG_FILE}`,
+      JSON.stringify(props.platformConfig, null, 2),
+      "application/json",
+    );
+    const requirements = upload(
+      "requirements",
+      "requirements.txt",
+      readFileSync(path.join(DAGS_DIR, "requirements.txt"), "utf8"),
+      "text/plain",
+    );
 
     this.securityGroup = new PrivateSecurityGroup(this, "sg", {
       name: naming.name("securityGroup", "airflow"),
@@ -191,7 +203,15 @@ export class ManagedAirflow extends Construct {
       { Effect: "Allow", Action: ["s3:GetAccountPublicAccessBlock"], Resource: "*" },
       {
         Effect: "Allow",
-        Action: ["logs:CreateLogStream", "logs:CreateLogGroup", "logs:PutLogEvents", "logs:GetLogEvents", "logs:GetLogRecord", "logs:GetLogGroupFields", "logs:GetQueryResults"],
+        Action: [
+          "logs:CreateLogStream",
+          "logs:CreateLogGroup",
+          "logs:PutLogEvents",
+          "logs:GetLogEvents",
+          "logs:GetLogRecord",
+          "logs:GetLogGroupFields",
+          "logs:GetQueryResults",
+        ],
         Resource: `arn:aws:logs:${props.region}:${props.accountId}:log-group:airflow-${name}-*`,
       },
       { Effect: "Allow", Action: ["logs:DescribeLogGroups"], Resource: "*" },
@@ -204,7 +224,14 @@ export class ManagedAirflow extends Construct {
       {
         // The Celery queue lives in an MWAA service account, hence the account wildcard.
         Effect: "Allow",
-        Action: ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:SendMessage"],
+        Action: [
+          "sqs:ChangeMessageVisibility",
+          "sqs:DeleteMessage",
+          "sqs:GetQueueAttributes",
+          "sqs:GetQueueUrl",
+          "sqs:ReceiveMessage",
+          "sqs:SendMessage",
+        ],
         Resource: `arn:aws:sqs:${props.region}:*:airflow-celery-*`,
       },
       {

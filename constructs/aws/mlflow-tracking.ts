@@ -125,7 +125,11 @@ export class MlflowTracking extends Construct {
   private serverAccess(actions: readonly string[]): PolicyStatement[] {
     return [
       { Effect: "Allow", Action: [...actions], Resource: this.server.arn },
-      { Effect: "Allow", Action: ["sagemaker:CreatePresignedMlflowTrackingServerUrl", "sagemaker:DescribeMlflowTrackingServer"], Resource: this.server.arn },
+      {
+        Effect: "Allow",
+        Action: ["sagemaker:CreatePresignedMlflowTrackingServerUrl", "sagemaker:DescribeMlflowTrackingServer"],
+        Resource: this.server.arn,
+      },
     ];
   }
 }

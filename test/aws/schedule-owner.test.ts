@@ -19,7 +19,8 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s nightly
 
   test(`Airflow ${EXPECTED[name].airflow ? "on" : "off"}: the Glue trigger or the nightly DAG, exactly one scheduler`, () => {
     expect(mwaa).toHaveLength(EXPECTED[name].airflow ? 1 : 0);
-    const dagSchedulesJob = dagConfig !== undefined && JSON.parse(dagConfig.content).nightly.glue_job_name === `\${aws_glue_job.${jobId}.name}`;
+    const dagSchedulesJob =
+      dagConfig !== undefined && JSON.parse(dagConfig.content).nightly.glue_job_name === `\${aws_glue_job.${jobId}.name}`;
     expect(dagSchedulesJob).toBe(EXPECTED[name].airflow);
     expect(triggersOfJob.length + (dagSchedulesJob ? 1 : 0)).toBe(1);
   });

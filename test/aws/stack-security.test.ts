@@ -141,7 +141,9 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     expect(kms).toHaveLength(BUCKETS[env.name] - 1);
     for (const [, s] of kms) {
       expect(s.rule[0].bucket_key_enabled).toBe(true);
-      expect(s.rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toMatch(/aws_kms_key\.keys_(rawzone|audit|models|orchestration)_/);
+      expect(s.rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toMatch(
+        /aws_kms_key\.keys_(rawzone|audit|models|orchestration)_/,
+      );
     }
     const aes = sse.filter(([, s]) => s.rule[0].apply_server_side_encryption_by_default.sse_algorithm === "AES256");
     expect(aes.map(([id]) => id)).toEqual([expect.stringMatching(/^access-logs_/)]);

@@ -26,7 +26,10 @@ describe("AWS orchestration and ML estimators", () => {
   test("mw1.micro has no price in the book: its environment line is not priced, never $0", () => {
     const s = estimate(tf({ "aws_mwaa_environment.a": { environment_class: "mw1.micro" } }, AWS_PROVIDER));
     expect(res(s, "aws_mwaa_environment.a").status).toBe("partial");
-    expect(line(res(s, "aws_mwaa_environment.a"), /^Environment/)).toMatchObject({ monthlyCost: null, notPriced: expect.stringContaining("mwaa/environment/micro") });
+    expect(line(res(s, "aws_mwaa_environment.a"), /^Environment/)).toMatchObject({
+      monthlyCost: null,
+      notPriced: expect.stringContaining("mwaa/environment/micro"),
+    });
   });
 
   test("MLflow tracking server: no cited price, reported as not priced", () => {

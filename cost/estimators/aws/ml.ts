@@ -18,7 +18,14 @@ export const mwaaEnvironment: Estimator = (ctx) => {
   const db = ctx.usage("metaDatabaseGb");
   ctx.note("assumes the environment price covers one worker and two schedulers (MWAA v2 defaults)");
   return [
-    ...ctx.line({ name: `Environment (${size})`, kind: "compute", service: "mwaa", meter: `environment/${size}`, quantity: HOURS_PER_MONTH, unitIfNotPriced: "hours" }),
+    ...ctx.line({
+      name: `Environment (${size})`,
+      kind: "compute",
+      service: "mwaa",
+      meter: `environment/${size}`,
+      quantity: HOURS_PER_MONTH,
+      unitIfNotPriced: "hours",
+    }),
     ...ctx.line({
       name: `Workers kept by min_workers (${baseWorkers})`,
       kind: "compute",
@@ -44,7 +51,15 @@ export const mwaaEnvironment: Estimator = (ctx) => {
       quantity: extraSchedulers * HOURS_PER_MONTH,
       unitIfNotPriced: "scheduler-hours",
     }),
-    ...ctx.line({ name: "Meta database", kind: "storage", service: "mwaa", meter: "meta-database", quantity: db.value, usage: [db], unitIfNotPriced: "GB-months" }),
+    ...ctx.line({
+      name: "Meta database",
+      kind: "storage",
+      service: "mwaa",
+      meter: "meta-database",
+      quantity: db.value,
+      usage: [db],
+      unitIfNotPriced: "GB-months",
+    }),
   ];
 };
 

@@ -8,7 +8,8 @@ export default defineRule({
   clouds: ["aws"],
   resourceTypes: ["aws_mwaa_environment"],
   pci: ["3.5.1", "3.6.1"],
-  description: "The metadata database, task queue and logs hold connection details and task output; encrypt them with a CMK the platform rotates and audits.",
+  description:
+    "The metadata database, task queue and logs hold connection details and task output; encrypt them with a CMK the platform rotates and audits.",
   fix: "Set kms_key to the environment's orchestration CMK ARN (it cannot be changed after creation).",
   check: (r, ctx) => expectSet(r, ctx, "kms_key", "a customer managed KMS key ARN"),
 });

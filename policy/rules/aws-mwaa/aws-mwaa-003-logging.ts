@@ -14,7 +14,8 @@ export default defineRule({
   clouds: ["aws"],
   resourceTypes: ["aws_mwaa_environment"],
   pci: ["10.2.1", "10.2.2"],
-  description: "Web server logs record who triggered or changed what; scheduler, worker, task and DAG processing logs record what ran over card data.",
+  description:
+    "Web server logs record who triggered or changed what; scheduler, worker, task and DAG processing logs record what ran over card data.",
   fix: 'Set logging_configuration { <type> { enabled = true, log_level = "INFO" } } for dag_processing, scheduler, task, webserver and worker logs.',
   check: (r) => {
     const config = r.config["logging_configuration"];
@@ -26,6 +27,8 @@ export default defineRule({
     });
     return missing.length === 0
       ? pass("all five log types enabled")
-      : fail(`logging_configuration does not enable ${missing.join(", ")} at ${LEVELS.join("/")}; set enabled = true and log_level = "INFO" for each`);
+      : fail(
+          `logging_configuration does not enable ${missing.join(", ")} at ${LEVELS.join("/")}; set enabled = true and log_level = "INFO" for each`,
+        );
   },
 });
