@@ -29,7 +29,7 @@ export interface MlflowTrackingProps {
   /** Server access logs target of the models bucket. */
   readonly accessLogBucketName: string;
   readonly trackingServerSize: MlflowServerSize;
-  /** lifecycle `prevent_destroy` on the models bucket. @default true */
+  /** lifecycle `prevent_destroy` on the server and the models bucket. @default true */
   readonly deletionProtection?: boolean;
 }
 
@@ -92,6 +92,8 @@ export class MlflowTracking extends Construct {
       mlflowVersion: MLFLOW_VERSION,
       automaticModelRegistration: true,
       weeklyMaintenanceWindowStart: "Sun:04:00",
+      // Experiments, runs and the model registry live in the server.
+      lifecycle: { preventDestroy: props.deletionProtection ?? true },
     });
 
     this.reviewerPolicy = new IamPolicy(this, "reviewer-policy", {

@@ -275,7 +275,11 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].mlflowSize).map((e
     const want = EXPECTED[name];
     const server = resourcesOf(json, "aws_sagemaker_mlflow_tracking_server")[0][1];
 
-    test("artifact store is the dedicated models bucket (versioned, models CMK, not tiered to Glacier, in AWS Backup)", () => {
+    test("the server is protected from destroy (experiments and registry live in it)", () => {
+    expect(server.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  test("artifact store is the dedicated models bucket (versioned, models CMK, not tiered to Glacier, in AWS Backup)", () => {
       expect(server.artifact_store_uri).toMatch(/^s3:\/\/\$\{aws_s3_bucket\.mlflow_models_bucket_[0-9A-F]+\.bucket\}\/mlflow\/$/);
       expect(resourceById(json, "aws_s3_bucket_versioning", "mlflow_models_").versioning_configuration.status).toBe("Enabled");
       const sse = resourceById(json, "aws_s3_bucket_server_side_encryption_configuration", "mlflow_models_").rule[0];
