@@ -145,6 +145,8 @@ export class ManagedAirflow extends Construct {
         contentType,
         serverSideEncryption: "aws:kms",
         kmsKeyId: key.arn,
+        // Versioning first: MWAA pins requirements.txt by the version id the upload returns.
+        dependsOn: [this.dagBucket.versioning],
       });
     for (const file of readdirSync(DAGS_DIR)
       .filter((f) => f.endsWith(".py"))
@@ -199,7 +201,7 @@ export class ManagedAirflow extends Construct {
     this.role.addToPolicy(
       { Effect: "Allow", Action: ["airflow:PublishMetrics"], Resource: envArn },
       // MWAA refuses a DAG bucket that could be public; it reads both public access block settings.
-      { Effect: "Allow", Action: ["s3:GetBucketPublicAccessBlock"], Resource: this.dagBucket.arn },
+      { Effect: "Allow", Action: ["s3:GetBucketPublicAccessBlock", "s3:GetBucketVersioning"], Resource: this.dagBucket.arn },
       { Effect: "Allow", Action: ["s3:GetAccountPublicAccessBlock"], Resource: "*" },
       {
         Effect: "Allow",

@@ -68,6 +68,8 @@ export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
   readonly encryptionKey: KmsKey;
   readonly policy: S3BucketPolicy;
+  /** Objects that need a version id at creation (MWAA requirements) depend on it. */
+  readonly versioning: S3BucketVersioningA;
   private readonly resourcePolicy: PolicyDocument;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
@@ -97,7 +99,7 @@ export class SecureBucket extends Construct {
       bucket: this.bucket.id,
       rule: { objectOwnership: "BucketOwnerEnforced" },
     });
-    new S3BucketVersioningA(this, "versioning", {
+    this.versioning = new S3BucketVersioningA(this, "versioning", {
       bucket: this.bucket.id,
       versioningConfiguration: { status: "Enabled" },
     });

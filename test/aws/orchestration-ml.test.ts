@@ -128,7 +128,10 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
         .map(([, o]) => o)
         .filter((o) => String(o.bucket).includes("airflow_dags_bucket"));
       expect(objects.map((o) => o.key).sort()).toEqual(UPLOADED_KEYS);
-      for (const o of objects) expect(o).toMatchObject({ server_side_encryption: "aws:kms" });
+      for (const o of objects) {
+        expect(o).toMatchObject({ server_side_encryption: "aws:kms" });
+        expect(o.depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_versioning\.airflow_dags_versioning_/)]);
+      }
       for (const file of ["model_drift.py", "nightly_pipeline.py", "platform_common.py"]) {
         expect(objects.find((o) => o.key === `dags/${file}`)?.content).toBe(readFileSync(path.join(ROOT, "dags", file), "utf8"));
       }
@@ -276,10 +279,10 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].mlflowSize).map((e
     const server = resourcesOf(json, "aws_sagemaker_mlflow_tracking_server")[0][1];
 
     test("the server is protected from destroy (experiments and registry live in it)", () => {
-    expect(server.lifecycle).toEqual({ prevent_destroy: true });
-  });
+      expect(server.lifecycle).toEqual({ prevent_destroy: true });
+    });
 
-  test("artifact store is the dedicated models bucket (versioned, models CMK, not tiered to Glacier, in AWS Backup)", () => {
+    test("artifact store is the dedicated models bucket (versioned, models CMK, not tiered to Glacier, in AWS Backup)", () => {
       expect(server.artifact_store_uri).toMatch(/^s3:\/\/\$\{aws_s3_bucket\.mlflow_models_bucket_[0-9A-F]+\.bucket\}\/mlflow\/$/);
       expect(resourceById(json, "aws_s3_bucket_versioning", "mlflow_models_").versioning_configuration.status).toBe("Enabled");
       const sse = resourceById(json, "aws_s3_bucket_server_side_encryption_configuration", "mlflow_models_").rule[0];
