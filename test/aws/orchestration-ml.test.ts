@@ -5,7 +5,9 @@ import * as path from "node:path";
 import { pinnedRequirements } from "../../constructs/aws/drift-monitor";
 import { toAirflowCron } from "../../constructs/aws/managed-airflow";
 import { awsProd } from "../../environments/aws-prod";
+import { Testing } from "cdktf";
 import { AwsEnvironment } from "../../environments/aws-types";
+import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
 import { validateAwsEnvironment } from "../../environments/aws-validate";
 import { AWS_ENVIRONMENTS, devWith, resourceById, resourcesOf, synthAws, SynthJson } from "./helpers";
 
@@ -86,6 +88,13 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
         expect.stringMatching(/^\$\{aws_subnet\.network_compute-1_/),
       ]);
       expect(m.network_configuration.security_group_ids).toEqual([expect.stringMatching(/^\$\{aws_security_group\.airflow_sg_/)]);
+    });
+
+    test(`internet egress ${EXPECTED[name].privateEndpoints ? "none (prod has no NAT)" : "HTTPS only, through NAT"}`, () => {
+      const open = resourcesOf(json, "aws_vpc_security_group_egress_rule").filter(
+        ([id, r]) => id.startsWith("airflow_sg_") && r.cidr_ipv4 === "0.0.0.0/0",
+      );
+      expect(open.map(([, r]) => [r.from_port, r.to_port])).toEqual(EXPECTED[name].privateEndpoints ? [] : [[443, 443]]);
     });
 
     test("the Airflow security group admits only itself: no ingress from a CIDR", () => {
@@ -342,6 +351,36 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].mlflowSize).map((e
     });
   },
 );
+
+describe("Airflow without ML (dev switched to mw1.micro)", () => {
+  // GIVEN dev with orchestration on and ML off
+  const env = devWith(
+    (e) => (e.orchestration = { enabled: true, environmentClass: "mw1.micro", minWorkers: 1, maxWorkers: 1, schedulers: 1 }),
+  );
+  const app = Testing.app();
+  const json = JSON.parse(Testing.synth(new AwsPlatformStack(app, "aws-dev", { environment: validateAwsEnvironment(env) }))) as SynthJson;
+  const config = JSON.parse(String(resourcesOf(json, "aws_s3_object").find(([, o]) => o.key === "dags/platform_config.json")?.[1].content));
+
+  test("Airflow owns the nightly job (no Glue trigger) and keeps dev's pause flag", () => {
+    expect(resourcesOf(json, "aws_mwaa_environment").map(([, m]) => [m.environment_class, m.schedulers])).toEqual([["mw1.micro", 1]]);
+    expect(resourcesOf(json, "aws_glue_trigger")).toEqual([]);
+    expect(config.nightly.paused).toBe(true);
+  });
+
+  test("no drift section, drift job, MLflow server or models bucket; the Airflow role runs only the nightly job", () => {
+    expect(config.drift).toBeUndefined();
+    expect(resourcesOf(json, "aws_sagemaker_mlflow_tracking_server")).toEqual([]);
+    expect(resourcesOf(json, "aws_glue_job").map(([id]) => id.split("_")[0])).toEqual(["etl"]);
+    const glue = statementsOf(json, "airflow_role_").find((s) => [s.Action].flat().includes("glue:StartJobRun"));
+    expect(glue.Resource).toEqual([expect.stringMatching(/aws_glue_job\.etl_nightly-job_/)]);
+  });
+
+  test("NAT in dev: no MWAA interface endpoints, HTTPS egress to the internet allowed", () => {
+    expect(resourcesOf(json, "aws_vpc_endpoint").filter(([id]) => id.startsWith("private-endpoints_"))).toEqual([]);
+    const sg = resourcesOf(json, "aws_vpc_security_group_egress_rule").filter(([id]) => id.startsWith("airflow_sg_out-internet"));
+    expect(sg.map(([, r]) => [r.cidr_ipv4, r.from_port, r.to_port])).toEqual([["0.0.0.0/0", 443, 443]]);
+  });
+});
 
 describe("docs follow the alarms", () => {
   test("the runbook has an entry for every drift alarm of prod and for the Airflow callbacks", () => {

@@ -75,6 +75,28 @@ describe("a loosened construct fails synth's policy pass with the expected rule"
     ],
     ["CloudWatch log group kept 14 days", (r) => first(r, "aws_cloudwatch_log_group").addOverride("retention_in_days", 14), "AWS-CWL-001"],
     ["Aurora without deletion protection", (r) => first(r, "aws_rds_cluster").addOverride("deletion_protection", false), "AWS-RDS-005"],
+    [
+      "Airflow web server public",
+      (r) => first(r, "aws_mwaa_environment").addOverride("webserver_access_mode", "PUBLIC_ONLY"),
+      "AWS-MWAA-001",
+    ],
+    ["Airflow without its CMK", (r) => first(r, "aws_mwaa_environment").addOverride("kms_key", null), "AWS-MWAA-002"],
+    [
+      "Airflow task logs off",
+      (r) => first(r, "aws_mwaa_environment").addOverride("logging_configuration.task_logs.enabled", false),
+      "AWS-MWAA-003",
+    ],
+    [
+      "MLflow artifacts in a bucket outside the stack",
+      (r) => first(r, "aws_sagemaker_mlflow_tracking_server").addOverride("artifact_store_uri", "s3://shared-ml-bucket/mlflow/"),
+      "AWS-ML-001",
+    ],
+    ["a DAG uploaded without the CMK", (r) => first(r, "aws_s3_object").addOverride("kms_key_id", null), "AWS-S3-006"],
+    [
+      "MLflow server destroyable",
+      (r) => first(r, "aws_sagemaker_mlflow_tracking_server").addOverride("lifecycle.prevent_destroy", false),
+      "GEN-LCK-001",
+    ],
   ])("aws-prod: %s", (_what, loosen, ruleId) => {
     expect(failures(aws, "aws-prod", loosen)).toContain(ruleId);
   });
