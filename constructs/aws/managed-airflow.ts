@@ -267,8 +267,4 @@ export class ManagedAirflow extends Construct {
       lifecycle: { preventDestroy: deletionProtection },
     });
   }
-
-  get arn(): string {
-    return this.environment.arn;
-  }
 }
