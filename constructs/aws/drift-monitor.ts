@@ -13,6 +13,7 @@ import { DataKeys } from "./kms-keys";
 import { DRIFT_REFERENCE_PREFIX, DRIFT_REPORT_PREFIX } from "./mlflow-tracking";
 import { AwsNaming } from "./naming";
 import { grantPutMetrics } from "./private/workload-grants";
+import { uploadableFileContent } from "./private/file-content";
 import { PrivateSecurityGroup } from "./private/security-group";
 import { SecureBucket } from "./secure-bucket";
 import { WorkloadRole } from "./workload-role";
@@ -116,7 +117,7 @@ export class DriftMonitor extends Construct {
     const script = new S3Object(this, "script", {
       bucket: props.artifacts.name,
       key: SCRIPT_KEY,
-      content: readFileSync(path.join(DRIFT_JOB_DIR, "drift_job.py"), "utf8"),
+      content: uploadableFileContent(path.join(DRIFT_JOB_DIR, "drift_job.py")),
       contentType: "text/x-python",
       serverSideEncryption: "aws:kms",
       kmsKeyId: props.artifacts.encryptionKey.arn,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import * as path from "node:path";
 import { MwaaEnvironment } from "@cdktf/provider-aws/lib/mwaa-environment";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
@@ -7,6 +7,7 @@ import { MwaaEnvironmentClass } from "../../environments/aws-ml-types";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { DataKeys } from "./kms-keys";
 import { AwsNaming } from "./naming";
+import { uploadableFileContent } from "./private/file-content";
 import { PrivateSecurityGroup } from "./private/security-group";
 import { SecureBucket } from "./secure-bucket";
 import { WorkloadRole } from "./workload-role";
@@ -151,7 +152,7 @@ export class ManagedAirflow extends Construct {
     for (const file of readdirSync(DAGS_DIR)
       .filter((f) => f.endsWith(".py"))
       .sort()) {
-      upload(`dag-${file.replace(/\.py$/, "")}`, `dags/${file}`, readFileSync(path.join(DAGS_DIR, file), "utf8"), "text/x-python");
+      upload(`dag-${file.replace(/\.py$/, "")}`, `dags/${file}`, uploadableFileContent(path.join(DAGS_DIR, file)), "text/x-python");
     }
     this.configObject = upload(
       "platform-config",
@@ -162,7 +163,7 @@ export class ManagedAirflow extends Construct {
     const requirements = upload(
       "requirements",
       "requirements.txt",
-      readFileSync(path.join(DAGS_DIR, "requirements.txt"), "utf8"),
+      uploadableFileContent(path.join(DAGS_DIR, "requirements.txt")),
       "text/plain",
     );
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pinnedRequirements } from "../../constructs/aws/drift-monitor";
+import { uploadableFileContent } from "../../constructs/aws/private/file-content";
 import { toAirflowCron } from "../../constructs/aws/managed-airflow";
 import { awsProd } from "../../environments/aws-prod";
 import { Testing } from "cdktf";
@@ -414,6 +415,15 @@ describe("code the stack ships", () => {
     const bad = path.join(dir, "bad.py");
     writeFileSync(bad, "def broken(:\n");
     expect(() => execFileSync("python3", ["-m", "py_compile", bad], { stdio: "pipe" })).toThrow();
+  });
+
+  test("a file Terraform would interpolate is refused before upload", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tpl-"));
+    const file = path.join(dir, "dag.py");
+    writeFileSync(file, 'x = 1\nprint(f"${x}")\n');
+    expect(() => uploadableFileContent(file)).toThrow(/dag\.py:2 contains "\$\{" or "%\{"/);
+    writeFileSync(file, "x = {'a': 1}\n");
+    expect(uploadableFileContent(file)).toBe("x = {'a': 1}\n");
   });
 
   test("requirements must pin every package exactly", () => {
