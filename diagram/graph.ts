@@ -322,7 +322,9 @@ export function buildDiagram(stack: string, stackJson: Record<string, unknown>):
       }
     } else {
       // AWS interface / gateway endpoints reach a service, not a resource of the stack.
-      const service = typeof r.config.service_name === "string" ? (r.config.service_name.split(".").pop() ?? "") : "";
+      // `com.amazonaws.<region>.airflow.api` -> `airflow.api`; `aws.sagemaker.<region>.experiments` -> `experiments`.
+      const service =
+        typeof r.config.service_name === "string" ? r.config.service_name.replace(/^(com\.amazonaws|aws\.[a-z]+)\.[a-z0-9-]+\./, "") : "";
       const node = nodes.get(peKey) as MutableNode;
       if (service) node.baseLines.unshift(service);
       privateEndpoints.push({

@@ -45,6 +45,9 @@ export const awsDev: AwsEnvironment = {
     tables: ["payment", "refund", "dispute", "merchant", "customer", "payment_method"],
   },
   etl: { scheduleEnabled: false, schedule: "cron(0 2 * * ? *)" },
+  // Airflow, MLflow and drift monitoring cost about $400/month even idle: off in dev (the Glue trigger schedules the job).
+  orchestration: { enabled: false },
+  ml: { enabled: false },
   policy: { packs: ["baseline", "deployability"] },
   deletionProtection: false,
 };

@@ -57,6 +57,16 @@ export const awsProd: AwsEnvironment = {
     tables: ["payment", "refund", "dispute", "merchant", "customer", "payment_method"],
   },
   etl: { scheduleEnabled: true, schedule: "cron(0 2 * * ? *)" },
+  orchestration: { enabled: true, environmentClass: "mw1.medium", minWorkers: 2, maxWorkers: 5, schedulers: 2 },
+  ml: {
+    enabled: true,
+    trackingServerSize: "Medium",
+    models: ["fraud-detection", "personalization"],
+    driftThreshold: 0.3,
+    // No NAT in prod: the drift job installs its pinned packages from the platform's PyPI mirror, reached
+    // privately from the compute subnets (docs/ml.md, "Deploying").
+    packageIndexUrl: "https://pypi-mirror.pay.example.com/simple/",
+  },
   policy: { packs: ["baseline", "deployability", "production"] },
   deletionProtection: true,
 };

@@ -51,6 +51,8 @@ export const awsStaging: AwsEnvironment = {
     tables: ["payment", "refund", "dispute", "merchant", "customer", "payment_method"],
   },
   etl: { scheduleEnabled: true, schedule: "cron(0 2 * * ? *)" },
+  orchestration: { enabled: true, environmentClass: "mw1.small", minWorkers: 1, maxWorkers: 2, schedulers: 2 },
+  ml: { enabled: true, trackingServerSize: "Small", models: ["fraud-detection", "personalization"], driftThreshold: 0.3 },
   policy: { packs: ["baseline", "deployability"] },
   deletionProtection: true,
 };

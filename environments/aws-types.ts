@@ -5,6 +5,7 @@
  * contract so that an engineer who knows one cloud reads the other. Every field is validated by
  * `validateAwsEnvironment` before a construct is built.
  */
+import { AwsMlConfig, AwsOrchestrationConfig } from "./aws-ml-types";
 import { AlertContacts, BudgetConfig, EnvironmentTier, PolicyConfig, RequiredTags } from "./types";
 
 /** AWS regions this platform may deploy to (data residency: EU first, then the US). */
@@ -243,6 +244,10 @@ export interface AwsEnvironment {
   readonly sizing: AwsSizing;
   readonly cdc: AwsCdcConfig;
   readonly etl: AwsEtlConfig;
+  /** Amazon MWAA; when enabled it owns the nightly schedule (the Glue trigger is not created). */
+  readonly orchestration: AwsOrchestrationConfig;
+  /** MLflow tracking server and Evidently drift monitoring. */
+  readonly ml: AwsMlConfig;
   readonly policy: PolicyConfig;
   /**
    * Protect stateful resources: service deletion protection plus lifecycle `prevent_destroy`.

@@ -1,3 +1,4 @@
+import { checkAwsMlConfig } from "./aws-ml-validate";
 import { AWS_REGIONS, AwsEnvironment, GLUE_WORKER_TYPES, POSTGRES_CDC_TABLES, regionOf } from "./aws-types";
 import {
   IssueCollector,
@@ -251,6 +252,8 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
 
   // ETL
   v.check(CRON.test(env.etl.schedule), "etl.schedule", env.etl.schedule, "a six-field cron expression such as cron(0 2 * * ? *)");
+
+  checkAwsMlConfig(v, env);
 
   // Policy
   checkPolicyConfig(v, env.policy, prod);

@@ -21,6 +21,11 @@ import { SecureBucket } from "../constructs/aws/secure-bucket";
 import { ETL_METRIC_NAMESPACE, FRESHNESS_METRIC, NIGHTLY_INTERVAL_SECONDS, SparkEtl } from "../constructs/aws/spark-etl";
 import { SecurityEventAlarms } from "../constructs/aws/security-event-alarms";
 import { WorkloadRole } from "../constructs/aws/workload-role";
+import { DRIFT_SCHEDULE, DriftMonitor } from "../constructs/aws/drift-monitor";
+import { ManagedAirflow, toAirflowCron } from "../constructs/aws/managed-airflow";
+import { MlflowTracking } from "../constructs/aws/mlflow-tracking";
+import { grantPublish, grantRedshiftDataApi, grantRunGlueJobs } from "../constructs/aws/private/workload-grants";
+import { AIRFLOW_ENDPOINT_SERVICES, MLFLOW_ENDPOINT_SERVICES, ServiceEndpoints } from "../constructs/aws/service-endpoints";
 import { TagsAspect, toResourceTags } from "../constructs/shared/tags";
 
 export interface AwsPlatformStackProps {
@@ -226,10 +231,24 @@ export class AwsPlatformStack extends TerraformStack {
       environment: env.name,
       schedule: env.etl.schedule,
       scheduleEnabled: env.etl.scheduleEnabled,
+      scheduleOwner: env.orchestration.enabled ? "airflow" : "glue",
       diagnostics,
       internetEgress: env.network.natGateways > 0,
       deletionProtection,
     });
+
+    // MLflow (docs/ml.md): its models bucket is backed up with the other buckets.
+    const mlflow = env.ml.enabled
+      ? new MlflowTracking(this, "mlflow", {
+          naming,
+          accountId: env.accountId,
+          region,
+          keys,
+          accessLogBucketName: accessLogs.name,
+          trackingServerSize: env.ml.trackingServerSize,
+          deletionProtection,
+        })
+      : undefined;
 
     // Resilience and operations
     const drVault =
@@ -256,6 +275,7 @@ export class AwsPlatformStack extends TerraformStack {
         raw: rawZone.arn,
         curated: curatedZone.arn,
         audit: audit.bucket.arn,
+        ...(mlflow ? { models: mlflow.modelsBucket.arn } : {}),
       },
       vaultLock: deletionProtection,
       deletionProtection,
@@ -283,6 +303,97 @@ export class AwsPlatformStack extends TerraformStack {
       },
     });
     new SecurityEventAlarms(this, "security-alarms", { naming, trailLogGroupName: audit.logGroup.name, topicArn: alarms.topic.arn });
+    // Orchestration and drift monitoring (docs/ml.md): Airflow owns the nightly and drift schedules.
+    const drift =
+      env.ml.enabled && mlflow
+        ? new DriftMonitor(this, "drift", {
+            naming,
+            accountId: env.accountId,
+            region,
+            environment: env.name,
+            vpcId: network.vpc.id,
+            subnetId: network.computeSubnets[1].id,
+            availabilityZone: env.availabilityZones[1],
+            vpcCidr: env.network.vpcCidr,
+            s3PrefixListId,
+            keys,
+            artifacts,
+            curatedZone,
+            modelsBucket: mlflow.modelsBucket,
+            models: env.ml.models,
+            driftThreshold: env.ml.driftThreshold,
+            alertTopicArn: alarms.topic.arn,
+            diagnostics,
+            packageIndexUrl: env.ml.packageIndexUrl,
+            internetEgress: env.network.natGateways > 0,
+            deletionProtection,
+          })
+        : undefined;
+    if (env.orchestration.enabled) {
+      const airflow = new ManagedAirflow(this, "airflow", {
+        naming,
+        accountId: env.accountId,
+        region,
+        vpcId: network.vpc.id,
+        subnetIds: [network.computeSubnets[0].id, network.computeSubnets[1].id],
+        vpcCidr: env.network.vpcCidr,
+        s3PrefixListId,
+        keys,
+        accessLogBucketName: accessLogs.name,
+        sizing: env.orchestration,
+        logRetentionDays: env.retention.logDays,
+        internetEgress: env.network.natGateways > 0,
+        deletionProtection,
+        platformConfig: {
+          environment: env.name,
+          region,
+          alert_topic_arn: alarms.topic.arn,
+          nightly: {
+            schedule: toAirflowCron(env.etl.schedule),
+            paused: !env.etl.scheduleEnabled,
+            glue_job_name: etl.job.name,
+            glue_timeout_minutes: env.sizing.glue.timeoutMinutes,
+            retries: 2,
+            retry_delay_minutes: 10,
+            // Brief, Data Freshness row: alert when OLAP data is more than 1 hour old.
+            sla_minutes: 60,
+          },
+          warehouse: {
+            workgroup_name: olap.workgroup.workgroupName,
+            database: olap.databaseName,
+            curated_star_uri: curatedZone.s3Uri("star/"),
+          },
+          metrics: { namespace: ETL_METRIC_NAMESPACE, freshness_metric: FRESHNESS_METRIC },
+          ...(drift && env.ml.enabled
+            ? {
+                drift: {
+                  schedule: DRIFT_SCHEDULE,
+                  glue_job_name: drift.job.name,
+                  models: env.ml.models,
+                  timeout_minutes: drift.timeoutMinutes,
+                },
+              }
+            : {}),
+        },
+      });
+      grantRunGlueJobs(airflow.role, region, env.accountId, drift ? [etl.job.name, drift.job.name] : [etl.job.name]);
+      grantRedshiftDataApi(airflow.role, olap.workgroup.arn);
+      olap.grantGetCredentials(airflow.role);
+      grantPublish(airflow.role, alarms.topic.arn);
+      mlflow?.grantTrain(airflow.role);
+      if (env.network.natGateways === 0) {
+        new ServiceEndpoints(this, "private-endpoints", {
+          naming,
+          region,
+          vpcId: network.vpc.id,
+          subnetIds: network.dataSubnetIds,
+          securityGroupId: network.endpointSecurityGroup.id,
+          services: mlflow ? [...AIRFLOW_ENDPOINT_SERVICES, ...MLFLOW_ENDPOINT_SERVICES] : AIRFLOW_ENDPOINT_SERVICES,
+        });
+      }
+    }
+    mlflow?.grantTrain(etl.role);
+
     if (env.budget !== undefined) {
       new CostBudget(this, "budget", { naming, environment: env.name, budget: env.budget, emails: env.alertContacts.emails });
     }

@@ -9,7 +9,19 @@ import { Grantable } from "./workload-role";
  * Data domains, one customer managed key each, so a key policy or a key compromise is scoped to one
  * kind of data (PCI DSS 3.6: keys protect as few data sets as practical).
  */
-export const DATA_KEY_DOMAINS = ["oltp", "olap", "nosql", "streaming", "rawzone", "logs", "audit", "backup", "alerts"] as const;
+export const DATA_KEY_DOMAINS = [
+  "oltp",
+  "olap",
+  "nosql",
+  "streaming",
+  "rawzone",
+  "logs",
+  "audit",
+  "backup",
+  "alerts",
+  "orchestration",
+  "models",
+] as const;
 export type DataKeyDomain = (typeof DATA_KEY_DOMAINS)[number];
 
 export interface DataKeysProps {
@@ -26,7 +38,7 @@ export interface DataKeysProps {
 
 /**
  * One symmetric CMK per data domain, with automatic rotation, an alias and a key policy that admits
- * only the account (IAM policies then decide) and, for the `logs`, `audit`, `alerts` and `backup`
+ * only the account (IAM policies then decide) and, for the `logs`, `audit`, `alerts` and `orchestration`
  * domains, the AWS service that encrypts with it on the account's behalf.
  */
 export class DataKeys extends Construct {
@@ -127,6 +139,19 @@ function keyPolicy(domain: DataKeyDomain, accountId: string, region: string): Po
           Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
           Resource: "*",
           Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+        },
+      ];
+    case "orchestration":
+      // MWAA encrypts its own CloudWatch log groups (airflow-<environment>-<type>) with the environment's key.
+      return [
+        account,
+        {
+          Sid: "CloudWatchLogsEncryptsAirflowLogGroups",
+          Effect: "Allow",
+          Principal: { Service: `logs.${region}.amazonaws.com` },
+          Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+          Resource: "*",
+          Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${region}:${accountId}:log-group:airflow-*` } },
         },
       ];
     default:

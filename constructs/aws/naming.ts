@@ -134,6 +134,22 @@ export const AWS_NAMING_RULES = {
     globallyUnique: false,
     separator: "-",
   },
+  mwaaEnvironment: {
+    min: 1,
+    max: 80,
+    pattern: /^[a-zA-Z][0-9a-zA-Z_-]*$/,
+    charset: "letters, digits, _ and -, starting with a letter",
+    globallyUnique: false,
+    separator: "-",
+  },
+  mlflowTrackingServer: {
+    min: 1,
+    max: 256,
+    pattern: /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/,
+    charset: "letters, digits and hyphens, starting and ending with a letter or digit",
+    globallyUnique: false,
+    separator: "-",
+  },
   budget: { min: 1, max: 100, pattern: HYPHENATED, charset: HYPHENATED_CHARSET, globallyUnique: false, separator: "-" },
   lambdaFunction: {
     min: 1,

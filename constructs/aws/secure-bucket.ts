@@ -22,6 +22,12 @@ export interface BucketLifecycleProps {
   readonly expireAfterDays?: number;
   /** Delete non-current versions after this many days. @default 90 */
   readonly noncurrentExpireAfterDays?: number;
+  /**
+   * Tier current versions to STANDARD_IA and GLACIER. Turn off for objects a service reads at any
+   * time (MWAA DAGs, MLflow artifacts): GetObject on a GLACIER object fails until it is restored.
+   * @default true
+   */
+  readonly archive?: boolean;
 }
 
 /** Write-once-read-many retention of every new object version (S3 Object Lock). */
@@ -81,6 +87,8 @@ export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
   readonly encryptionKey: KmsKey;
   readonly policy: S3BucketPolicy;
+  /** Objects that need a version id at creation (MWAA requirements) depend on it. */
+  readonly versioning: S3BucketVersioningA;
   private readonly resourcePolicy: PolicyDocument;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
@@ -110,7 +118,7 @@ export class SecureBucket extends Construct {
       bucket: this.bucket.id,
       rule: { objectOwnership: "BucketOwnerEnforced" },
     });
-    new S3BucketVersioningA(this, "versioning", {
+    this.versioning = new S3BucketVersioningA(this, "versioning", {
       bucket: this.bucket.id,
       versioningConfiguration: { status: "Enabled" },
     });
@@ -141,10 +149,13 @@ export class SecureBucket extends Construct {
           id: "tiering",
           status: "Enabled",
           filter: [{ prefix: "" }],
-          transition: [
-            { days: l.infrequentAccessAfterDays ?? 30, storageClass: "STANDARD_IA" },
-            { days: l.glacierAfterDays ?? 90, storageClass: "GLACIER" },
-          ],
+          transition:
+            (l.archive ?? true)
+              ? [
+                  { days: l.infrequentAccessAfterDays ?? 30, storageClass: "STANDARD_IA" },
+                  { days: l.glacierAfterDays ?? 90, storageClass: "GLACIER" },
+                ]
+              : [],
           ...(l.expireAfterDays !== undefined ? { expiration: [{ days: l.expireAfterDays }] } : {}),
           noncurrentVersionExpiration: [{ noncurrentDays: l.noncurrentExpireAfterDays ?? 90 }],
           abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],

@@ -68,6 +68,12 @@ export interface SparkEtlProps {
   readonly schedule: string;
   /** Start the schedule on deploy. @default true */
   readonly scheduleEnabled?: boolean;
+  /**
+   * Who starts the nightly job: a Glue scheduled trigger, or Airflow (no trigger is created, so the
+   * job never has two schedulers).
+   * @default "glue"
+   */
+  readonly scheduleOwner?: "glue" | "airflow";
   readonly diagnostics: DiagnosticsProps;
   /**
    * HTTPS egress to the internet through NAT (e.g. `--additional-python-modules` from PyPI in dev).
@@ -81,7 +87,7 @@ export interface SparkEtlProps {
 }
 
 /**
- * Spark ETL on AWS Glue: a Glue 5.0 Spark job run nightly by a scheduled trigger, in the VPC
+ * Spark ETL on AWS Glue: a Glue 5.0 Spark job run nightly by a scheduled trigger (or by Airflow), in the VPC
  * through a NETWORK connection, with a security configuration that encrypts its S3 output
  * (SSE-KMS), CloudWatch logs and job bookmarks (CSE-KMS); its script (glue/nightly_curate.py)
  * uploaded to the artifacts bucket by the stack; Glue 5.0 logs in two pre-created KMS-encrypted
@@ -185,6 +191,8 @@ export class SparkEtl extends Construct {
       // source_hash, not etag: an SSE-KMS object's ETag is not its MD5, so etag would diff forever.
       sourceHash: Fn.filemd5(scriptAsset.path),
       contentType: "text/x-python",
+      serverSideEncryption: "aws:kms",
+      kmsKeyId: props.artifacts.encryptionKey.arn,
     });
 
     this.role = new WorkloadRole(this, "role", {
@@ -313,13 +321,15 @@ export class SparkEtl extends Construct {
       dependsOn: this.logGroups.map((g) => g.logGroup),
     });
 
-    new GlueTrigger(this, "nightly-trigger", {
-      name: naming.name("glueResource", "nightly-trigger"),
-      type: "SCHEDULED",
-      schedule: props.schedule,
-      enabled: props.scheduleEnabled ?? true,
-      startOnCreation: props.scheduleEnabled ?? true,
-      actions: [{ jobName: this.job.name }],
-    });
+    if ((props.scheduleOwner ?? "glue") === "glue") {
+      new GlueTrigger(this, "nightly-trigger", {
+        name: naming.name("glueResource", "nightly-trigger"),
+        type: "SCHEDULED",
+        schedule: props.schedule,
+        enabled: props.scheduleEnabled ?? true,
+        startOnCreation: props.scheduleEnabled ?? true,
+        actions: [{ jobName: this.job.name }],
+      });
+    }
   }
 }

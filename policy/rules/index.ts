@@ -29,6 +29,10 @@ import AWS_DOC_002 from "./aws-docdb/aws-doc-002-tls";
 import AWS_DOC_003 from "./aws-docdb/aws-doc-003-audit-logs";
 import AWS_DOC_004 from "./aws-docdb/aws-doc-004-backup-retention";
 import AWS_DOC_005 from "./aws-docdb/aws-doc-005-deletion-protection";
+import AWS_MWAA_001 from "./aws-mwaa/aws-mwaa-001-private-webserver";
+import AWS_MWAA_002 from "./aws-mwaa/aws-mwaa-002-cmk";
+import AWS_MWAA_003 from "./aws-mwaa/aws-mwaa-003-logging";
+import AWS_ML_001 from "./aws-sagemaker/aws-ml-001-mlflow-artifact-store";
 import AWS_GLUE_001 from "./aws-glue/aws-glue-001-security-configuration";
 import AWS_GLUE_002 from "./aws-glue/aws-glue-002-continuous-logging";
 import AWS_IAM_001 from "./aws-iam/aws-iam-001-no-admin-wildcards";
@@ -70,6 +74,7 @@ import AWS_S3_003 from "./aws-s3/aws-s3-003-sse-kms";
 import AWS_S3_004 from "./aws-s3/aws-s3-004-tls-only";
 import AWS_S3_005 from "./aws-s3/aws-s3-005-access-logging";
 import AWS_S3_006 from "./aws-s3/aws-s3-006-abort-multipart";
+import AWS_S3_007 from "./aws-s3/aws-s3-007-object-sse-kms";
 import AZ_COS_001 from "./azure-cosmos/az-cos-001-local-auth";
 import AZ_COS_002 from "./azure-cosmos/az-cos-002-public-network";
 import AZ_COS_003 from "./azure-cosmos/az-cos-003-cmk";
@@ -180,6 +185,10 @@ export const ALL_RULES: readonly Rule[] = [
   AWS_DOC_005,
   AWS_GLUE_001,
   AWS_GLUE_002,
+  AWS_MWAA_001,
+  AWS_MWAA_002,
+  AWS_MWAA_003,
+  AWS_ML_001,
   AWS_IAM_001,
   AWS_IAM_002,
   AWS_KMS_001,
@@ -219,6 +228,7 @@ export const ALL_RULES: readonly Rule[] = [
   AWS_S3_004,
   AWS_S3_005,
   AWS_S3_006,
+  AWS_S3_007,
   AZ_COS_001,
   AZ_COS_002,
   AZ_COS_003,

@@ -66,7 +66,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
 
   // ---- Finding 12: Glue 5.0 writes to <--custom-logGroup-prefix>/{output,error}.
   test("Glue 5.0 logs go to two pre-created KMS-encrypted groups under --custom-logGroup-prefix", () => {
-    const job = onlyResource(json, "aws_glue_job");
+    const job = resourceById(json, "aws_glue_job", "etl_nightly-job_");
     expect(job.glue_version).toBe("5.0");
     const args = job.default_arguments;
     expect(args).not.toHaveProperty("--continuous-log-logGroup");
@@ -89,10 +89,15 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
       ([, e]) => e.service_name === `com.amazonaws.${env.region}.redshift-data`,
     )?.[1];
     expect(endpoint).toMatchObject({ vpc_endpoint_type: "Interface", private_dns_enabled: true });
-    const statements = rolePolicyOf(json, onlyResource(json, "aws_glue_job").role_arn);
+    const statements = rolePolicyOf(json, resourceById(json, "aws_glue_job", "etl_nightly-job_").role_arn);
     const actions = statements.flatMap(actionsOf);
     for (const a of ["redshift-data:BatchExecuteStatement", "redshift-data:DescribeStatement", "redshift-serverless:GetCredentials"])
       expect(actions).toContain(a);
+  });
+
+  test("each AWS service has at most one VPC endpoint (two with private DNS for one service are refused at apply)", () => {
+    const services = resourcesOf(json, "aws_vpc_endpoint").map(([, e]) => e.service_name);
+    expect(services.filter((svc, i) => services.indexOf(svc) !== i)).toEqual([]);
   });
 
   // ---- Finding 14: the script exists in the repository and is uploaded by the stack.
@@ -105,7 +110,9 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
     expect(object.source).toMatch(/nightly_curate\.py$/);
     expect(object.source_hash).toMatch(/^\$\{filemd5\(/);
     expect(object).not.toHaveProperty("etag");
-    const job = onlyResource(json, "aws_glue_job");
+    // Encrypted with the artifacts bucket's CMK, like every object the stack uploads.
+    expect(object).toMatchObject({ server_side_encryption: "aws:kms", kms_key_id: expect.stringMatching(/aws_kms_key\.keys_/) });
+    const job = resourceById(json, "aws_glue_job", "etl_nightly-job_");
     expect(job.command.script_location).toMatch(
       /^s3:\/\/\$\{aws_s3_object\.etl_script_[^.]+\.bucket\}\/\$\{aws_s3_object\.etl_script_[^.]+\.key\}$/,
     );
@@ -125,7 +132,9 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
       "--spark-event-logs-path",
       "--TempDir",
     ];
-    const passed = Object.keys(onlyResource(json, "aws_glue_job").default_arguments).filter((k) => !glueOwn.includes(k));
+    const passed = Object.keys(resourceById(json, "aws_glue_job", "etl_nightly-job_").default_arguments).filter(
+      (k) => !glueOwn.includes(k),
+    );
     expect(passed.map((k) => k.replace(/^--/, "")).sort()).toEqual([...read].sort());
   });
 

@@ -2,6 +2,16 @@ import { SLA_ALARMS } from "../../constructs/aws/alarms";
 import { DATA_KEY_DOMAINS } from "../../constructs/aws/kms-keys";
 import { AWS_ENVIRONMENTS, resourcesOf, synthAws } from "./helpers";
 
+/**
+ * Staging and prod add the models and DAG buckets, a drift alarm per model, and the Airflow, MLflow
+ * and drift roles; dev runs none of them.
+ */
+const ML_EXTRAS: Record<string, { buckets: number; alarms: number; roles: number }> = {
+  dev: { buckets: 0, alarms: 0, roles: 0 },
+  staging: { buckets: 2, alarms: 2, roles: 3 },
+  prod: { buckets: 2, alarms: 2, roles: 3 },
+};
+
 /** Tripwire: any change to the synthesized JSON shows up in review. Paired with exact counts below. */
 describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s snapshot", (_name, env) => {
   const { json } = synthAws(env);
@@ -23,13 +33,13 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s snapsho
       natGateways: count("aws_nat_gateway"),
     }).toEqual({
       kmsKeys: DATA_KEY_DOMAINS.length + (env.drRegion ? 1 : 0),
-      buckets: 5,
-      // the SLA rows plus the 13 CIS 4.x CloudTrail alarms (4.1-4.8, 4.10-4.14)
-      alarms: SLA_ALARMS.length + 13,
+      buckets: 5 + ML_EXTRAS[env.name].buckets,
+      // the SLA rows, the 13 CIS 4.x CloudTrail alarms (4.1-4.8, 4.10-4.14) and the drift alarms where ML runs
+      alarms: SLA_ALARMS.length + 13 + ML_EXTRAS[env.name].alarms,
       auroraInstances: 1 + env.sizing.aurora.readerCount,
       docdbInstances: env.sizing.documentDb.instanceCount,
       connectors: 2,
-      roles: 8,
+      roles: 8 + ML_EXTRAS[env.name].roles,
       natGateways: env.network.natGateways,
     });
   });

@@ -9,6 +9,8 @@ import { AwsEnvironment } from "../../environments/aws-types";
 import { AWS_ENVIRONMENTS, onlyResource, resourceById, resourcesOf, synthAws } from "./helpers";
 
 const byName = AWS_ENVIRONMENTS.map((e) => [e.name, e] as const);
+/** raw, curated, artifacts, CloudTrail, access logs; plus the models and Airflow DAG buckets where ML and Airflow run. */
+const BUCKETS: Record<string, number> = { dev: 5, staging: 7, prod: 7 };
 
 describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) => {
   const { json, text, taggable } = synthAws(env);
@@ -98,7 +100,8 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     const groups = resourcesOf(json, "aws_cloudwatch_log_group");
     expect(groups.length).toBeGreaterThanOrEqual(9);
     for (const [, g] of groups) {
-      expect(g.kms_key_id).toMatch(/aws_kms_key\.keys_logs_/);
+      // MWAA encrypts its own groups with the environment's orchestration key.
+      expect(g.kms_key_id).toMatch(String(g.name).startsWith("airflow-") ? /aws_kms_key\.keys_orchestration_/ : /aws_kms_key\.keys_logs_/);
       expect(g.retention_in_days).toBe(env.retention.logDays);
       expect(g.retention_in_days).toBeGreaterThanOrEqual(90);
     }
@@ -107,7 +110,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   // ---- S3
   test("every bucket blocks public access, is versioned, has a TLS-only policy and owner-enforced objects", () => {
     const buckets = resourcesOf(json, "aws_s3_bucket");
-    expect(buckets).toHaveLength(5);
+    expect(buckets).toHaveLength(BUCKETS[env.name]);
     for (const [, pab] of resourcesOf(json, "aws_s3_bucket_public_access_block")) {
       expect(pab).toMatchObject({
         block_public_acls: true,
@@ -116,12 +119,12 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
         restrict_public_buckets: true,
       });
     }
-    expect(resourcesOf(json, "aws_s3_bucket_public_access_block")).toHaveLength(5);
+    expect(resourcesOf(json, "aws_s3_bucket_public_access_block")).toHaveLength(BUCKETS[env.name]);
     for (const [, v] of resourcesOf(json, "aws_s3_bucket_versioning")) expect(v.versioning_configuration.status).toBe("Enabled");
-    expect(resourcesOf(json, "aws_s3_bucket_versioning")).toHaveLength(5);
+    expect(resourcesOf(json, "aws_s3_bucket_versioning")).toHaveLength(BUCKETS[env.name]);
     for (const [, o] of resourcesOf(json, "aws_s3_bucket_ownership_controls")) expect(o.rule.object_ownership).toBe("BucketOwnerEnforced");
     const policies = resourcesOf(json, "aws_s3_bucket_policy");
-    expect(policies).toHaveLength(5);
+    expect(policies).toHaveLength(BUCKETS[env.name]);
     for (const [, p] of policies) {
       const deny = JSON.parse(p.policy).Statement.find((s: any) => s.Sid === "DenyInsecureTransport");
       expect(deny).toMatchObject({ Effect: "Deny", Principal: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } });
@@ -135,17 +138,19 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   test("data buckets use SSE-KMS with their CMK and bucket keys; only the access-log bucket uses SSE-S3", () => {
     const sse = resourcesOf(json, "aws_s3_bucket_server_side_encryption_configuration");
     const kms = sse.filter(([, s]) => s.rule[0].apply_server_side_encryption_by_default.sse_algorithm === "aws:kms");
-    expect(kms).toHaveLength(4);
+    expect(kms).toHaveLength(BUCKETS[env.name] - 1);
     for (const [, s] of kms) {
       expect(s.rule[0].bucket_key_enabled).toBe(true);
-      expect(s.rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toMatch(/aws_kms_key\.keys_(rawzone|audit)_/);
+      expect(s.rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toMatch(
+        /aws_kms_key\.keys_(rawzone|audit|models|orchestration)_/,
+      );
     }
     const aes = sse.filter(([, s]) => s.rule[0].apply_server_side_encryption_by_default.sse_algorithm === "AES256");
     expect(aes.map(([id]) => id)).toEqual([expect.stringMatching(/^access-logs_/)]);
   });
 
   test("data buckets log access and tier to IA then Glacier", () => {
-    expect(resourcesOf(json, "aws_s3_bucket_logging")).toHaveLength(4);
+    expect(resourcesOf(json, "aws_s3_bucket_logging")).toHaveLength(BUCKETS[env.name] - 1);
     const raw = resourceById(json, "aws_s3_bucket_lifecycle_configuration", "raw-zone_");
     expect(raw.rule[0].transition).toEqual([
       { days: 30, storage_class: "STANDARD_IA" },
@@ -288,19 +293,14 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   // ---- Glue
-  test("Glue: security configuration encrypts S3, logs and bookmarks; nightly trigger; runs in the VPC", () => {
-    const sc = onlyResource(json, "aws_glue_security_configuration").encryption_configuration;
+  test("Glue: security configuration encrypts S3, logs and bookmarks; runs in the VPC (schedule: test/aws/schedule-owner.test.ts)", () => {
+    const sc = resourceById(json, "aws_glue_security_configuration", "etl_").encryption_configuration;
     expect(sc.s3_encryption.s3_encryption_mode).toBe("SSE-KMS");
     expect(sc.cloudwatch_encryption.cloudwatch_encryption_mode).toBe("SSE-KMS");
     expect(sc.job_bookmarks_encryption.job_bookmarks_encryption_mode).toBe("CSE-KMS");
-    const job = onlyResource(json, "aws_glue_job");
+    const job = resourceById(json, "aws_glue_job", "etl_");
     expect(job.security_configuration).toMatch(/aws_glue_security_configuration\./);
     expect(job.connections).toHaveLength(1);
-    expect(onlyResource(json, "aws_glue_trigger")).toMatchObject({
-      type: "SCHEDULED",
-      schedule: env.etl.schedule,
-      enabled: env.etl.scheduleEnabled,
-    });
     expect(
       onlyResource(json, "aws_glue_data_catalog_encryption_settings").data_catalog_encryption_settings.encryption_at_rest
         .catalog_encryption_mode,
@@ -350,6 +350,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   // ---- Alarms
   test("one alarm per SLA row to a KMS-encrypted topic with the environment's e-mails", () => {
+    // Drift alarms (one per model) are asserted in test/aws/orchestration-ml.test.ts.
     const alarms = resourcesOf(json, "aws_cloudwatch_metric_alarm")
       .filter(([id]) => id.startsWith("alarms_"))
       .map(([, a]) => a);

@@ -1,5 +1,5 @@
 import { AwsEnvironment } from "../../environments/aws-types";
-import { AWS_ENVIRONMENTS, onlyResource, resourcesOf, synthAws } from "./helpers";
+import { AWS_ENVIRONMENTS, onlyResource, resourceById, resourcesOf, synthAws } from "./helpers";
 
 describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s sizing", (_name, env: AwsEnvironment) => {
   const { json } = synthAws(env);
@@ -66,7 +66,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s sizing"
   });
 
   test(`Glue: ${s.glue.numberOfWorkers} x ${s.glue.workerType}, timeout ${s.glue.timeoutMinutes} min`, () => {
-    expect(onlyResource(json, "aws_glue_job")).toMatchObject({
+    expect(resourceById(json, "aws_glue_job", "etl_")).toMatchObject({
       glue_version: "5.0",
       worker_type: s.glue.workerType,
       number_of_workers: s.glue.numberOfWorkers,

@@ -139,6 +139,28 @@ describe("a loosened construct fails synth's policy pass with the expected rule"
       (r) => first(r, "aws_secretsmanager_secret_rotation").addOverride("rotation_rules.automatically_after_days", 365),
       "AWS-SM-002",
     ],
+    [
+      "Airflow web server public",
+      (r) => first(r, "aws_mwaa_environment").addOverride("webserver_access_mode", "PUBLIC_ONLY"),
+      "AWS-MWAA-001",
+    ],
+    ["Airflow without its CMK", (r) => first(r, "aws_mwaa_environment").addOverride("kms_key", null), "AWS-MWAA-002"],
+    [
+      "Airflow task logs off",
+      (r) => first(r, "aws_mwaa_environment").addOverride("logging_configuration.task_logs.enabled", false),
+      "AWS-MWAA-003",
+    ],
+    [
+      "MLflow artifacts in a bucket outside the stack",
+      (r) => first(r, "aws_sagemaker_mlflow_tracking_server").addOverride("artifact_store_uri", "s3://shared-ml-bucket/mlflow/"),
+      "AWS-ML-001",
+    ],
+    ["a DAG uploaded without the CMK", (r) => first(r, "aws_s3_object").addOverride("kms_key_id", null), "AWS-S3-007"],
+    [
+      "MLflow server destroyable",
+      (r) => first(r, "aws_sagemaker_mlflow_tracking_server").addOverride("lifecycle.prevent_destroy", false),
+      "GEN-LCK-001",
+    ],
   ])("aws-prod: %s", (_what, loosen, ruleId) => {
     expect(failures(aws, "aws-prod", loosen)).toContain(ruleId);
   });

@@ -56,15 +56,19 @@ const MWAA_CLASS: Record<string, string> = { "mw1.small": "small", "mw1.medium":
 
 /**
  * aws_mwaa_environment: the environment by `environment_class` (it includes one worker and the
- * schedulers up to `schedulers` = 2), workers above the first (usage `averageAdditionalWorkers`,
- * at most `max_workers` - 1), schedulers above two, and the metadata database (usage `metaDatabaseGb`).
+ * schedulers up to `schedulers` = 2), the workers `min_workers` keeps above the first around the clock,
+ * autoscaled workers above `min_workers` (usage `averageAdditionalWorkers`, at most `max_workers` -
+ * `min_workers`), schedulers above two, and the metadata database (usage `metaDatabaseGb`).
  */
 export const mwaaEnvironment: Estimator = (ctx) => {
   const raw = str(ctx.config.environment_class) ?? "mw1.small";
   const cls = MWAA_CLASS[raw] ?? raw;
+  const minWorkers = num(ctx.config.min_workers) ?? 1;
   const maxWorkers = num(ctx.config.max_workers) ?? 10;
   const schedulers = num(ctx.config.schedulers) ?? 2;
   const workers = ctx.usage("averageAdditionalWorkers");
+  const alwaysOn = Math.max(0, minWorkers - 1);
+  const autoscaled = Math.min(workers.value, Math.max(0, maxWorkers - Math.max(1, minWorkers)));
   const db = ctx.usage("metaDatabaseGb");
   const out: CostComponent[] = [
     ...ctx.line({
@@ -76,11 +80,19 @@ export const mwaaEnvironment: Estimator = (ctx) => {
       unitIfNotPriced: "hours",
     }),
     ...ctx.line({
-      name: `Additional workers (${raw})`,
+      name: `Workers kept by min_workers (${alwaysOn} x ${raw})`,
       kind: "compute",
       service: "mwaa",
       meter: `worker/${cls}`,
-      quantity: Math.min(workers.value, Math.max(0, maxWorkers - 1)) * HOURS_PER_MONTH,
+      quantity: alwaysOn * HOURS_PER_MONTH,
+      unitIfNotPriced: "hours",
+    }),
+    ...ctx.line({
+      name: `Autoscaled workers (${raw})`,
+      kind: "compute",
+      service: "mwaa",
+      meter: `worker/${cls}`,
+      quantity: autoscaled * HOURS_PER_MONTH,
       usage: [workers],
       unitIfNotPriced: "hours",
     }),

@@ -20,6 +20,9 @@ export const STATEFUL_AWS_TYPES: ReadonlySet<string> = new Set([
   "aws_kms_key",
   "aws_backup_vault",
   "aws_msk_cluster",
+  // Airflow run history (metadata database) and MLflow experiments and the model registry.
+  "aws_mwaa_environment",
+  "aws_sagemaker_mlflow_tracking_server",
 ]);
 
 export const STATEFUL_TYPES: readonly string[] = [...STATEFUL_AZURE_TYPES, ...STATEFUL_AWS_TYPES];

@@ -1,0 +1,38 @@
+import { AWS_ENVIRONMENTS, resourcesOf, synthAws } from "./helpers";
+
+// One scheduler per job, never two: where Airflow runs (staging, prod) it starts the nightly job and
+// no Glue trigger exists; dev has no Airflow, so its paused Glue trigger is the only scheduler.
+const EXPECTED: Record<string, { gluetriggers: number; airflow: boolean; paused: boolean }> = {
+  dev: { gluetriggers: 1, airflow: false, paused: true },
+  staging: { gluetriggers: 0, airflow: true, paused: false },
+  prod: { gluetriggers: 0, airflow: true, paused: false },
+};
+
+describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s nightly job scheduler", (name, env) => {
+  const { json } = synthAws(env);
+  const jobId = resourcesOf(json, "aws_glue_job").find(([id]) => id.startsWith("etl_"))?.[0];
+  const triggersOfJob = resourcesOf(json, "aws_glue_trigger").filter(([, t]) =>
+    (t.actions as { job_name: string }[]).some((a) => a.job_name === `\${aws_glue_job.${jobId}.name}`),
+  );
+  const mwaa = resourcesOf(json, "aws_mwaa_environment");
+  const dagConfig = resourcesOf(json, "aws_s3_object").find(([, o]) => o.key === "dags/platform_config.json")?.[1];
+
+  test(`Airflow ${EXPECTED[name].airflow ? "on" : "off"}: the Glue trigger or the nightly DAG, exactly one scheduler`, () => {
+    expect(mwaa).toHaveLength(EXPECTED[name].airflow ? 1 : 0);
+    const dagSchedulesJob =
+      dagConfig !== undefined && JSON.parse(dagConfig.content).nightly.glue_job_name === `\${aws_glue_job.${jobId}.name}`;
+    expect(dagSchedulesJob).toBe(EXPECTED[name].airflow);
+    expect(triggersOfJob.length + (dagSchedulesJob ? 1 : 0)).toBe(1);
+  });
+
+  test(`${EXPECTED[name].gluetriggers} Glue trigger(s) on the nightly job`, () => {
+    expect(jobId).toBeDefined();
+    expect(triggersOfJob.map(([, t]) => [t.type, t.schedule, t.enabled])).toEqual(
+      Array(EXPECTED[name].gluetriggers).fill(["SCHEDULED", "cron(0 2 * * ? *)", !EXPECTED[name].paused]),
+    );
+  });
+
+  test("no Glue trigger starts any job other than through the nightly trigger (drift runs are Airflow's)", () => {
+    expect(resourcesOf(json, "aws_glue_trigger")).toHaveLength(EXPECTED[name].gluetriggers);
+  });
+});
