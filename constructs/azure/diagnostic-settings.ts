@@ -22,6 +22,13 @@ export interface DiagnosticSettingsProps {
    * @default true
    */
   readonly metrics?: boolean;
+  /**
+   * Metric categories to send when `metrics` is on. Use the resource's own categories where Azure
+   * does not echo `AllMetrics` back (a storage blob service answers `Transaction`, and the setting then
+   * shows a change on every plan).
+   * @default ["AllMetrics"]
+   */
+  readonly metricCategories?: readonly string[];
 }
 
 /**
@@ -40,7 +47,7 @@ export class DiagnosticSettings extends Construct {
       logAnalyticsWorkspaceId: props.diagnostics.logAnalyticsWorkspaceId,
       logAnalyticsDestinationType: "Dedicated",
       enabledLog: groups.map((categoryGroup) => ({ categoryGroup })),
-      enabledMetric: (props.metrics ?? true) ? [{ category: "AllMetrics" }] : undefined,
+      enabledMetric: (props.metrics ?? true) ? (props.metricCategories ?? ["AllMetrics"]).map((category) => ({ category })) : undefined,
     });
   }
 }

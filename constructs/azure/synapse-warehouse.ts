@@ -86,7 +86,6 @@ export class SynapseWarehouse extends Construct {
       throw new Error(`SynapseWarehouse ${this.node.path} has invalid props:\n  - ${problems.map((p) => p.message).join("\n  - ")}`);
     }
     const protect = props.deletionProtection ?? false;
-    const keyGrants = props.identity.node.children.filter((c): c is RoleAssignment => c instanceof RoleAssignment);
     const workspaceName = props.naming.name("synapseWorkspace");
 
     this.workspace = new SynapseWorkspace(this, "workspace", {
@@ -109,7 +108,7 @@ export class SynapseWarehouse extends Construct {
         userAssignedIdentityId: props.identity.id,
       },
       tags: props.tags ? { ...props.tags } : undefined,
-      dependsOn: [...keyGrants],
+      dependsOn: [...props.identity.keyAccessReady],
     });
     if (protect) this.workspace.addOverride("lifecycle.prevent_destroy", true);
     this.workspaceId = this.workspace.id;

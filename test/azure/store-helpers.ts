@@ -1,4 +1,5 @@
 import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
+import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
 import { dev } from "../../environments/dev";
@@ -79,6 +80,7 @@ export function withChanges(
 export function storeTestbed(workload = "sql") {
   const stack = new TerraformStack(Testing.app(), "testbed");
   new AzurermProvider(stack, "azurerm", { features: [{}] });
+  new TimeProvider(stack, "time");
   const naming = new AzureNaming({ workload: "pay", environment: "test", location: "westeurope", uniqueSeed: "seed" });
   const key = new KeyVaultKey(stack, "key", {
     name: "cmk",

@@ -1,0 +1,153 @@
+/**
+ * Issue 11 (Azure): what the provider or Azure refuses, or silently ignores, on a first deploy. Every
+ * expectation below is written from the provider source at v4.55.0 or the service's documentation
+ * (docs/provider-review.md), not from the constants the constructs read.
+ */
+import { dev } from "../../environments/dev";
+import { prod } from "../../environments/prod";
+import { staging } from "../../environments/staging";
+import { SynthesizedStack, SynthResource, synthAzure } from "../helpers/synth";
+
+const all = [dev, staging, prod].map((e) => [e.name, e] as const);
+
+/** `depends_on` of a resource as plain addresses. */
+function dependsOn(r: SynthResource): string[] {
+  return (r.config.depends_on ?? []).map((d: string) => d.replace(/^\$\{|\}$/g, ""));
+}
+
+/** The time_sleep resources a resource waits for directly. */
+function sleepsBefore(stack: SynthesizedStack, r: SynthResource): SynthResource[] {
+  const addresses = new Set(dependsOn(r));
+  return stack.resources("time_sleep").filter((s) => addresses.has(s.address));
+}
+
+/** The role assignments a sleep waits for. */
+function assignmentsBefore(stack: SynthesizedStack, sleep: SynthResource): SynthResource[] {
+  const addresses = new Set(dependsOn(sleep));
+  return stack.resources("azurerm_role_assignment").filter((a) => addresses.has(a.address));
+}
+
+describe.each(all)("azure-%s deploys on the first try", (_name, env) => {
+  const s = synthAzure(env);
+
+  test("finding 2: the provider manages storage through ARM only (a private account refuses data-plane polling)", () => {
+    const provider = s.json.provider.azurerm[0] ?? s.json.provider.azurerm;
+    expect(provider.features[0].storage[0]).toEqual({ data_plane_available: false });
+  });
+
+  test("finding 4: every key waits for the vault's private endpoint and for the deployer's Crypto Officer role to propagate", () => {
+    const keys = s.resources("azurerm_key_vault_key");
+    expect(keys).toHaveLength(5);
+    const vaultEndpoint = s
+      .resources("azurerm_private_endpoint")
+      .find((e) => String(e.config.private_service_connection.private_connection_resource_id).includes("azurerm_key_vault."))!;
+    for (const key of keys) {
+      expect(dependsOn(key)).toContain(vaultEndpoint.address);
+      const [sleep] = sleepsBefore(s, key);
+      expect(sleep.config.create_duration).toBe("300s");
+      expect(assignmentsBefore(s, sleep).map((a) => a.config.role_definition_name)).toEqual(["Key Vault Crypto Officer"]);
+    }
+  });
+
+  test("finding 4: each CMK consumer waits for its own identity's key grant to propagate", () => {
+    const consumers: [string, SynthResource[]][] = [
+      ["sql", s.resources("azurerm_mssql_server")],
+      ["cosmos", s.resources("azurerm_cosmosdb_account")],
+      ["datalake", s.resources("azurerm_storage_account")],
+      ["synapse", s.resources("azurerm_synapse_workspace")],
+      ["adf", s.resources("azurerm_data_factory")],
+    ];
+    for (const [workload, resources] of consumers) {
+      expect(resources.length).toBeGreaterThanOrEqual(1);
+      for (const r of resources) {
+        const sleeps = sleepsBefore(s, r);
+        expect({ workload, sleeps: sleeps.length }).toEqual({ workload, sleeps: 1 });
+        const [grant] = assignmentsBefore(s, sleeps[0]);
+        expect(grant.config.role_definition_name).toBe("Key Vault Crypto Service Encryption User");
+        expect(grant.config.principal_id).toContain(`azurerm_user_assigned_identity.identity-${workload}_`);
+      }
+    }
+  });
+
+  test("finding 4: lake filesystems wait for the deployer's blob role to propagate and for both lake endpoints", () => {
+    const filesystems = s.resources("azurerm_storage_data_lake_gen2_filesystem");
+    expect(filesystems.map((f) => f.config.name).sort()).toEqual(["curated", "raw", "synapse"]);
+    for (const fs of filesystems) {
+      const [sleep] = sleepsBefore(s, fs);
+      expect(assignmentsBefore(s, sleep).map((a) => a.config.role_definition_name)).toEqual(["Storage Blob Data Owner"]);
+      expect(dependsOn(fs).filter((d) => d.startsWith("azurerm_private_endpoint."))).toHaveLength(2);
+    }
+  });
+
+  test("finding 5: every log alert is created without validating its query against (still empty) tables", () => {
+    const alerts = s.resources("azurerm_monitor_scheduled_query_rules_alert_v2");
+    expect(alerts).toHaveLength(4);
+    for (const a of alerts)
+      expect({ alert: a.config.name, skip: a.config.skip_query_validation }).toEqual({ alert: a.config.name, skip: true });
+  });
+
+  test("finding 14: the blob service sends its Transaction metrics, not AllMetrics (Azure answers Transaction: perpetual diff)", () => {
+    const blob = s
+      .resources("azurerm_monitor_diagnostic_setting")
+      .find((d) => String(d.config.target_resource_id).endsWith("/blobServices/default"))!;
+    expect(blob.config.enabled_metric).toEqual([{ category: "Transaction" }]);
+  });
+
+  test("finding 14: container-scope grants wait for the container they name", () => {
+    const staging = s.resources("azurerm_role_assignment").find((a) => String(a.config.scope).includes("/containers/raw"))!;
+    const raw = s.resources("azurerm_storage_data_lake_gen2_filesystem").find((f) => f.config.name === "raw")!;
+    expect(dependsOn(staging)).toContain(raw.address);
+    const cosmosGrant = s.only("azurerm_cosmosdb_sql_role_assignment");
+    const apiLogs = s.resources("azurerm_cosmosdb_sql_container").find((c) => c.config.name === "api_logs")!;
+    expect(dependsOn(cosmosGrant)).toContain(apiLogs.address);
+  });
+
+  test("security: every key's first version expires one cryptoperiod (P1Y) after creation, set on create only", () => {
+    for (const key of s.resources("azurerm_key_vault_key")) {
+      expect(key.config.rotation_policy.expire_after).toBe("P1Y");
+      const offset = String(key.config.expiration_date).match(/^\$\{time_offset\.([\w-]+)\.rfc3339\}$/)!;
+      expect(offset).not.toBeNull();
+      expect(s.json.resource.time_offset[offset[1]]).toEqual({ offset_years: 1 });
+      expect(key.config.lifecycle.ignore_changes).toEqual(["expiration_date"]);
+    }
+  });
+});
+
+describe("azure-prod geo-replica and ETL failover", () => {
+  const s = synthAzure(prod);
+
+  test("finding 1: the geo-secondary database sets no max_size_gb (refused in Secondary create mode); the primary keeps it", () => {
+    const dbs = s.resources("azurerm_mssql_database");
+    const secondary = dbs.filter((d) => d.config.create_mode === "Secondary");
+    expect(secondary).toHaveLength(1);
+    expect(secondary[0].config).not.toHaveProperty("max_size_gb");
+    const primary = dbs.filter((d) => d.config.create_mode !== "Secondary");
+    expect(primary[0].config.max_size_gb).toBe(prod.sizing.sqlDatabase.maxSizeGb);
+  });
+
+  test("finding 8: flow 2 connects to the failover group listener and has a managed private endpoint to both servers", () => {
+    const fog = s.only("azurerm_mssql_failover_group");
+    const ls = s.resources("azurerm_data_factory_linked_custom_service").find((l) => l.config.type === "AzureSqlDatabase")!;
+    expect(JSON.parse(ls.config.type_properties_json).server).toBe(`${fog.config.name}.database.windows.net`);
+    const servers = s.resources("azurerm_mssql_server").map((srv) => `\${${srv.address}.id}`);
+    expect(servers).toHaveLength(2);
+    const sqlTargets = s
+      .resources("azurerm_data_factory_managed_private_endpoint")
+      .filter((m) => m.config.subresource_name === "sqlServer")
+      .map((m) => m.config.target_resource_id);
+    expect(sqlTargets.sort()).toEqual(servers.sort());
+  });
+});
+
+describe("azure-dev without a failover group", () => {
+  test("finding 8: the linked service uses the only server's FQDN, one SQL managed private endpoint", () => {
+    const s = synthAzure(dev);
+    expect(s.resources("azurerm_mssql_failover_group")).toHaveLength(0);
+    const [server] = s.resources("azurerm_mssql_server");
+    const ls = s.resources("azurerm_data_factory_linked_custom_service").find((l) => l.config.type === "AzureSqlDatabase")!;
+    expect(JSON.parse(ls.config.type_properties_json).server).toBe(`\${${server.address}.fully_qualified_domain_name}`);
+    expect(
+      s.resources("azurerm_data_factory_managed_private_endpoint").filter((m) => m.config.subresource_name === "sqlServer"),
+    ).toHaveLength(1);
+  });
+});
