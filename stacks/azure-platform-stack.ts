@@ -192,6 +192,7 @@ export class AzurePlatformStack extends TerraformStack {
       encryptionKey: keyVault.keys.synapse,
       sqlPoolSku: env.sizing.synapse.sqlPoolSku,
       geoBackup: env.sizing.synapse.geoBackup,
+      securityAlertEmails: env.alertContacts.emails,
       tags: { "data-store": "olap" },
     });
 

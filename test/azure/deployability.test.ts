@@ -151,3 +151,42 @@ describe("azure-dev without a failover group", () => {
     ).toHaveLength(1);
   });
 });
+
+describe.each(all)("azure-%s security items a PCI DSS reviewer asks for", (_name, env) => {
+  const s = synthAzure(env);
+
+  test("Synapse: workspace and dedicated pool audit to Log Analytics after their diagnostic settings exist", () => {
+    const workspaceAudit = s.only("azurerm_synapse_workspace_extended_auditing_policy");
+    expect(workspaceAudit.config.log_monitoring_enabled).toBe(true);
+    expect(workspaceAudit.config).not.toHaveProperty("storage_account_access_key");
+    const poolAudit = s.only("azurerm_synapse_sql_pool_extended_auditing_policy");
+    expect(poolAudit.config.log_monitoring_enabled).toBe(true);
+    for (const audit of [workspaceAudit, poolAudit]) {
+      const [setting] = dependsOn(audit).filter((d) => d.startsWith("azurerm_monitor_diagnostic_setting."));
+      const diag = s.resources("azurerm_monitor_diagnostic_setting").find((d) => d.address === setting)!;
+      // allLogs carries SQLSecurityAuditEvents to the platform workspace.
+      expect(diag.config.enabled_log).toEqual([{ category_group: "allLogs" }]);
+      expect(diag.config.log_analytics_workspace_id).toContain("azurerm_log_analytics_workspace.");
+    }
+  });
+
+  test("Synapse: threat detection (security alert policy) is on and mails the on-call contacts", () => {
+    expect(s.only("azurerm_synapse_workspace_security_alert_policy").config).toMatchObject({
+      policy_state: "Enabled",
+      email_account_admins_enabled: true,
+      email_addresses: env.alertContacts.emails,
+    });
+  });
+});
+
+describe("azure-prod Azure Firewall", () => {
+  test("Premium firewall and policy, IDPS and threat intelligence in Deny mode (PCI DSS 11.5.1)", () => {
+    const p = synthAzure(prod);
+    expect(p.only("azurerm_firewall").config.sku_tier).toBe("Premium");
+    expect(p.only("azurerm_firewall_policy").config).toMatchObject({
+      sku: "Premium",
+      threat_intelligence_mode: "Deny",
+      intrusion_detection: { mode: "Deny" },
+    });
+  });
+});
