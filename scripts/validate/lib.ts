@@ -14,13 +14,19 @@ export interface StackResult {
   readonly seconds: number;
 }
 
+/** A synthesized `cdk.tf.json`, as far as the fixtures read it. */
+export interface TerraformJson {
+  resource?: Record<string, Record<string, Record<string, unknown>>>;
+  [key: string]: unknown;
+}
+
 /** A bad value the TypeScript types accept and the provider's schema refuses: validate must reject it. */
 export interface NegativeFixture {
   readonly name: string;
   /** Stack whose synthesized JSON the fixture starts from. */
   readonly baseStack: string;
   /** Edits the parsed `cdk.tf.json` in place. */
-  readonly mutate: (json: Record<string, any>) => void;
+  readonly mutate: (json: TerraformJson) => void;
   /** The diagnostic `terraform validate` must print. */
   readonly expect: RegExp;
 }
@@ -33,11 +39,10 @@ export interface FixtureResult {
 }
 
 /** The first resource of a type in a stack's JSON (fixtures edit a real resource, not a hand-written one). */
-function firstResource(json: Record<string, any>, type: string): Record<string, any> {
-  const byName = json.resource?.[type];
-  const name = byName ? Object.keys(byName)[0] : undefined;
-  if (name === undefined) throw new Error(`fixture base stack has no ${type}`);
-  return byName[name];
+function firstResource(json: TerraformJson, type: string): Record<string, unknown> {
+  const first = Object.values(json.resource?.[type] ?? {})[0];
+  if (first === undefined) throw new Error(`fixture base stack has no ${type}`);
+  return first;
 }
 
 /**
@@ -59,7 +64,7 @@ export const NEGATIVE_FIXTURES: readonly NegativeFixture[] = [
     name: "key-rotation-shorter-than-28-days",
     baseStack: "azure-dev",
     mutate: (json) => {
-      firstResource(json, "azurerm_key_vault_key").rotation_policy.expire_after = "P7D";
+      (firstResource(json, "azurerm_key_vault_key").rotation_policy as Record<string, unknown>).expire_after = "P7D";
     },
     expect: /expire_after/,
   },
