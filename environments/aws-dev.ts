@@ -45,6 +45,6 @@ export const awsDev: AwsEnvironment = {
     tables: ["payment", "refund", "dispute", "merchant", "customer", "payment_method"],
   },
   etl: { scheduleEnabled: false, schedule: "cron(0 2 * * ? *)" },
-  policy: { packs: ["baseline"] },
+  policy: { packs: ["baseline", "deployability"] },
   deletionProtection: false,
 };

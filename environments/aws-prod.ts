@@ -57,6 +57,6 @@ export const awsProd: AwsEnvironment = {
     tables: ["payment", "refund", "dispute", "merchant", "customer", "payment_method"],
   },
   etl: { scheduleEnabled: true, schedule: "cron(0 2 * * ? *)" },
-  policy: { packs: ["baseline", "production"] },
+  policy: { packs: ["baseline", "deployability", "production"] },
   deletionProtection: true,
 };

@@ -51,6 +51,6 @@ export const awsStaging: AwsEnvironment = {
     tables: ["payment", "refund", "dispute", "merchant", "customer", "payment_method"],
   },
   etl: { scheduleEnabled: true, schedule: "cron(0 2 * * ? *)" },
-  policy: { packs: ["baseline"] },
+  policy: { packs: ["baseline", "deployability"] },
   deletionProtection: true,
 };

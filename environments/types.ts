@@ -269,12 +269,12 @@ export interface PolicySuppression {
   readonly reason: string;
 }
 
-export const POLICY_PACKS = ["baseline", "production"] as const;
+export const POLICY_PACKS = ["baseline", "deployability", "production"] as const;
 export type PolicyPack = (typeof POLICY_PACKS)[number];
 
 /** Guardrails evaluated on the synthesized stack. */
 export interface PolicyConfig {
-  /** Packs to evaluate; prod must include `production`. */
+  /** Packs to evaluate; every environment includes `deployability`, prod also `production`. */
   readonly packs: readonly PolicyPack[];
   /** @default - none */
   readonly suppressions?: readonly PolicySuppression[];

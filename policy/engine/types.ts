@@ -5,7 +5,7 @@ import type { StackGraph } from "./graph";
 
 export type Cloud = "azure" | "aws" | "any";
 export type Severity = "error" | "warning";
-export type PackName = "baseline" | "production";
+export type PackName = "baseline" | "deployability" | "production";
 
 /** A plain JSON object as found in cdk.tf.json. */
 export type JsonObject = { [key: string]: unknown };

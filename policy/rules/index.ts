@@ -56,6 +56,16 @@ import AWS_S3_002 from "./aws-s3/aws-s3-002-versioning";
 import AWS_S3_003 from "./aws-s3/aws-s3-003-sse-kms";
 import AWS_S3_004 from "./aws-s3/aws-s3-004-tls-only";
 import AWS_S3_005 from "./aws-s3/aws-s3-005-access-logging";
+import AZ_DEP_001 from "./azure/az-dep-001-secondary-database-max-size";
+import AZ_DEP_002 from "./azure/az-dep-002-private-storage-data-plane";
+import AZ_DEP_003 from "./azure/az-dep-003-budget-start-date";
+import AZ_DEP_004 from "./azure/az-dep-004-cmk-consumer-waits-for-rbac";
+import AZ_DEP_005 from "./azure/az-dep-005-key-after-endpoint-and-rbac";
+import AZ_DEP_006 from "./azure/az-dep-006-log-alert-skips-query-validation";
+import AZ_DEP_007 from "./azure/az-dep-007-storage-service-metric-category";
+import AZ_DEP_008 from "./azure/az-dep-008-container-grant-after-container";
+import AZ_DEP_009 from "./azure/az-dep-009-fixed-name-create-before-destroy";
+import AZ_DEP_010 from "./azure/az-dep-010-etl-through-failover-listener";
 import AZ_COS_001 from "./azure-cosmos/az-cos-001-local-auth";
 import AZ_COS_002 from "./azure-cosmos/az-cos-002-public-network";
 import AZ_COS_003 from "./azure-cosmos/az-cos-003-cmk";
@@ -191,6 +201,16 @@ export const ALL_RULES: readonly Rule[] = [
   AWS_S3_003,
   AWS_S3_004,
   AWS_S3_005,
+  AZ_DEP_001,
+  AZ_DEP_002,
+  AZ_DEP_003,
+  AZ_DEP_004,
+  AZ_DEP_005,
+  AZ_DEP_006,
+  AZ_DEP_007,
+  AZ_DEP_008,
+  AZ_DEP_009,
+  AZ_DEP_010,
   AZ_COS_001,
   AZ_COS_002,
   AZ_COS_003,
