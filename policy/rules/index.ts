@@ -93,6 +93,7 @@ import AZ_KV_006 from "./azure-keyvault/az-kv-006-diagnostics";
 import AZ_KV_007 from "./azure-keyvault/az-kv-007-key-rotation";
 import AZ_KV_008 from "./azure-keyvault/az-kv-008-key-strength";
 import AZ_KV_009 from "./azure-keyvault/az-kv-009-soft-delete-retention";
+import AZ_KV_010 from "./azure-keyvault/az-kv-010-key-expiration";
 import AZ_LOG_001 from "./azure-monitor/az-log-001-retention";
 import AZ_LOG_002 from "./azure-monitor/az-log-002-local-auth";
 import AZ_LOG_003 from "./azure-monitor/az-log-003-workspace-audit";
@@ -108,6 +109,7 @@ import AZ_NET_005 from "./azure-network/az-net-005-private-dns";
 import AZ_NET_006 from "./azure-network/az-net-006-paas-firewall-open";
 import AZ_NET_007 from "./azure-network/az-net-007-ddos";
 import AZ_NET_008 from "./azure-network/az-net-008-zones";
+import AZ_NET_009 from "./azure-network/az-net-009-firewall-idps-deny";
 import AZ_SQL_001 from "./azure-sql/az-sql-001-public-network";
 import AZ_SQL_002 from "./azure-sql/az-sql-002-min-tls";
 import AZ_SQL_003 from "./azure-sql/az-sql-003-entra-only";
@@ -238,6 +240,7 @@ export const ALL_RULES: readonly Rule[] = [
   AZ_KV_007,
   AZ_KV_008,
   AZ_KV_009,
+  AZ_KV_010,
   AZ_LOG_001,
   AZ_LOG_002,
   AZ_LOG_003,
@@ -253,6 +256,7 @@ export const ALL_RULES: readonly Rule[] = [
   AZ_NET_006,
   AZ_NET_007,
   AZ_NET_008,
+  AZ_NET_009,
   AZ_SQL_001,
   AZ_SQL_002,
   AZ_SQL_003,
