@@ -233,7 +233,7 @@ describe("validateAwsEnvironment rejects bad input with field, value and fix", (
     [
       "policy pack unknown",
       (e) => (e.policy.packs = ["baseline", "strict"]),
-      /policy.packs\[1\]: got "strict"; allowed: one of baseline, production/,
+      /policy.packs\[1\]: got "strict"; allowed: one of baseline, deployability, production/,
     ],
     ["policy without baseline", (e) => (e.policy.packs = []), /policy.packs: got \[\]; allowed: a list that includes "baseline"/],
     [

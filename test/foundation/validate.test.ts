@@ -319,7 +319,12 @@ describe("validateAzureEnvironment names the environment, field, value and what 
     [
       "unknown policy pack",
       withChanges(dev, (e) => (e.policy.packs = ["baseline", "strict"])),
-      /policy.packs\[1\]: got "strict"; allowed: one of baseline, production/,
+      /policy.packs\[1\]: got "strict"; allowed: one of baseline, deployability, production/,
+    ],
+    [
+      "no deployability pack",
+      withChanges(dev, (e) => (e.policy.packs = ["baseline"])),
+      /policy.packs: got \["baseline"\]; allowed: a list that includes "deployability"/,
     ],
     [
       "prod without production pack",
