@@ -3,10 +3,14 @@
  * expectation below is written from the provider source at v4.55.0 or the service's documentation
  * (docs/provider-review.md), not from the constants the constructs read.
  */
+import { Testing } from "cdktf";
 import { dev } from "../../environments/dev";
 import { prod } from "../../environments/prod";
 import { staging } from "../../environments/staging";
+import { KeyVault, cryptoperiodOffset } from "../../constructs/azure/key-vault";
+import { RbacPropagationWait } from "../../constructs/azure/rbac-propagation-wait";
 import { SynthesizedStack, SynthResource, synthAzure } from "../helpers/synth";
+import { storeTestbed } from "./store-helpers";
 
 const all = [dev, staging, prod].map((e) => [e.name, e] as const);
 
@@ -188,5 +192,42 @@ describe("azure-prod Azure Firewall", () => {
       threat_intelligence_mode: "Deny",
       intrusion_detection: { mode: "Deny" },
     });
+  });
+});
+
+describe("construct inputs behind the fixes", () => {
+  test("a key's cryptoperiod becomes the time_offset of its first version; unsupported periods are refused with the key named", () => {
+    expect(cryptoperiodOffset("P1Y")).toEqual({ offsetYears: 1 });
+    expect(cryptoperiodOffset("P6M")).toEqual({ offsetMonths: 6 });
+    expect(cryptoperiodOffset("P90D")).toEqual({ offsetDays: 90 });
+    // Not longer than the 30-day rotation lead, or not a single-unit ISO 8601 period.
+    for (const bad of ["P30D", "P1M", "P1Y6M", "PT24H", "1Y"]) expect(cryptoperiodOffset(bad)).toBeUndefined();
+    const t = storeTestbed();
+    expect(
+      () =>
+        new KeyVault(t.stack, "kv", {
+          naming: t.naming,
+          resourceGroupName: "rg",
+          location: "westeurope",
+          tenantId: "00000000-0000-0000-0000-000000000000",
+          softDeleteRetentionDays: 90,
+          privateAccess: t.privateAccess,
+          diagnostics: t.diagnostics,
+          deployerObjectId: "00000000-0000-0000-0000-000000000001",
+          keys: { sql: { rotateEvery: "P2W" } },
+        }),
+    ).toThrow(/keys\.sql\.rotateEvery "P2W" is not supported; use P<n>Y, P<n>M or P<n>D longer than 30 days/);
+  });
+
+  test("an RBAC wait needs assignments and a whole number of seconds or minutes", () => {
+    const t = storeTestbed();
+    const grant = t.identity.grant("/scope", "Reader");
+    expect(() => new RbacPropagationWait(t.stack, "none", { assignments: [] })).toThrow(/assignments is empty/);
+    expect(() => new RbacPropagationWait(t.stack, "bad", { assignments: [grant], duration: "5" })).toThrow(
+      /duration "5" is not a whole number/,
+    );
+    new RbacPropagationWait(t.stack, "ok", { assignments: [grant], duration: "2m" });
+    const sleeps = Object.values(JSON.parse(Testing.synth(t.stack)).resource.time_sleep) as Record<string, any>[];
+    expect(sleeps.filter((s) => s.create_duration === "2m")).toHaveLength(1);
   });
 });
