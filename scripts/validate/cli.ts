@@ -4,8 +4,8 @@
  * `terraform init -backend=false` + `terraform validate` on every synthesized stack, then on the
  * negative fixtures (bad values the TypeScript types allow) that validate must reject. Providers come
  * from the offline mirror `shared/terraform-providers` beside the repository (or beside a parent
- * folder) when it exists (TF_PROVIDER_MIRROR names another folder, an existing TF_CLI_CONFIG_FILE
- * wins), otherwise from the registry. A stack whose
+ * folder) when it exists (TF_PROVIDER_MIRROR names another folder), else through an existing
+ * TF_CLI_CONFIG_FILE, else from the registry. A stack whose
  * providers cannot be installed is NOT VALIDATED, never passed; with --require-all (or
  * VALIDATE_REQUIRE_ALL=1) or a matching --require prefix that fails the run. Writes
  * <dir>/validate-report.json.
@@ -44,21 +44,26 @@ function findMirror(): string | undefined {
   return undefined;
 }
 
-/** Environment for Terraform: the offline mirror's CLI config when there is one, a shared plugin cache otherwise. */
+/**
+ * Environment for Terraform, in this order: the offline mirror (TF_PROVIDER_MIRROR, else
+ * `shared/terraform-providers` found beside the repository), an existing TF_CLI_CONFIG_FILE, the
+ * registry with one plugin cache for all stacks.
+ */
 function terraformEnv(): { env: NodeJS.ProcessEnv; source: string } {
   const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
-  // An explicit, existing CLI config wins (some machines export one that does not exist: ignore that).
-  if (env.TF_CLI_CONFIG_FILE && existsSync(env.TF_CLI_CONFIG_FILE)) return { env, source: `TF_CLI_CONFIG_FILE=${env.TF_CLI_CONFIG_FILE}` };
   const mirror = env.TF_PROVIDER_MIRROR ? resolve(env.TF_PROVIDER_MIRROR) : findMirror();
-  const unpack = mirror === undefined ? undefined : join(mirror, "unpack.sh");
-  if (unpack !== undefined && existsSync(unpack)) {
+  if (mirror !== undefined) {
+    const unpack = join(mirror, "unpack.sh");
+    if (!existsSync(unpack)) throw new Error(`TF_PROVIDER_MIRROR=${mirror} has no unpack.sh; point it at a terraform-providers folder.`);
     const dest = join(env.TMPDIR ?? tmpdir(), "pdp-tf-mirror");
     const r = spawnSync("bash", [unpack, dest], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`${unpack} failed: ${r.stderr}`);
     env.TF_CLI_CONFIG_FILE = r.stdout.trim();
     return { env, source: `offline mirror ${mirror} (providers listed in its SHA256SUMS; others from the registry)` };
   }
-  // Registry: download each provider once for all stacks.
+  if (env.TF_CLI_CONFIG_FILE && existsSync(env.TF_CLI_CONFIG_FILE)) return { env, source: `TF_CLI_CONFIG_FILE=${env.TF_CLI_CONFIG_FILE}` };
+  // Some machines export a CLI config path that does not exist; Terraform would only warn about it.
+  delete env.TF_CLI_CONFIG_FILE;
   env.TF_PLUGIN_CACHE_DIR ??= join(env.TMPDIR ?? tmpdir(), "pdp-tf-plugin-cache");
   env.TF_PLUGIN_CACHE_MAY_BREAK_DEPENDENCY_LOCK_FILE = "1";
   mkdirSync(env.TF_PLUGIN_CACHE_DIR, { recursive: true });
