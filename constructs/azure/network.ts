@@ -131,10 +131,11 @@ export class Network extends Construct {
     }
 
     const zones = {} as Record<PrivateDnsZoneName, PrivateDnsZone>;
+    const links = {} as Record<PrivateDnsZoneName, PrivateDnsZoneVirtualNetworkLink>;
     for (const zoneName of PRIVATE_DNS_ZONE_NAMES) {
       const key = zoneName.replace(/^privatelink\./, "").replace(/\./g, "-");
       const zone = new PrivateDnsZone(this, `zone-${key}`, { name: zoneName, resourceGroupName });
-      new PrivateDnsZoneVirtualNetworkLink(this, `zone-link-${key}`, {
+      links[zoneName] = new PrivateDnsZoneVirtualNetworkLink(this, `zone-link-${key}`, {
         name: `${naming.name("virtualNetwork")}-link`,
         resourceGroupName,
         privateDnsZoneName: zone.name,
@@ -148,6 +149,7 @@ export class Network extends Construct {
     this.privateAccess = {
       subnetId: this.privateEndpointSubnet.id,
       dnsZoneIds: Object.fromEntries(Object.entries(zones).map(([n, z]) => [n, z.id])) as Record<PrivateDnsZoneName, string>,
+      dnsZoneLinks: links,
       resourceGroupName,
       location,
     };

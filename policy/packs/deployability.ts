@@ -14,4 +14,5 @@ export const DEPLOYABILITY_PACK: readonly string[] = [
   "AZ-DEP-008",
   "AZ-DEP-009",
   "AZ-DEP-010",
+  "AZ-DEP-011",
 ];

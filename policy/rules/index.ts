@@ -66,6 +66,7 @@ import AZ_DEP_007 from "./azure/az-dep-007-storage-service-metric-category";
 import AZ_DEP_008 from "./azure/az-dep-008-container-grant-after-container";
 import AZ_DEP_009 from "./azure/az-dep-009-fixed-name-create-before-destroy";
 import AZ_DEP_010 from "./azure/az-dep-010-etl-through-failover-listener";
+import AZ_DEP_011 from "./azure/az-dep-011-endpoint-after-zone-link";
 import AZ_COS_001 from "./azure-cosmos/az-cos-001-local-auth";
 import AZ_COS_002 from "./azure-cosmos/az-cos-002-public-network";
 import AZ_COS_003 from "./azure-cosmos/az-cos-003-cmk";
@@ -213,6 +214,7 @@ export const ALL_RULES: readonly Rule[] = [
   AZ_DEP_008,
   AZ_DEP_009,
   AZ_DEP_010,
+  AZ_DEP_011,
   AZ_COS_001,
   AZ_COS_002,
   AZ_COS_003,

@@ -53,6 +53,19 @@ describe.each(all)("azure-%s deploys on the first try", (_name, env) => {
     }
   });
 
+  test("finding 4: every private endpoint waits for the VNet link of its DNS zone (else the name resolves publicly)", () => {
+    const endpoints = s.resources("azurerm_private_endpoint");
+    expect(endpoints.length).toBeGreaterThanOrEqual(10);
+    for (const e of endpoints) {
+      const zone = String(e.config.private_dns_zone_group.private_dns_zone_ids[0]).replace(/^\$\{|\.id\}$/g, "");
+      const links = s
+        .resources("azurerm_private_dns_zone_virtual_network_link")
+        .filter((l) => l.config.private_dns_zone_name === `\${${zone}.name}`);
+      expect(links).toHaveLength(1);
+      expect({ endpoint: e.config.name, waits: dependsOn(e).includes(links[0].address) }).toEqual({ endpoint: e.config.name, waits: true });
+    }
+  });
+
   test("finding 4: each CMK consumer waits for its own identity's key grant to propagate", () => {
     const consumers: [string, SynthResource[]][] = [
       ["sql", s.resources("azurerm_mssql_server")],

@@ -60,6 +60,13 @@ const DEFECTS: [string, string, (json: Json) => void][] = [
     (j) => delete firstOf(j, "azurerm_role_assignment", (c) => String(c.scope).includes("/containers/")).depends_on,
   ],
   [
+    "4 key vault endpoint created before its zone is linked to the VNet",
+    "AZ-DEP-011",
+    (j) =>
+      delete firstOf(j, "azurerm_private_endpoint", (c) => c.private_dns_zone_group.private_dns_zone_ids[0].includes("vaultcore"))
+        .depends_on,
+  ],
+  [
     "14 fixed name with create_before_destroy",
     "AZ-DEP-009",
     (j) => (firstOf(j, "azurerm_firewall_policy").lifecycle = { create_before_destroy: true }),
