@@ -27,7 +27,10 @@ export class WorkloadIdentity extends Construct {
    * What a customer-managed-key consumer must depend on: the propagation wait after each key grant
    * (`grantKeyEncryption`). Empty until a key is granted.
    */
-  readonly keyAccessReady: ITerraformDependable[] = [];
+  get keyAccessReady(): readonly ITerraformDependable[] {
+    return this.keyWaits;
+  }
+  private readonly keyWaits: ITerraformDependable[] = [];
   private grants = 0;
 
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
@@ -50,7 +53,7 @@ export class WorkloadIdentity extends Construct {
   grantKeyEncryption(key: KeyVaultKey): RoleAssignment {
     const assignment = this.grant(key.resourceVersionlessId, "Key Vault Crypto Service Encryption User");
     const wait = new RbacPropagationWait(this, `key-access-propagation-${this.grants}`, { assignments: [assignment] });
-    this.keyAccessReady.push(wait.sleep);
+    this.keyWaits.push(wait.sleep);
     return assignment;
   }
 
