@@ -11,6 +11,13 @@ import { RbacPropagationWait } from "./rbac-propagation-wait";
 import { WorkloadIdentity } from "./workload-identity";
 
 /**
+ * Metric categories of a storage account and of its services. Azure has no `AllMetrics` there: it
+ * rejects it on the account ("Metric category 'AllMetrics' is not supported, supported categories are:
+ * 'Capacity;Transaction'") and stores it as these on a service, so a plan never comes out clean.
+ */
+export const STORAGE_METRIC_CATEGORIES = ["Capacity", "Transaction"] as const;
+
+/**
  * Filesystems of the lake: `synapse` is the workspace's default filesystem; `raw` receives ETL
  * extracts (CDC batches, Cosmos change feed), `curated` holds conformed data loaded into the pool.
  */
@@ -155,12 +162,12 @@ export class DataLake extends Construct {
       diagnostics: props.diagnostics,
       targetResourceId: this.account.id,
       logCategoryGroups: [],
+      metricCategories: STORAGE_METRIC_CATEGORIES,
     });
     new DiagnosticSettings(this, "blob-diagnostics", {
       diagnostics: props.diagnostics,
       targetResourceId: `${this.account.id}/blobServices/default`,
-      // The blob service's only exportable metric category; `AllMetrics` comes back as `Transaction` (perpetual diff).
-      metricCategories: ["Transaction"],
+      metricCategories: STORAGE_METRIC_CATEGORIES,
     });
 
     const deployer = new RoleAssignment(this, "deployer-blob-owner", {

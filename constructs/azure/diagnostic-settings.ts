@@ -23,9 +23,8 @@ export interface DiagnosticSettingsProps {
    */
   readonly metrics?: boolean;
   /**
-   * Metric categories to send when `metrics` is on. Use the resource's own categories where Azure
-   * does not echo `AllMetrics` back (a storage blob service answers `Transaction`, and the setting then
-   * shows a change on every plan).
+   * Metric categories to send when `metrics` is on. Use the resource's own categories where Azure has
+   * no `AllMetrics` (storage accounts and their services: `Capacity` and `Transaction`).
    * @default ["AllMetrics"]
    */
   readonly metricCategories?: readonly string[];

@@ -103,11 +103,16 @@ describe.each(all)("azure-%s deploys on the first try", (_name, env) => {
       expect({ alert: a.config.name, skip: a.config.skip_query_validation }).toEqual({ alert: a.config.name, skip: true });
   });
 
-  test("finding 14: the blob service sends its Transaction metrics, not AllMetrics (Azure answers Transaction: perpetual diff)", () => {
-    const blob = s
+  test("finding 14: the lake account and its blob service send Capacity and Transaction, never AllMetrics (refused / perpetual diff)", () => {
+    const account = s.only("azurerm_storage_account");
+    const settings = s
       .resources("azurerm_monitor_diagnostic_setting")
-      .find((d) => String(d.config.target_resource_id).endsWith("/blobServices/default"))!;
-    expect(blob.config.enabled_metric).toEqual([{ category: "Transaction" }]);
+      .filter((d) => String(d.config.target_resource_id).startsWith(`\${${account.address}.id}`));
+    expect(settings.map((d) => String(d.config.target_resource_id).replace(/^\$\{[^}]+\}/, "<account>")).sort()).toEqual([
+      "<account>",
+      "<account>/blobServices/default",
+    ]);
+    for (const d of settings) expect(d.config.enabled_metric).toEqual([{ category: "Capacity" }, { category: "Transaction" }]);
   });
 
   test("finding 14: container-scope grants wait for the container they name", () => {

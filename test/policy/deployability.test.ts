@@ -55,6 +55,15 @@ const DEFECTS: [string, string, (json: Json) => void][] = [
     },
   ],
   [
+    "14 storage account sends AllMetrics (refused by Azure)",
+    "AZ-DEP-007",
+    (j) => {
+      firstOf(j, "azurerm_monitor_diagnostic_setting", (c) =>
+        /^\$\{azurerm_storage_account\.[\w-]+\.id\}$/.test(c.target_resource_id),
+      ).enabled_metric = [{ category: "AllMetrics" }];
+    },
+  ],
+  [
     "14 container-scope grant without its container",
     "AZ-DEP-008",
     (j) => delete firstOf(j, "azurerm_role_assignment", (c) => String(c.scope).includes("/containers/")).depends_on,
