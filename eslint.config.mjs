@@ -13,6 +13,10 @@ const providerBarrels = {
         'Import the resource module instead, e.g. "@cdktf/provider-azurerm/lib/key-vault": the barrel loads ~1,100 modules (docs/performance.md).',
     },
     {
+      name: "@cdktf/provider-time",
+      message: 'Import the resource module instead, e.g. "@cdktf/provider-time/lib/sleep".',
+    },
+    {
       name: "@cdktf/provider-aws",
       message:
         'Import the resource module instead, e.g. "@cdktf/provider-aws/lib/s3-bucket": the barrel loads ~1,500 modules (docs/performance.md).',

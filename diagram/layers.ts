@@ -612,6 +612,10 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
     parentAttr: "synapse_workspace_id",
   },
   azurerm_sentinel_log_analytics_workspace_onboarding: { layer: "security", label: "Microsoft Sentinel (SIEM)", kind: "node" },
+  // hashicorp/time: deploy-time ordering and dates recorded once in state.
+  time_sleep: { layer: "security", label: "RBAC propagation wait", kind: "group" },
+  time_offset: { layer: "security", label: "key expiry date", kind: "group" },
+  time_static: { layer: "observability", label: "budget creation date", kind: "group" },
   terraform_data: {
     layer: "other",
     label: "terraform_data",

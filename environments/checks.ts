@@ -194,6 +194,8 @@ export function checkBudget(v: IssueCollector, budget: BudgetConfig | undefined,
 export function checkPolicyConfig(v: IssueCollector, policy: PolicyConfig, prod: boolean): void {
   policy.packs.forEach((p, i) => v.oneOf(p, POLICY_PACKS, `policy.packs[${i}]`));
   v.check(policy.packs.includes("baseline"), "policy.packs", policy.packs, 'a list that includes "baseline"');
+  // What the provider or Azure refuses at apply time: no environment can afford to skip it.
+  v.check(policy.packs.includes("deployability"), "policy.packs", policy.packs, 'a list that includes "deployability"');
   if (prod) v.check(policy.packs.includes("production"), "policy.packs", policy.packs, 'a list that includes "production" in prod');
   (policy.suppressions ?? []).forEach((s, i) => {
     v.check(

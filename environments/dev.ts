@@ -43,6 +43,6 @@ export const dev: AzureEnvironment = {
     dataFactory: { batchTriggerEnabled: false },
   },
   cdc: { enabled: true, tables: ["Payment", "Refund", "Dispute", "Merchant", "Customer", "PaymentMethod"] },
-  policy: { packs: ["baseline"] },
+  policy: { packs: ["baseline", "deployability"] },
   deletionProtection: false,
 };

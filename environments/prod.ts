@@ -55,6 +55,6 @@ export const prod: AzureEnvironment = {
     dataFactory: { batchTriggerEnabled: true },
   },
   cdc: { enabled: true, tables: ["Payment", "Refund", "Dispute", "Merchant", "Customer", "PaymentMethod"] },
-  policy: { packs: ["baseline", "production"] },
+  policy: { packs: ["baseline", "deployability", "production"] },
   deletionProtection: true,
 };

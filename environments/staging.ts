@@ -47,6 +47,6 @@ export const staging: AzureEnvironment = {
     dataFactory: { batchTriggerEnabled: true },
   },
   cdc: { enabled: true, tables: ["Payment", "Refund", "Dispute", "Merchant", "Customer", "PaymentMethod"] },
-  policy: { packs: ["baseline"] },
+  policy: { packs: ["baseline", "deployability"] },
   deletionProtection: true,
 };

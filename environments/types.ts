@@ -274,7 +274,7 @@ export type PolicyPack = (typeof POLICY_PACKS)[number];
 
 /** Guardrails evaluated on the synthesized stack. */
 export interface PolicyConfig {
-  /** Packs to evaluate; prod must include `production`. */
+  /** Packs to evaluate; every environment includes `deployability`, prod also `production`. */
   readonly packs: readonly PolicyPack[];
   /** @default - none */
   readonly suppressions?: readonly PolicySuppression[];

@@ -38,6 +38,7 @@ export function renderDocs(): string {
     "| Pack | Rules | Used by |",
     "| --- | --- | --- |",
     `| baseline | ${PACKS.baseline.length} | every environment |`,
+    `| deployability | ${PACKS.deployability.length} | every environment (apply-time provider and service constraints: what a first deploy would hit) |`,
     `| production | ${PACKS.production.length} | prod (zone redundancy, geo-backups, multi-region, locks, deletion protection) |`,
     "",
     `## Rules (${rules.length})`,

@@ -1,5 +1,6 @@
 import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { Aspects, AzurermBackend, LocalBackend, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AzureEnvironment } from "../environments/types";
@@ -60,9 +61,16 @@ export class AzurePlatformStack extends TerraformStack {
         {
           keyVault: [{ purgeSoftDeleteOnDestroy: false, recoverSoftDeletedKeyVaults: true, recoverSoftDeletedKeys: true }],
           resourceGroup: [{ preventDeletionIfContainsResources: true }],
+          // The data lake is private: with the default (true) the provider polls its blob, queue, file and
+          // web endpoints on create and reads queue properties on every refresh, and the account answers
+          // 403 (hashicorp/terraform-provider-azurerm#33454). Off, the provider manages the account
+          // through Azure Resource Manager only; filesystems still use the dfs private endpoint.
+          storage: [{ dataPlaneAvailable: false }],
         },
       ],
     });
+    // time_sleep / time_offset: RBAC propagation waits and key expiry dates.
+    new TimeProvider(this, "time");
     this.configureBackend(id, env);
     // terraform_data (the CDC deployment step) needs 1.4; the platform's documented floor is 1.5.
     this.addOverride("terraform.required_version", ">= 1.5.0");
@@ -184,6 +192,7 @@ export class AzurePlatformStack extends TerraformStack {
       encryptionKey: keyVault.keys.synapse,
       sqlPoolSku: env.sizing.synapse.sqlPoolSku,
       geoBackup: env.sizing.synapse.geoBackup,
+      securityAlertEmails: env.alertContacts.emails,
       tags: { "data-store": "olap" },
     });
 
@@ -198,7 +207,13 @@ export class AzurePlatformStack extends TerraformStack {
       privateAccess: network.privateAccess,
       diagnostics: logs.diagnostics,
       git: env.sizing.dataFactory.git,
-      oltp: { serverId: this.oltp.serverId, serverFqdn: this.oltp.serverFqdn, databaseName: this.oltp.databaseName },
+      oltp: {
+        serverId: this.oltp.serverId,
+        // The failover group's listener (the primary's FQDN without one): flow 2 keeps working after a failover.
+        serverFqdn: this.oltp.listenerFqdn,
+        secondaryServerId: this.oltp.secondaryServer?.id,
+        databaseName: this.oltp.databaseName,
+      },
       olap: { workspaceId: this.olap.workspaceId, sqlEndpoint: this.olap.sqlEndpoint, sqlPoolName: this.olap.sqlPoolName },
       nosql: {
         accountId: this.nosql.accountId,
@@ -206,8 +221,14 @@ export class AzurePlatformStack extends TerraformStack {
         resourceGroupName: rg.data.name,
         endpoint: this.nosql.endpoint,
         databaseName: this.nosql.databaseName,
+        apiLogsContainerResource: this.nosql.containers.api_logs,
       },
-      dataLake: { storageAccountId: this.dataLake.accountId, dfsEndpoint: this.dataLake.dfsEndpoint, stagingFileSystem: "raw" },
+      dataLake: {
+        storageAccountId: this.dataLake.accountId,
+        dfsEndpoint: this.dataLake.dfsEndpoint,
+        stagingFileSystem: "raw",
+        stagingFileSystemResource: this.dataLake.filesystems.raw,
+      },
       keyVault: { id: keyVault.vault.id, uri: keyVault.vault.vaultUri },
       cdcTables: env.cdc.enabled ? env.cdc.tables : [],
       batchTriggerEnabled: triggersOn,

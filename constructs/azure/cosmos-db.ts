@@ -2,7 +2,6 @@ import { CosmosdbAccount } from "@cdktf/provider-azurerm/lib/cosmosdb-account";
 import { CosmosdbSqlContainer } from "@cdktf/provider-azurerm/lib/cosmosdb-sql-container";
 import { CosmosdbSqlDatabase } from "@cdktf/provider-azurerm/lib/cosmosdb-sql-database";
 import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
-import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { AzureLocation } from "../../environments/types";
@@ -192,7 +191,6 @@ export class CosmosDb extends Construct {
     const protect = props.deletionProtection ?? false;
     const specs: Readonly<Record<string, CosmosContainerSpec>> = props.containers ?? PAYMENTS_COSMOS_CONTAINERS;
     const analytical = Object.values(specs).some((c) => c.analyticalTtlSeconds !== undefined);
-    const keyGrants = props.identity.node.children.filter((c): c is RoleAssignment => c instanceof RoleAssignment);
     const regions = [props.location, ...(props.secondaryLocation ? [props.secondaryLocation] : [])];
 
     this.account = new CosmosdbAccount(this, "account", {
@@ -222,7 +220,7 @@ export class CosmosDb extends Construct {
       analyticalStorage: analytical ? { schemaType: "WellDefined" } : undefined,
       capacity: { totalThroughputLimit: props.autoscaleMaxThroughput },
       tags: props.tags ? { ...props.tags } : undefined,
-      dependsOn: [...keyGrants],
+      dependsOn: [...props.identity.keyAccessReady],
     });
     if (protect) this.account.addOverride("lifecycle.prevent_destroy", true);
     this.accountId = this.account.id;

@@ -7,6 +7,7 @@ import { DataFactoryLinkedCustomService } from "@cdktf/provider-azurerm/lib/data
 import { DataFactoryManagedPrivateEndpoint } from "@cdktf/provider-azurerm/lib/data-factory-managed-private-endpoint";
 import { DataFactoryPipeline } from "@cdktf/provider-azurerm/lib/data-factory-pipeline";
 import { DataFactoryTriggerSchedule } from "@cdktf/provider-azurerm/lib/data-factory-trigger-schedule";
+import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { DataFactoryConfig, OltpTable } from "../../environments/types";
 import { ADF_CREDENTIAL, ADF_INTEGRATION_RUNTIME, DATASETS, DatasetKey, LINKED_SERVICES, LinkedServiceKey } from "./adf-pipelines/catalog";
@@ -27,9 +28,20 @@ export const COSMOS_DATA_READER_ROLE = "00000000-0000-0000-0000-000000000001";
 
 /** The OLTP Azure SQL database the factory reads. */
 export interface EtlOltpSource {
+  /** The primary server (a managed private endpoint connects to it). */
   readonly serverId: string;
-  /** e.g. `sql-pay-prod-weu-1a2b.database.windows.net`. */
+  /**
+   * Host name the linked service connects to: the failover group's read-write listener
+   * (`<failover group>.database.windows.net`) when there is one, so flow 2 follows a failover; else
+   * the server's FQDN, e.g. `sql-pay-prod-weu-1a2b.database.windows.net`.
+   */
   readonly serverFqdn: string;
+  /**
+   * The geo-secondary server: a second managed private endpoint, so the listener is reachable from the
+   * managed VNet whichever server is primary.
+   * @default - no secondary (no failover group)
+   */
+  readonly secondaryServerId?: string;
   readonly databaseName: string;
 }
 
@@ -51,6 +63,8 @@ export interface EtlNosqlSource {
   readonly databaseName: string;
   /** @default "api_logs" */
   readonly apiLogsContainer?: string;
+  /** The `apiLogsContainer` resource: the container-scope data-plane grant names it, so it must exist first. */
+  readonly apiLogsContainerResource: ITerraformDependable;
 }
 
 /** The data lake the factory lands extracts in. */
@@ -60,6 +74,8 @@ export interface EtlDataLake {
   readonly dfsEndpoint: string;
   /** Filesystem of the landing/staging zone. */
   readonly stagingFileSystem: string;
+  /** The staging filesystem resource: the identity's container-scope grant names it, so it must exist first. */
+  readonly stagingFileSystemResource: ITerraformDependable;
 }
 
 /** Key Vault the factory may reference secrets from (none today). */
@@ -216,6 +232,8 @@ export class EtlFactory extends Construct {
       identity: { type: "UserAssigned", identityIds: [props.identity.id] },
       customerManagedKeyId: props.encryptionKey.keyId,
       customerManagedKeyIdentityId: props.identity.id,
+      // The factory unwraps its key at creation: wait until the identity's key grant is enforced.
+      dependsOn: [...props.identity.keyAccessReady],
       githubConfiguration: git
         ? {
             accountName: git.accountName,
@@ -260,6 +278,10 @@ export class EtlFactory extends Construct {
 
     const mpes: Record<string, ManagedEndpointSpec> = {
       "oltp-sql": { service: "sqlServer", targetResourceId: props.oltp.serverId },
+      // The listener resolves to whichever server is primary: both must have a private path.
+      ...(props.oltp.secondaryServerId !== undefined
+        ? { "oltp-sql-secondary": { service: "sqlServer" as const, targetResourceId: props.oltp.secondaryServerId } }
+        : {}),
       "olap-synapse": { service: "synapseSql", targetResourceId: props.olap.workspaceId },
       "nosql-cosmos": { service: "cosmosSql", targetResourceId: props.nosql.accountId },
       "lake-dfs": { service: "dfs", targetResourceId: props.dataLake.storageAccountId },
@@ -434,6 +456,7 @@ export class EtlFactory extends Construct {
     props.identity.grant(
       `${props.dataLake.storageAccountId}/blobServices/default/containers/${props.dataLake.stagingFileSystem}`,
       "Storage Blob Data Contributor",
+      [props.dataLake.stagingFileSystemResource],
     );
     new CosmosdbSqlRoleAssignment(this, "cosmos-api-logs-reader", {
       resourceGroupName: props.nosql.resourceGroupName,
@@ -441,6 +464,7 @@ export class EtlFactory extends Construct {
       roleDefinitionId: `${props.nosql.accountId}/sqlRoleDefinitions/${COSMOS_DATA_READER_ROLE}`,
       principalId: props.identity.principalId,
       scope: `${props.nosql.accountId}/dbs/${props.nosql.databaseName}/colls/${props.nosql.apiLogsContainer ?? "api_logs"}`,
+      dependsOn: [props.nosql.apiLogsContainerResource],
     });
   }
 }

@@ -7,7 +7,15 @@ import { AzureLocation } from "../../environments/types";
 import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
 import { AzureNaming } from "./naming";
 import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
+import { RbacPropagationWait } from "./rbac-propagation-wait";
 import { WorkloadIdentity } from "./workload-identity";
+
+/**
+ * Metric categories of a storage account and of its services. Azure has no `AllMetrics` there: it
+ * rejects it on the account ("Metric category 'AllMetrics' is not supported, supported categories are:
+ * 'Capacity;Transaction'") and stores it as these on a service, so a plan never comes out clean.
+ */
+export const STORAGE_METRIC_CATEGORIES = ["Capacity", "Transaction"] as const;
 
 /**
  * Filesystems of the lake: `synapse` is the workspace's default filesystem; `raw` receives ETL
@@ -93,7 +101,6 @@ export class DataLake extends Construct {
       throw new Error(`DataLake ${this.node.path} has invalid props:\n  - ${problems.map((p) => p.message).join("\n  - ")}`);
     }
     const protect = props.deletionProtection ?? false;
-    const keyGrants = props.identity.node.children.filter((c): c is RoleAssignment => c instanceof RoleAssignment);
 
     this.account = new StorageAccount(this, "account", {
       name: props.naming.name("storageAccount", { qualifier: "dl" }),
@@ -129,7 +136,7 @@ export class DataLake extends Construct {
         containerDeleteRetentionPolicy: { days: softDeleteDays },
       },
       tags: props.tags ? { ...props.tags } : undefined,
-      dependsOn: [...keyGrants],
+      dependsOn: [...props.identity.keyAccessReady],
     });
     if (protect) this.account.addOverride("lifecycle.prevent_destroy", true);
     this.accountId = this.account.id;
@@ -155,10 +162,12 @@ export class DataLake extends Construct {
       diagnostics: props.diagnostics,
       targetResourceId: this.account.id,
       logCategoryGroups: [],
+      metricCategories: STORAGE_METRIC_CATEGORIES,
     });
     new DiagnosticSettings(this, "blob-diagnostics", {
       diagnostics: props.diagnostics,
       targetResourceId: `${this.account.id}/blobServices/default`,
+      metricCategories: STORAGE_METRIC_CATEGORIES,
     });
 
     const deployer = new RoleAssignment(this, "deployer-blob-owner", {
@@ -167,14 +176,15 @@ export class DataLake extends Construct {
       principalId: props.deployerObjectId,
       description: "Lets the deployment principal create the lake's filesystems with Entra ID (shared keys are disabled).",
     });
+    const deployerReady = new RbacPropagationWait(this, "deployer-propagation", { assignments: [deployer] });
 
     const filesystems: Record<string, StorageDataLakeGen2Filesystem> = {};
     for (const name of names) {
       const fs = new StorageDataLakeGen2Filesystem(this, `filesystem-${name}`, {
         name,
         storageAccountId: this.account.id,
-        // Data-plane call: needs the role above and DNS through the dfs private endpoint.
-        dependsOn: [deployer, dfs.endpoint, blob.endpoint],
+        // Data-plane call: needs the role above in force and DNS through the dfs private endpoint.
+        dependsOn: [deployerReady.sleep, dfs.endpoint, blob.endpoint],
       });
       if (protect) fs.addOverride("lifecycle.prevent_destroy", true);
       filesystems[name] = fs;

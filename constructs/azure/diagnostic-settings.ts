@@ -22,6 +22,12 @@ export interface DiagnosticSettingsProps {
    * @default true
    */
   readonly metrics?: boolean;
+  /**
+   * Metric categories to send when `metrics` is on. Use the resource's own categories where Azure has
+   * no `AllMetrics` (storage accounts and their services: `Capacity` and `Transaction`).
+   * @default ["AllMetrics"]
+   */
+  readonly metricCategories?: readonly string[];
 }
 
 /**
@@ -40,7 +46,7 @@ export class DiagnosticSettings extends Construct {
       logAnalyticsWorkspaceId: props.diagnostics.logAnalyticsWorkspaceId,
       logAnalyticsDestinationType: "Dedicated",
       enabledLog: groups.map((categoryGroup) => ({ categoryGroup })),
-      enabledMetric: (props.metrics ?? true) ? [{ category: "AllMetrics" }] : undefined,
+      enabledMetric: (props.metrics ?? true) ? (props.metricCategories ?? ["AllMetrics"]).map((category) => ({ category })) : undefined,
     });
   }
 }

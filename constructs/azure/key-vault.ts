@@ -1,10 +1,12 @@
 import { KeyVault as AzKeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
 import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { Offset } from "@cdktf/provider-time/lib/offset";
 import { Construct } from "constructs";
 import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
 import { AzureNaming } from "./naming";
 import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
+import { RbacPropagationWait } from "./rbac-propagation-wait";
 
 /** One customer-managed key. */
 export interface CustomerManagedKeySpec {
@@ -14,8 +16,9 @@ export interface CustomerManagedKeySpec {
    */
   readonly keySize?: 2048 | 3072 | 4096;
   /**
-   * ISO 8601 lifetime of a key version; a new version is created 30 days before it expires.
-   * PCI DSS 3.6.1.4 asks for a defined cryptoperiod.
+   * ISO 8601 lifetime of a key version (`P<n>Y`, `P<n>M` or `P<n>D`, longer than the 30-day rotation
+   * lead); a new version is created 30 days before it expires. The first version's expiration date is
+   * its creation time plus this period. PCI DSS 3.6.1.4 asks for a defined cryptoperiod.
    * @default "P1Y"
    */
   readonly rotateEvery?: string;
@@ -41,6 +44,20 @@ export interface KeyVaultProps {
   readonly deletionProtection?: boolean;
 }
 
+/** Days before expiry that Key Vault creates the next version (and notifies). */
+const ROTATION_LEAD_DAYS = 30;
+
+/** `P1Y` -> `{ offsetYears: 1 }`: the `time_offset` arguments of one cryptoperiod, or undefined if unsupported. */
+export function cryptoperiodOffset(period: string): { offsetYears?: number; offsetMonths?: number; offsetDays?: number } | undefined {
+  const m = /^P([1-9][0-9]*)([YMD])$/.exec(period);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const approxDays = { Y: 365 * n, M: 30 * n, D: n }[m[2] as "Y" | "M" | "D"];
+  // Key Vault accepts expire_after from P28D; the rotation lead must fit inside it.
+  if (approxDays <= ROTATION_LEAD_DAYS) return undefined;
+  return m[2] === "Y" ? { offsetYears: n } : m[2] === "M" ? { offsetMonths: n } : { offsetDays: n };
+}
+
 /**
  * Key Vault for customer-managed keys: RBAC authorization, purge protection, soft delete, no public
  * network access (private endpoint only), default-deny network ACLs, HSM-backed keys with rotation.
@@ -54,6 +71,13 @@ export class KeyVault extends Construct {
 
   constructor(scope: Construct, id: string, props: KeyVaultProps) {
     super(scope, id);
+    const badPeriods = Object.entries(props.keys).filter(([, spec]) => cryptoperiodOffset(spec.rotateEvery ?? "P1Y") === undefined);
+    if (badPeriods.length > 0) {
+      throw new Error(
+        `KeyVault ${this.node.path}: ${badPeriods.map(([n, spec]) => `keys.${n}.rotateEvery "${spec.rotateEvery}"`).join(", ")} ` +
+          `is not supported; use P<n>Y, P<n>M or P<n>D longer than ${ROTATION_LEAD_DAYS} days, e.g. "P1Y".`,
+      );
+    }
     const protect = props.deletionProtection ?? false;
     this.vault = new AzKeyVault(this, "vault", {
       name: props.naming.name("keyVault"),
@@ -70,7 +94,7 @@ export class KeyVault extends Construct {
     });
     if (protect) this.vault.addOverride("lifecycle.prevent_destroy", true);
 
-    new PrivateEndpoint(this, "private-endpoint", {
+    const endpoint = new PrivateEndpoint(this, "private-endpoint", {
       naming: props.naming,
       privateAccess: props.privateAccess,
       service: "keyVault",
@@ -89,21 +113,31 @@ export class KeyVault extends Construct {
       principalId: props.deployerObjectId,
       description: "Lets the deployment principal create and rotate the platform's customer-managed keys.",
     });
+    // Keys are created through the vault's data plane: only once the vault resolves to its private
+    // endpoint (the endpoint carries its DNS zone group) and the deployer's role is enforced.
+    const deployerReady = new RbacPropagationWait(this, "deployer-propagation", { assignments: [deployer] });
 
     const keys: Record<string, KeyVaultKey> = {};
     for (const [name, spec] of Object.entries(props.keys)) {
+      const period = spec.rotateEvery ?? "P1Y";
+      // The first version expires one cryptoperiod after its creation, like every version rotation creates.
+      const expiry = new Offset(this, `key-${name}-expiry`, cryptoperiodOffset(period) ?? {});
       const key = new KeyVaultKey(this, `key-${name}`, {
         name: props.naming.name("keyVaultKey", { qualifier: name }),
         keyVaultId: this.vault.id,
         keyType: "RSA-HSM",
         keySize: spec.keySize ?? 3072,
         keyOpts: ["wrapKey", "unwrapKey"],
+        expirationDate: expiry.rfc3339,
         rotationPolicy: {
-          expireAfter: spec.rotateEvery ?? "P1Y",
-          notifyBeforeExpiry: "P30D",
-          automatic: { timeBeforeExpiry: "P30D" },
+          expireAfter: period,
+          notifyBeforeExpiry: `P${ROTATION_LEAD_DAYS}D`,
+          automatic: { timeBeforeExpiry: `P${ROTATION_LEAD_DAYS}D` },
         },
-        dependsOn: [deployer],
+        // After a rotation the provider reads the new version's later expiry; writing the first
+        // version's date back would shorten the new version's life, so the date is set on create only.
+        lifecycle: { ignoreChanges: ["expiration_date"] },
+        dependsOn: [deployerReady.sleep, endpoint.endpoint],
       });
       if (protect) key.addOverride("lifecycle.prevent_destroy", true);
       keys[name] = key;

@@ -3,6 +3,8 @@ import { MonitorActionGroup } from "@cdktf/provider-azurerm/lib/monitor-action-g
 import { MonitorMetricAlert } from "@cdktf/provider-azurerm/lib/monitor-metric-alert";
 import { MonitorScheduledQueryRulesAlertV2 } from "@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2";
 import { SentinelLogAnalyticsWorkspaceOnboarding } from "@cdktf/provider-azurerm/lib/sentinel-log-analytics-workspace-onboarding";
+import { StaticResource } from "@cdktf/provider-time/lib/static-resource";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { AlertContacts, BudgetConfig } from "../../environments/types";
 import { suppress } from "../../policy/suppress";
@@ -10,10 +12,11 @@ import { AzureNaming } from "./naming";
 import { METRICS, MonitoredResource, SLA_TABLE, SlaRow, slaDescription } from "./sla";
 
 /**
- * First day of the month budgets start counting from. A constant, not `new Date()`: synth must be
- * deterministic, and Azure requires the first day of a month (changing it replaces the budget).
+ * `formatdate` spec of a budget's start: the first day of the month the budget is created in. Azure
+ * requires the first of a month and accepts a past start only inside the current month, so a fixed
+ * date breaks the first deploy a month later; `start_date` is ForceNew, so it must not move after that.
  */
-export const BUDGET_START_DATE = "2026-11-01T00:00:00Z";
+export const BUDGET_START_FORMAT = "YYYY-MM-01'T'00:00:00Z";
 /** Azure allows five notifications per budget. */
 export const MAX_BUDGET_NOTIFICATIONS = 5;
 
@@ -106,12 +109,17 @@ export class Monitoring extends Construct {
     if (props.budget) {
       const { config, subscriptionId, resourceGroupNames } = props.budget;
       const contacts = { contactEmails: [...props.alertContacts.emails], contactGroups: [this.actionGroup.id] };
+      // Creation time, recorded once in state: synth stays deterministic and later plans see the same month.
+      const created = new StaticResource(this, "budget-created");
       this.budget = new ConsumptionBudgetSubscription(this, "budget", {
         name: props.naming.name("budget", { qualifier: "monthly" }),
         subscriptionId: `/subscriptions/${subscriptionId}`,
         amount: config.monthlyAmountUsd,
         timeGrain: "Monthly",
-        timePeriod: { startDate: BUDGET_START_DATE },
+        timePeriod: { startDate: Fn.formatdate(BUDGET_START_FORMAT, created.rfc3339) },
+        // Belt and braces: should the time_static ever be replaced, a new month must not replace the
+        // budget (and reset its notification history); the start date is only meaningful on create.
+        lifecycle: { ignoreChanges: ["time_period[0].start_date"] },
         filter: { dimension: [{ name: "ResourceGroupName", operator: "In", values: [...resourceGroupNames] }] },
         notification: [
           ...config.actualThresholdsPercent.map((threshold) => ({
@@ -175,7 +183,10 @@ export class Monitoring extends Construct {
       evaluationFrequency: row.frequency,
       enabled,
       autoMitigationEnabled: true,
-      skipQueryValidation: row.skipQueryValidation ?? false,
+      // On a first deploy the workspace is new: Azure validates a query against the tables that hold
+      // data and refuses the rule while a source has sent nothing (SynapseSqlPoolExecRequests, ADFPipelineRun,
+      // AGWAccessLogs...). Creation must not wait for data to arrive.
+      skipQueryValidation: true,
       criteria: [
         {
           query: row.query.query,

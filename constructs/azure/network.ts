@@ -27,8 +27,9 @@ export interface NetworkProps {
   /** Subnet for integration compute (self-hosted integration runtime, jobs). */
   readonly integrationSubnet: string;
   /**
-   * `AzureFirewallSubnet` range. Presence deploys Azure Firewall (Standard) with a policy, and routes
-   * the integration subnet's egress through it.
+   * `AzureFirewallSubnet` range. Presence deploys Azure Firewall Premium with a Premium policy
+   * (threat intelligence and IDPS both in Deny mode, PCI DSS 11.5.1), and routes the integration
+   * subnet's egress through it.
    * @default - no firewall
    */
   readonly firewallSubnet?: string;
@@ -62,8 +63,8 @@ function denyAllInbound(): NetworkSecurityGroupSecurityRule {
 
 /**
  * The environment's virtual network: subnets with an NSG each (deny-by-default inbound), private DNS
- * zones for every Private Link service the platform uses, and in prod Azure Firewall and DDoS
- * Network Protection.
+ * zones for every Private Link service the platform uses, and in prod Azure Firewall Premium (IDPS
+ * in Deny mode) and DDoS Network Protection.
  */
 export class Network extends Construct {
   readonly vnet: VirtualNetwork;
@@ -130,10 +131,11 @@ export class Network extends Construct {
     }
 
     const zones = {} as Record<PrivateDnsZoneName, PrivateDnsZone>;
+    const links = {} as Record<PrivateDnsZoneName, PrivateDnsZoneVirtualNetworkLink>;
     for (const zoneName of PRIVATE_DNS_ZONE_NAMES) {
       const key = zoneName.replace(/^privatelink\./, "").replace(/\./g, "-");
       const zone = new PrivateDnsZone(this, `zone-${key}`, { name: zoneName, resourceGroupName });
-      new PrivateDnsZoneVirtualNetworkLink(this, `zone-link-${key}`, {
+      links[zoneName] = new PrivateDnsZoneVirtualNetworkLink(this, `zone-link-${key}`, {
         name: `${naming.name("virtualNetwork")}-link`,
         resourceGroupName,
         privateDnsZoneName: zone.name,
@@ -147,6 +149,7 @@ export class Network extends Construct {
     this.privateAccess = {
       subnetId: this.privateEndpointSubnet.id,
       dnsZoneIds: Object.fromEntries(Object.entries(zones).map(([n, z]) => [n, z.id])) as Record<PrivateDnsZoneName, string>,
+      dnsZoneLinks: links,
       resourceGroupName,
       location,
     };
@@ -211,8 +214,13 @@ export class Network extends Construct {
       name: naming.name("firewallPolicy"),
       resourceGroupName,
       location,
-      sku: "Standard",
+      // Premium: intrusion detection and prevention (signature-based IDPS) is a Premium-only feature.
+      // The policy's sku is ForceNew and a policy in use cannot be deleted: a tier change needs a new name.
+      sku: "Premium",
       threatIntelligenceMode: "Deny",
+      // PCI DSS 11.5.1: intrusion-detection and/or intrusion-prevention techniques detect and/or prevent
+      // intrusions; Deny blocks matching traffic (Alert only logs it).
+      intrusionDetection: { mode: "Deny" },
     });
     new FirewallPolicyRuleCollectionGroup(this, "firewall-rules", {
       name: "platform-egress",
@@ -240,7 +248,8 @@ export class Network extends Construct {
       resourceGroupName,
       location,
       skuName: "AZFW_VNet",
-      skuTier: "Standard",
+      // Must match the policy's tier: Azure refuses a Premium policy on a Standard firewall.
+      skuTier: "Premium",
       firewallPolicyId: policy.id,
       zones: ["1", "2", "3"],
       ipConfiguration: [{ name: "ipconfig", subnetId: subnet.id, publicIpAddressId: publicIp.id }],

@@ -1,4 +1,5 @@
 import { PrivateEndpoint as AzPrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
+import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AzureNaming } from "./naming";
 
@@ -35,6 +36,11 @@ export interface PrivateAccess {
   readonly subnetId: string;
   /** Private DNS zone id by zone name. */
   readonly dnsZoneIds: Readonly<Record<PrivateDnsZoneName, string>>;
+  /**
+   * The link of each zone to the VNet, by zone name: a name resolves privately inside the VNet only
+   * once its zone is linked, so endpoints (and the data-plane calls that wait for them) wait for it.
+   */
+  readonly dnsZoneLinks: Readonly<Record<PrivateDnsZoneName, ITerraformDependable>>;
   /** Resource group the endpoints are created in. */
   readonly resourceGroupName: string;
   /** Region of the VNet. */
@@ -79,6 +85,8 @@ export class PrivateEndpoint extends Construct {
         name: "default",
         privateDnsZoneIds: [props.privateAccess.dnsZoneIds[link.zone]],
       },
+      // The zone group writes the A record; the deployer resolves it only through the zone's VNet link.
+      dependsOn: [props.privateAccess.dnsZoneLinks[link.zone]],
     });
   }
 }

@@ -193,8 +193,6 @@ export interface LogSlaRow extends SlaRowBase {
   readonly measureColumn?: string;
   readonly operator: "GreaterThan" | "LessThan" | "GreaterThanOrEqual" | "LessThanOrEqual" | "Equal";
   readonly threshold: number;
-  /** The table the query reads may be empty at creation (the source is deployed by another team). */
-  readonly skipQueryValidation?: boolean;
   /** Alert only when the platform's near-real-time flow runs (its trigger is on). */
   readonly requiresNearRealTimeFlow?: boolean;
 }
@@ -328,8 +326,6 @@ export const SLA_TABLE: readonly SlaRow[] = [
     window: "PT1H",
     frequency: "PT5M",
     severity: 0,
-    // The Application Gateway (flow 1, application team) may not send logs yet when this deploys.
-    skipQueryValidation: true,
   },
   {
     key: "data-freshness",

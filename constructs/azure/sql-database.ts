@@ -6,7 +6,6 @@ import { MssqlServerExtendedAuditingPolicy } from "@cdktf/provider-azurerm/lib/m
 import { MssqlServerMicrosoftSupportAuditingPolicy } from "@cdktf/provider-azurerm/lib/mssql-server-microsoft-support-auditing-policy";
 import { MssqlServerSecurityAlertPolicy } from "@cdktf/provider-azurerm/lib/mssql-server-security-alert-policy";
 import { MssqlServerTransparentDataEncryption } from "@cdktf/provider-azurerm/lib/mssql-server-transparent-data-encryption";
-import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Construct } from "constructs";
 import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "../../environments/azure-sql-sku";
 import { AzureLocation, EntraAdminGroup, SqlDatabaseSizing } from "../../environments/types";
@@ -166,9 +165,8 @@ export class SqlDatabase extends Construct {
     const { naming, sizing } = props;
     const caps = sqlSkuCapabilities(sizing.skuName) as NonNullable<ReturnType<typeof sqlSkuCapabilities>>;
     const protect = props.deletionProtection ?? false;
-    const keyGrants = props.identity.node.children.filter((c): c is RoleAssignment => c instanceof RoleAssignment);
 
-    const primary = this.createServer("primary", props, props.location, "sql", keyGrants);
+    const primary = this.createServer("primary", props, props.location, "sql");
     this.server = primary.server;
     this.serverId = primary.server.id;
     this.serverFqdn = primary.server.fullyQualifiedDomainName;
@@ -210,7 +208,7 @@ export class SqlDatabase extends Construct {
 
     if (sizing.geoReplica) {
       const secondaryLocation = props.secondaryLocation as AzureLocation;
-      const secondary = this.createServer("secondary", props, secondaryLocation, "sql2", keyGrants);
+      const secondary = this.createServer("secondary", props, secondaryLocation, "sql2");
       this.secondaryServer = secondary.server;
       this.secondaryDatabase = new MssqlDatabase(this, "secondary-database", {
         name: this.databaseName,
@@ -218,7 +216,9 @@ export class SqlDatabase extends Construct {
         createMode: "Secondary",
         creationSourceDatabaseId: this.database.id,
         skuName: sizing.skuName,
-        maxSizeGb: sizing.maxSizeGb,
+        // No max_size_gb: a geo-secondary takes the primary's size, and azurerm refuses the attribute in
+        // Secondary create mode ("it is not possible to change maximum size nor advised to configure
+        // maximum size in secondary create mode"), so the secondary and the failover group would never exist.
         zoneRedundant: sizing.zoneRedundant,
         readScale: caps.supportsReadScale ? sizing.readScaleOut : undefined,
         storageAccountType: sizing.backupStorageRedundancy,
@@ -267,7 +267,6 @@ export class SqlDatabase extends Construct {
     props: SqlDatabaseProps,
     location: AzureLocation,
     endpointQualifier: string,
-    keyGrants: readonly RoleAssignment[],
   ): { server: MssqlServer; tde: MssqlServerTransparentDataEncryption; endpoint: PrivateEndpoint } {
     const scope = new Construct(this, id);
     const server = new MssqlServer(scope, "server", {
@@ -290,7 +289,8 @@ export class SqlDatabase extends Construct {
       primaryUserAssignedIdentityId: props.identity.id,
       expressVulnerabilityAssessmentEnabled: true,
       tags: props.tags ? { ...props.tags } : undefined,
-      dependsOn: [...keyGrants],
+      // The server's identity wraps the TDE protector at creation: wait until its key grant is enforced.
+      dependsOn: [...props.identity.keyAccessReady],
     });
     if (props.deletionProtection ?? false) server.addOverride("lifecycle.prevent_destroy", true);
 

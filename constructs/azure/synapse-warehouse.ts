@@ -1,9 +1,12 @@
 import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { SynapseSqlPool } from "@cdktf/provider-azurerm/lib/synapse-sql-pool";
+import { SynapseSqlPoolExtendedAuditingPolicy } from "@cdktf/provider-azurerm/lib/synapse-sql-pool-extended-auditing-policy";
 import { SynapseWorkspace } from "@cdktf/provider-azurerm/lib/synapse-workspace";
 import { SynapseWorkspaceAadAdmin } from "@cdktf/provider-azurerm/lib/synapse-workspace-aad-admin";
+import { SynapseWorkspaceExtendedAuditingPolicy } from "@cdktf/provider-azurerm/lib/synapse-workspace-extended-auditing-policy";
 import { SynapseWorkspaceKey } from "@cdktf/provider-azurerm/lib/synapse-workspace-key";
+import { SynapseWorkspaceSecurityAlertPolicy } from "@cdktf/provider-azurerm/lib/synapse-workspace-security-alert-policy";
 import { Construct } from "constructs";
 import { AzureLocation, EntraAdminGroup, SYNAPSE_SQL_POOL_SKUS, SynapseSqlPoolSku } from "../../environments/types";
 import { DataLake } from "./data-lake";
@@ -41,6 +44,11 @@ export interface SynapseWarehouseProps {
   /** Geo-redundant backups of the dedicated pool (GRS storage); false keeps locally redundant backups. */
   readonly geoBackup: boolean;
   /**
+   * Addresses that receive Defender for SQL threat alerts of the workspace (besides subscription admins).
+   * @default - subscription admins only
+   */
+  readonly securityAlertEmails?: readonly string[];
+  /**
    * `lifecycle.prevent_destroy` on the workspace and the pool.
    * @default false
    */
@@ -58,6 +66,8 @@ export interface SynapseWarehouseProps {
  * customer-managed key through the `synapse` identity (activated by `azurerm_synapse_workspace_key`),
  * default storage on the data lake with Storage Blob Data Contributor for the workspace identity.
  * Pool: TDE on, geo-backup per environment, diagnostics to Log Analytics.
+ * Auditing (PCI DSS 10.2): workspace and pool SQL audit to Log Analytics (the SQLSecurityAuditEvents
+ * category of their diagnostic settings), and a threat detection (security alert) policy on the workspace.
  */
 export class SynapseWarehouse extends Construct {
   readonly workspace: SynapseWorkspace;
@@ -86,7 +96,6 @@ export class SynapseWarehouse extends Construct {
       throw new Error(`SynapseWarehouse ${this.node.path} has invalid props:\n  - ${problems.map((p) => p.message).join("\n  - ")}`);
     }
     const protect = props.deletionProtection ?? false;
-    const keyGrants = props.identity.node.children.filter((c): c is RoleAssignment => c instanceof RoleAssignment);
     const workspaceName = props.naming.name("synapseWorkspace");
 
     this.workspace = new SynapseWorkspace(this, "workspace", {
@@ -109,7 +118,7 @@ export class SynapseWarehouse extends Construct {
         userAssignedIdentityId: props.identity.id,
       },
       tags: props.tags ? { ...props.tags } : undefined,
-      dependsOn: [...keyGrants],
+      dependsOn: [...props.identity.keyAccessReady],
     });
     if (protect) this.workspace.addOverride("lifecycle.prevent_destroy", true);
     this.workspaceId = this.workspace.id;
@@ -154,7 +163,23 @@ export class SynapseWarehouse extends Construct {
         qualifier: e.qualifier,
       });
     }
-    new DiagnosticSettings(this, "diagnostics", { diagnostics: props.diagnostics, targetResourceId: this.workspace.id });
+    const workspaceDiagnostics = new DiagnosticSettings(this, "diagnostics", {
+      diagnostics: props.diagnostics,
+      targetResourceId: this.workspace.id,
+    });
+    // Audit records reach Log Analytics through the diagnostic setting (allLogs includes SQLSecurityAuditEvents);
+    // no storage account target, so no storage key in config or state.
+    new SynapseWorkspaceExtendedAuditingPolicy(this, "auditing", {
+      synapseWorkspaceId: this.workspace.id,
+      logMonitoringEnabled: true,
+      dependsOn: [workspaceDiagnostics.setting],
+    });
+    new SynapseWorkspaceSecurityAlertPolicy(this, "threat-detection", {
+      synapseWorkspaceId: this.workspace.id,
+      policyState: "Enabled",
+      emailAccountAdminsEnabled: true,
+      emailAddresses: props.securityAlertEmails ? [...props.securityAlertEmails] : undefined,
+    });
 
     this.sqlPool = new SynapseSqlPool(this, "sql-pool", {
       name: props.naming.name("synapseSqlPool", { qualifier: "dw" }),
@@ -170,6 +195,14 @@ export class SynapseWarehouse extends Construct {
     if (protect) this.sqlPool.addOverride("lifecycle.prevent_destroy", true);
     this.sqlPoolId = this.sqlPool.id;
     this.sqlPoolName = this.sqlPool.name;
-    new DiagnosticSettings(this, "sql-pool-diagnostics", { diagnostics: props.diagnostics, targetResourceId: this.sqlPool.id });
+    const poolDiagnostics = new DiagnosticSettings(this, "sql-pool-diagnostics", {
+      diagnostics: props.diagnostics,
+      targetResourceId: this.sqlPool.id,
+    });
+    new SynapseSqlPoolExtendedAuditingPolicy(this, "sql-pool-auditing", {
+      sqlPoolId: this.sqlPool.id,
+      logMonitoringEnabled: true,
+      dependsOn: [poolDiagnostics.setting],
+    });
   }
 }

@@ -1,8 +1,10 @@
 import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
+import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AzureNaming } from "./naming";
+import { RbacPropagationWait } from "./rbac-propagation-wait";
 
 export interface WorkloadIdentityProps {
   readonly naming: AzureNaming;
@@ -21,6 +23,14 @@ export class WorkloadIdentity extends Construct {
   readonly id: string;
   readonly principalId: string;
   readonly clientId: string;
+  /**
+   * What a customer-managed-key consumer must depend on: the propagation wait after each key grant
+   * (`grantKeyEncryption`). Empty until a key is granted.
+   */
+  get keyAccessReady(): readonly ITerraformDependable[] {
+    return this.keyWaits;
+  }
+  private readonly keyWaits: ITerraformDependable[] = [];
   private grants = 0;
 
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
@@ -35,13 +45,23 @@ export class WorkloadIdentity extends Construct {
     this.clientId = this.identity.clientId;
   }
 
-  /** Wrap and unwrap with one key (customer-managed-key encryption), scoped to that key only. */
+  /**
+   * Wrap and unwrap with one key (customer-managed-key encryption), scoped to that key only. The
+   * grant is followed by an RBAC propagation wait that consumers reach through `keyAccessReady`: a
+   * store created right after the grant fails its first wrap with 403.
+   */
   grantKeyEncryption(key: KeyVaultKey): RoleAssignment {
-    return this.grant(key.resourceVersionlessId, "Key Vault Crypto Service Encryption User");
+    const assignment = this.grant(key.resourceVersionlessId, "Key Vault Crypto Service Encryption User");
+    const wait = new RbacPropagationWait(this, `key-access-propagation-${this.grants}`, { assignments: [assignment] });
+    this.keyWaits.push(wait.sleep);
+    return assignment;
   }
 
-  /** Assigns a built-in role on one resource. */
-  grant(scope: string, roleDefinitionName: string): RoleAssignment {
+  /**
+   * Assigns a built-in role on one resource.
+   * @param dependsOn what must exist before the assignment, e.g. the container a container-scope grant names
+   */
+  grant(scope: string, roleDefinitionName: string, dependsOn: readonly ITerraformDependable[] = []): RoleAssignment {
     this.grants += 1;
     return new RoleAssignment(this, `grant-${this.grants}`, {
       scope,
@@ -49,6 +69,7 @@ export class WorkloadIdentity extends Construct {
       principalId: this.identity.principalId,
       principalType: "ServicePrincipal",
       description: `${this.node.id}: ${roleDefinitionName}`,
+      dependsOn: dependsOn.length > 0 ? [...dependsOn] : undefined,
     });
   }
 }

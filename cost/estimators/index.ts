@@ -242,6 +242,7 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   random_id: NOT_CLOUD,
   random_string: NOT_CLOUD,
   time_sleep: NOT_CLOUD,
+  time_offset: NOT_CLOUD,
   time_rotating: NOT_CLOUD,
   time_static: NOT_CLOUD,
   null_resource: NOT_CLOUD,

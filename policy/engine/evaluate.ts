@@ -6,6 +6,7 @@ import { ALL_RULES } from "../rules";
 import { StackGraph, TerraformJson } from "./graph";
 import { markerSuppressions, Suppression, suppressionProblem } from "./suppressions";
 import type {
+  Cloud,
   ConfigError,
   Finding,
   PackName,
@@ -33,6 +34,18 @@ export interface StackEvaluation {
 export const DEFAULT_POLICY_CONFIG: StackPolicyConfig = { packs: ["baseline"] };
 
 /** Evaluates one stack document. */
+/** The cloud a resource type belongs to, from its provider prefix; undefined for provider-neutral types. */
+function cloudOfType(type: string): Cloud | undefined {
+  if (type.startsWith("azurerm_") || type.startsWith("azuread_") || type.startsWith("azapi_")) return "azure";
+  if (type.startsWith("aws_")) return "aws";
+  return undefined;
+}
+
+function inCloud(clouds: readonly Cloud[], type: string): boolean {
+  const cloud = cloudOfType(type);
+  return cloud === undefined || clouds.includes("any") || clouds.includes(cloud);
+}
+
 export function evaluateStack(
   stack: string,
   doc: TerraformJson,
@@ -72,7 +85,9 @@ export function evaluateStack(
       continue;
     }
     const all = rule.resourceTypes.includes("*");
-    const targets = all ? graph.resources : graph.ofType(...rule.resourceTypes);
+    // A "*" rule of one cloud never judges the other cloud's resources (provider-neutral types such as
+    // time_sleep or terraform_data stay in scope).
+    const targets = all ? graph.resources.filter((res) => inCloud(rule.clouds, res.type)) : graph.ofType(...rule.resourceTypes);
     for (const resource of targets) {
       const [outcome] = safe(rule, () => [{ address: resource.address, result: rule.check(resource, context) }], resource.address);
       add(rule, resource.address, outcome!.result);

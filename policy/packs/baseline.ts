@@ -77,6 +77,7 @@ export const BASELINE_PACK: readonly string[] = [
   "AZ-KV-006",
   "AZ-KV-007",
   "AZ-KV-008",
+  "AZ-KV-010",
   "AZ-LOG-001",
   "AZ-LOG-002",
   "AZ-LOG-003",

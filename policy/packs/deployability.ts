@@ -1,8 +1,7 @@
 /**
- * Apply-time constraints of the providers and services (read from the provider source at the pinned
- * tags and the service documentation; docs/provider-review-aws.md): a stack that breaks one
- * synthesizes and passes the security packs, then fails on `cdktf deploy` or deploys something that
- * silently does nothing. Every environment lists it.
+ * Apply-time constraints of the providers and services: what `terraform validate` cannot see and the
+ * provider or Azure/AWS refuses (or silently ignores) on a first deploy. Every environment evaluates it
+ * (`packs: ["baseline", "deployability", ...]`). Sorted by id: each cloud adds its rules in place.
  */
 export const DEPLOYABILITY_PACK: readonly string[] = [
   "AWS-DEP-001",
@@ -14,4 +13,15 @@ export const DEPLOYABILITY_PACK: readonly string[] = [
   "AWS-DEP-007",
   "AWS-DEP-008",
   "AWS-DEP-009",
+  "AZ-DEP-001",
+  "AZ-DEP-002",
+  "AZ-DEP-003",
+  "AZ-DEP-004",
+  "AZ-DEP-005",
+  "AZ-DEP-006",
+  "AZ-DEP-007",
+  "AZ-DEP-008",
+  "AZ-DEP-009",
+  "AZ-DEP-010",
+  "AZ-DEP-011",
 ];

@@ -19,6 +19,7 @@ export const PRODUCTION_PACK: readonly string[] = [
   "AZ-SEN-001",
   "AZ-NET-007",
   "AZ-NET-008",
+  "AZ-NET-009",
   "AZ-SQL-010",
   "AZ-SQL-011",
   "AZ-SQL-012",

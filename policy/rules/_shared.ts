@@ -110,3 +110,23 @@ export function policyText(value: unknown, ctx: RuleContext): string {
   const doc = ctx.graph.resolve(value, "aws_iam_policy_document");
   return doc ? `${value}\n${JSON.stringify(doc.config)}` : value;
 }
+
+/**
+ * What a resource waits for through `depends_on` (addresses written plainly or as `${...}`), resolved
+ * to the stack's resources. Ordering rules read it; references in attributes are `ctx.graph.references`.
+ */
+export function dependencies(resource: TfResource, ctx: RuleContext): TfResource[] {
+  const raw = resource.config["depends_on"];
+  const list = Array.isArray(raw) ? raw : [];
+  return list
+    .filter((d): d is string => typeof d === "string")
+    .map((d) => ctx.graph.get(d.replace(/^\$\{|\}$/g, "")))
+    .filter((r): r is TfResource => r !== undefined);
+}
+
+/** True when `resource` waits (directly) for a `time_sleep` that itself waits for a role assignment. */
+export function waitsForRbacPropagation(resource: TfResource, ctx: RuleContext): boolean {
+  return dependencies(resource, ctx).some(
+    (d) => d.type === "time_sleep" && dependencies(d, ctx).some((a) => a.type === "azurerm_role_assignment"),
+  );
+}

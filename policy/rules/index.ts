@@ -75,6 +75,17 @@ import AWS_S3_004 from "./aws-s3/aws-s3-004-tls-only";
 import AWS_S3_005 from "./aws-s3/aws-s3-005-access-logging";
 import AWS_S3_006 from "./aws-s3/aws-s3-006-abort-multipart";
 import AWS_S3_007 from "./aws-s3/aws-s3-007-object-sse-kms";
+import AZ_DEP_001 from "./azure/az-dep-001-secondary-database-max-size";
+import AZ_DEP_002 from "./azure/az-dep-002-private-storage-data-plane";
+import AZ_DEP_003 from "./azure/az-dep-003-budget-start-date";
+import AZ_DEP_004 from "./azure/az-dep-004-cmk-consumer-waits-for-rbac";
+import AZ_DEP_005 from "./azure/az-dep-005-key-after-endpoint-and-rbac";
+import AZ_DEP_006 from "./azure/az-dep-006-log-alert-skips-query-validation";
+import AZ_DEP_007 from "./azure/az-dep-007-storage-service-metric-category";
+import AZ_DEP_008 from "./azure/az-dep-008-container-grant-after-container";
+import AZ_DEP_009 from "./azure/az-dep-009-fixed-name-create-before-destroy";
+import AZ_DEP_010 from "./azure/az-dep-010-etl-through-failover-listener";
+import AZ_DEP_011 from "./azure/az-dep-011-endpoint-after-zone-link";
 import AZ_COS_001 from "./azure-cosmos/az-cos-001-local-auth";
 import AZ_COS_002 from "./azure-cosmos/az-cos-002-public-network";
 import AZ_COS_003 from "./azure-cosmos/az-cos-003-cmk";
@@ -102,6 +113,7 @@ import AZ_KV_006 from "./azure-keyvault/az-kv-006-diagnostics";
 import AZ_KV_007 from "./azure-keyvault/az-kv-007-key-rotation";
 import AZ_KV_008 from "./azure-keyvault/az-kv-008-key-strength";
 import AZ_KV_009 from "./azure-keyvault/az-kv-009-soft-delete-retention";
+import AZ_KV_010 from "./azure-keyvault/az-kv-010-key-expiration";
 import AZ_LOG_001 from "./azure-monitor/az-log-001-retention";
 import AZ_LOG_002 from "./azure-monitor/az-log-002-local-auth";
 import AZ_LOG_003 from "./azure-monitor/az-log-003-workspace-audit";
@@ -117,6 +129,7 @@ import AZ_NET_005 from "./azure-network/az-net-005-private-dns";
 import AZ_NET_006 from "./azure-network/az-net-006-paas-firewall-open";
 import AZ_NET_007 from "./azure-network/az-net-007-ddos";
 import AZ_NET_008 from "./azure-network/az-net-008-zones";
+import AZ_NET_009 from "./azure-network/az-net-009-firewall-idps-deny";
 import AZ_SQL_001 from "./azure-sql/az-sql-001-public-network";
 import AZ_SQL_002 from "./azure-sql/az-sql-002-min-tls";
 import AZ_SQL_003 from "./azure-sql/az-sql-003-entra-only";
@@ -229,6 +242,17 @@ export const ALL_RULES: readonly Rule[] = [
   AWS_S3_005,
   AWS_S3_006,
   AWS_S3_007,
+  AZ_DEP_001,
+  AZ_DEP_002,
+  AZ_DEP_003,
+  AZ_DEP_004,
+  AZ_DEP_005,
+  AZ_DEP_006,
+  AZ_DEP_007,
+  AZ_DEP_008,
+  AZ_DEP_009,
+  AZ_DEP_010,
+  AZ_DEP_011,
   AZ_COS_001,
   AZ_COS_002,
   AZ_COS_003,
@@ -256,6 +280,7 @@ export const ALL_RULES: readonly Rule[] = [
   AZ_KV_007,
   AZ_KV_008,
   AZ_KV_009,
+  AZ_KV_010,
   AZ_LOG_001,
   AZ_LOG_002,
   AZ_LOG_003,
@@ -271,6 +296,7 @@ export const ALL_RULES: readonly Rule[] = [
   AZ_NET_006,
   AZ_NET_007,
   AZ_NET_008,
+  AZ_NET_009,
   AZ_SQL_001,
   AZ_SQL_002,
   AZ_SQL_003,

@@ -41,7 +41,9 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
     const mpes = configsOf(s, "azurerm_data_factory_managed_private_endpoint")
       .map((m) => m.subresource_name)
       .sort();
-    expect(mpes).toEqual(["Sql", "Sql", "blob", "dfs", "sqlServer", "vault"]);
+    // With a geo-replica, two sqlServer endpoints: the primary and the secondary behind the failover group listener.
+    const sql = env.sizing.sqlDatabase.geoReplica ? ["sqlServer", "sqlServer"] : ["sqlServer"];
+    expect(mpes).toEqual(["Sql", "Sql", "blob", "dfs", ...sql, "vault"]);
   });
 
   test("every linked service authenticates with the workload identity credential through the managed VNet IR", () => {

@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { DASHBOARDS } from "../../constructs/azure/dashboards";
-import { BUDGET_START_DATE, Monitoring } from "../../constructs/azure/monitoring";
+import { Monitoring } from "../../constructs/azure/monitoring";
 import { AzureNaming } from "../../constructs/azure/naming";
 import { METRICS, SLA_TABLE, isoMinutes } from "../../constructs/azure/sla";
 import { ENVS, ENV_NAMES, configsOf, synthStack } from "../azure-etl/helpers";
@@ -79,13 +79,15 @@ describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
     expect(fresh.enabled).toBe(env.sizing.dataFactory.batchTriggerEnabled);
   });
 
-  test("budget: the environment's amount, actual and forecast thresholds to the contacts, fixed start date", () => {
+  test("budget: the environment's amount, actual and forecast thresholds to the contacts, start date computed once", () => {
     const [budget] = configsOf(s, "azurerm_consumption_budget_subscription");
     expect(budget).toMatchObject({
       amount: env.budget!.monthlyAmountUsd,
       time_grain: "Monthly",
-      time_period: { start_date: BUDGET_START_DATE },
+      lifecycle: { ignore_changes: ["time_period[0].start_date"] },
     });
+    // First of the month of a creation time recorded once in state (time_static), never a literal date.
+    expect(budget.time_period.start_date).toMatch(/^\$\{formatdate\("YYYY-MM-01'T'00:00:00Z", time_static\.[\w-]+\.rfc3339\)\}$/);
     const byType = (t: string): number[] => budget.notification.filter((n: any) => n.threshold_type === t).map((n: any) => n.threshold);
     expect(byType("Actual")).toEqual(env.budget!.actualThresholdsPercent);
     expect(byType("Forecasted")).toEqual(env.budget!.forecastThresholdsPercent);

@@ -65,7 +65,8 @@ describe("DataLake in the Azure stacks", () => {
     const onAccount = diagnosticsFor(json, `\${${accountRef}.id}`).filter((d) => !String(d.target_resource_id).includes("blobServices"));
     expect(onAccount).toHaveLength(1);
     expect(onAccount[0].enabled_log).toEqual([]);
-    expect(onAccount[0].enabled_metric).toEqual([{ category: "AllMetrics" }]);
+    // Storage has no AllMetrics: the account refuses it (400), a service echoes its own categories.
+    expect(onAccount[0].enabled_metric).toEqual([{ category: "Capacity" }, { category: "Transaction" }]);
     const onBlob = diagnosticsFor(json, `${accountRef}.id}/blobServices/default`);
     expect(onBlob).toHaveLength(1);
     expect(onBlob[0].enabled_log).toEqual([{ category_group: "allLogs" }]);

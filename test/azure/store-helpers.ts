@@ -1,4 +1,6 @@
 import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
+import { TimeProvider } from "@cdktf/provider-time/lib/provider";
+import { PrivateDnsZoneVirtualNetworkLink } from "@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
 import { dev } from "../../environments/dev";
@@ -79,6 +81,7 @@ export function withChanges(
 export function storeTestbed(workload = "sql") {
   const stack = new TerraformStack(Testing.app(), "testbed");
   new AzurermProvider(stack, "azurerm", { features: [{}] });
+  new TimeProvider(stack, "time");
   const naming = new AzureNaming({ workload: "pay", environment: "test", location: "westeurope", uniqueSeed: "seed" });
   const key = new KeyVaultKey(stack, "key", {
     name: "cmk",
@@ -94,6 +97,17 @@ export function storeTestbed(workload = "sql") {
     resourceGroupName: "rg-network",
     location: "westeurope",
     dnsZoneIds: Object.fromEntries(PRIVATE_DNS_ZONE_NAMES.map((z) => [z, `/zones/${z}`])) as Record<PrivateDnsZoneName, string>,
+    dnsZoneLinks: Object.fromEntries(
+      PRIVATE_DNS_ZONE_NAMES.map((z, i) => [
+        z,
+        new PrivateDnsZoneVirtualNetworkLink(stack, `link-${i}`, {
+          name: "link",
+          resourceGroupName: "rg",
+          privateDnsZoneName: z,
+          virtualNetworkId: "/vnet",
+        }),
+      ]),
+    ) as Record<PrivateDnsZoneName, PrivateDnsZoneVirtualNetworkLink>,
   };
   return { stack, naming, key, identity, privateAccess, diagnostics: { logAnalyticsWorkspaceId: "/law" } };
 }

@@ -322,6 +322,11 @@ describe("validateAzureEnvironment names the environment, field, value and what 
       /policy.packs\[1\]: got "strict"; allowed: one of baseline, deployability, production/,
     ],
     [
+      "no deployability pack",
+      withChanges(dev, (e) => (e.policy.packs = ["baseline"])),
+      /policy.packs: got \["baseline"\]; allowed: a list that includes "deployability"/,
+    ],
+    [
       "prod without production pack",
       withChanges(prod, (e) => (e.policy.packs = ["baseline"])),
       /policy.packs: got \["baseline"\]; allowed: a list that includes "production" in prod/,

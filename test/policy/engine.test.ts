@@ -116,6 +116,14 @@ describe("suppressions", () => {
     expect(() => suppress(st, "nope", "a long enough reason for the test")).toThrow(/not a rule id/);
   });
 
+  it("runs a cloud's \"*\" rule on that cloud's resources only (AWS-DEP-009 on an Azure and an AWS resource)", () => {
+    const cbd = { name: "fixed-name", lifecycle: { create_before_destroy: true } };
+    const json = doc({ "azurerm_firewall_policy.p": cbd, "aws_db_parameter_group.g": cbd });
+    const { findings } = evaluateStack("mixed", json, { packs: ["deployability"] });
+    const dep009 = findings.filter((f) => f.ruleId === "AWS-DEP-009").map((f) => [f.address, f.status]);
+    expect(dep009).toEqual([["aws_db_parameter_group.g", "fail"]]);
+  });
+
   it("applies an environment suppression to one rule on one resource and shows its reason", () => {
     const { findings, configErrors } = evaluateStack("s", badStack, {
       packs: ["baseline"],

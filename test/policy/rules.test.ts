@@ -57,9 +57,14 @@ describe("rule registry", () => {
 
   it("puts every rule in exactly one pack and packs name only known rules", () => {
     const ids = new Set(ALL_RULES.map((r) => r.id));
-    for (const r of ALL_RULES)
+    for (const r of ALL_RULES) {
       expect({ id: r.id, packs: Object.values(PACKS).filter((p) => p.includes(r.id)).length }).toEqual({ id: r.id, packs: 1 });
+    }
     for (const id of Object.values(PACKS).flat()) expect(ids.has(id)).toBe(true);
+  });
+
+  it("keeps the deployability pack sorted (both clouds add rules to it)", () => {
+    expect([...PACKS.deployability].sort()).toEqual(PACKS.deployability);
   });
 
   it("has a failing and a passing fixture for every rule", () => {
