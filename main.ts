@@ -2,8 +2,7 @@ import { App } from "cdktf";
 import { AZURE_ENVIRONMENTS } from "./environments";
 import { AWS_ENVIRONMENTS } from "./environments/aws-index";
 import { EnvironmentConfigError } from "./environments/checks";
-import { validateAwsEnvironment } from "./environments/aws-validate";
-import { validateAzureEnvironment, validateEnvironmentSet } from "./environments/validate";
+import { validateAllEnvironments } from "./environments/validate-all";
 import { evaluateOutdir, formatReport, policyConfigs, violationMessage, writeReport } from "./policy";
 
 // Wiring only: validate every environment before building anything, one stack per environment,
@@ -13,9 +12,9 @@ const only = (process.env.SYNTH_STACKS ?? "").split(",").filter((s) => s.length 
 const wanted = (stackId: string): boolean => only.length === 0 || only.includes(stackId);
 
 function main(): void {
-  validateEnvironmentSet(AZURE_ENVIRONMENTS);
-  const azure = AZURE_ENVIRONMENTS.map(validateAzureEnvironment).filter((env) => wanted(`azure-${env.name}`));
-  const aws = AWS_ENVIRONMENTS.map(validateAwsEnvironment).filter((env) => wanted(`aws-${env.name}`));
+  const valid = validateAllEnvironments(AZURE_ENVIRONMENTS, AWS_ENVIRONMENTS);
+  const azure = valid.azure.filter((env) => wanted(`azure-${env.name}`));
+  const aws = valid.aws.filter((env) => wanted(`aws-${env.name}`));
 
   const app = new App();
   // Each cloud's constructs and provider modules load only when one of its stacks is synthesized.
