@@ -1,4 +1,23 @@
-import { AWS_REGIONS, AwsEnvironment, GLUE_WORKER_TYPES, POSTGRES_CDC_TABLES, regionOf } from "./aws-types";
+import {
+  AWS_REGIONS,
+  AuroraSizing,
+  AwsCdcConfig,
+  AwsEnvironment,
+  AwsEtlConfig,
+  AwsNetworkConfig,
+  AwsRetentionConfig,
+  AwsSizing,
+  AwsStateBackendConfig,
+  DocumentDbSizing,
+  GLUE_WORKER_TYPES,
+  GlueSizing,
+  MskConnectSizing,
+  MskSizing,
+  POSTGRES_CDC_TABLES,
+  RedshiftSizing,
+  S3ObjectLocation,
+  regionOf,
+} from "./aws-types";
 import {
   IssueCollector,
   checkAddressPlan,
@@ -7,7 +26,24 @@ import {
   checkPolicyConfig,
   checkRequiredTags,
   checkNetworksDoNotOverlap,
+  checkDistinct,
+  EnvironmentSetIssues,
 } from "./checks";
+import {
+  ALERT_CONTACTS_SHAPE,
+  BUDGET_SHAPE,
+  POLICY_SHAPE,
+  REQUIRED_TAGS_SHAPE,
+  bool,
+  checkShape,
+  environmentLabel,
+  list,
+  num,
+  object,
+  optional,
+  tagged,
+  text,
+} from "./shape";
 import { ENVIRONMENT_TIERS } from "./types";
 
 /** Retention values CloudWatch Logs accepts (PutRetentionPolicy). */
@@ -24,11 +60,56 @@ const S3_BUCKET = /^[a-z0-9](?!.*\.\.)[a-z0-9.-]{1,61}[a-z0-9]$/;
 const KMS_KEY_REF = /^(arn:aws:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+|alias\/[A-Za-z0-9/_-]+)$/;
 const CRON = /^cron\(\S+ \S+ \S+ \S+ \S+ \S+\)$/;
 
+const S3_OBJECT_SHAPE = object<S3ObjectLocation>({ bucket: text, key: text, objectVersion: optional(text) });
+
+/** The runtime shape of `AwsEnvironment` (the compiler keeps it complete). */
+const AWS_ENVIRONMENT_SHAPE = object<AwsEnvironment>({
+  name: text,
+  tier: text,
+  workload: text,
+  accountId: text,
+  region: optional(text),
+  drRegion: optional(text),
+  availabilityZones: list(text),
+  network: object<AwsNetworkConfig>({
+    vpcCidr: text,
+    dataSubnets: list(text),
+    computeSubnets: list(text),
+    publicSubnets: optional(list(text)),
+    natGateways: num,
+  }),
+  tags: REQUIRED_TAGS_SHAPE,
+  retention: object<AwsRetentionConfig>({ logDays: num, backupDays: num, snapshotDays: num, kmsDeletionWindowDays: num }),
+  alertContacts: ALERT_CONTACTS_SHAPE,
+  budget: optional(BUDGET_SHAPE),
+  stateBackend: tagged<AwsStateBackendConfig>({
+    local: { kind: text, path: optional(text) },
+    s3: { kind: text, bucket: text, key: text, region: text, encrypt: bool, kmsKeyId: optional(text) },
+  }),
+  sizing: object<AwsSizing>({
+    aurora: object<AuroraSizing>({ instanceClass: text, readerCount: num, engineVersion: text }),
+    redshift: object<RedshiftSizing>({ baseCapacityRpu: num, maxCapacityRpu: num }),
+    documentDb: object<DocumentDbSizing>({ instanceClass: text, instanceCount: num }),
+    msk: object<MskSizing>({ brokerInstanceType: text, brokerCount: num, ebsVolumeGb: num, kafkaVersion: text }),
+    mskConnect: object<MskConnectSizing>({ mcuCount: num, minWorkers: num, maxWorkers: num }),
+    glue: object<GlueSizing>({ workerType: text, numberOfWorkers: num, timeoutMinutes: num }),
+  }),
+  cdc: object<AwsCdcConfig>({ debeziumPlugin: S3_OBJECT_SHAPE, s3SinkPlugin: S3_OBJECT_SHAPE, tables: list(text) }),
+  etl: object<AwsEtlConfig>({ scheduleEnabled: bool, schedule: text }),
+  policy: POLICY_SHAPE,
+  deletionProtection: bool,
+});
+
 /**
  * Validates an AWS environment before any construct is built.
  * Throws one `EnvironmentConfigError` that lists every problem with its field, value and what is allowed.
  */
 export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
+  // Types first: every later check may dereference any field.
+  const shape = new IssueCollector();
+  checkShape(shape, env, AWS_ENVIRONMENT_SHAPE, "");
+  shape.throwIfAny(environmentLabel(env));
+
   const v = new IssueCollector();
   const prod = env.tier === "prod";
   const region = regionOf(env);
@@ -262,16 +343,18 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
 }
 
 /**
- * Checks what no single file can: unique names and accounts, and VPC ranges that do not overlap
- * (environments are attached to one transit gateway, so overlapping ranges cannot be routed).
+ * Checks what no single file can: unique names, accounts and state objects, and VPC ranges that do not
+ * overlap (environments are attached to one transit gateway, so overlapping ranges cannot be routed).
+ * Run it on environments that passed `validateAwsEnvironment`.
  */
 export function validateAwsEnvironmentSet(envs: readonly AwsEnvironment[]): void {
-  const v = new IssueCollector();
+  const v = new EnvironmentSetIssues();
   const names = new Set<string>();
   const accounts = new Set<string>();
   for (const env of envs) {
-    v.check(!names.has(env.name), "name", env.name, "a name no other AWS environment uses");
+    v.check(env.name, !names.has(env.name), "name", env.name, "a name no other AWS environment uses");
     v.check(
+      env.name,
       !accounts.has(env.accountId),
       "accountId",
       env.accountId,
@@ -280,12 +363,25 @@ export function validateAwsEnvironmentSet(envs: readonly AwsEnvironment[]): void
     names.add(env.name);
     accounts.add(env.accountId);
   }
+  checkDistinct(
+    v,
+    "stateBackend.key",
+    envs.map((e) => ({ name: e.name, value: stateLocation(e) })),
+    "a state object",
+    "two stacks writing one state destroy each other's resources on apply",
+  );
   checkNetworksDoNotOverlap(
     v,
     "network.vpcCidr",
     envs.map((e) => ({ name: e.name, cidr: e.network.vpcCidr })),
   );
-  v.throwIfAny(envs.map((e) => e.name).join(","));
+  v.throwIfAny();
+}
+
+/** Where the environment's state lives, comparable across environments. */
+function stateLocation(env: AwsEnvironment): string {
+  const s = env.stateBackend;
+  return s.kind === "local" ? `local:${s.path ?? `terraform.aws-${env.name}.tfstate`}` : `s3://${s.bucket}/${s.key}`;
 }
 
 /** A database instance class of the right family; prod refuses burstable (db.t*) classes, whose CPU credits run out under load. */

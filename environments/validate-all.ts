@@ -1,5 +1,5 @@
 import { AwsEnvironment } from "./aws-types";
-import { validateAwsEnvironment } from "./aws-validate";
+import { validateAwsEnvironment, validateAwsEnvironmentSet } from "./aws-validate";
 import { AzureEnvironment } from "./types";
 import { validateAzureEnvironment, validateEnvironmentSet } from "./validate";
 
@@ -10,9 +10,13 @@ export interface ValidatedEnvironments {
 }
 
 /**
- * Every check `main.ts` runs before a construct is built. Throws the first `EnvironmentConfigError`.
+ * Every check `main.ts` runs before a construct is built: each file (shape first, then its rules), then
+ * each cloud's set (names, subscriptions or accounts, state objects, networks). Throws the first
+ * `EnvironmentConfigError`.
  */
 export function validateAllEnvironments(azure: readonly AzureEnvironment[], aws: readonly AwsEnvironment[]): ValidatedEnvironments {
-  validateEnvironmentSet(azure);
-  return { azure: azure.map(validateAzureEnvironment), aws: aws.map(validateAwsEnvironment) };
+  const valid = { azure: azure.map(validateAzureEnvironment), aws: aws.map(validateAwsEnvironment) };
+  validateEnvironmentSet(valid.azure);
+  validateAwsEnvironmentSet(valid.aws);
+  return valid;
 }
