@@ -29,6 +29,8 @@ import {
   checkDistinct,
   EnvironmentSetIssues,
 } from "./checks";
+import { AURORA_POSTGRES_INSTANCE_CLASSES, AURORA_POSTGRES_VERSIONS, AWS_REGION_AZS, MSK_KAFKA_VERSIONS } from "./aws-catalog";
+import { awsCronProblems } from "./aws-cron";
 import {
   ALERT_CONTACTS_SHAPE,
   BUDGET_SHAPE,
@@ -51,14 +53,11 @@ export const CLOUDWATCH_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-const AURORA_CLASS = /^db\.(t3|t4g|r5|r6g|r6gd|r6i|r6id|r7g|r7i|r8g|x2g)\.(medium|large|xlarge|\d{1,2}xlarge)$/;
 const DOCDB_CLASS = /^db\.(t3|t4g|r5|r6g|r6gd|r8g)\.(medium|large|xlarge|\d{1,2}xlarge)$/;
 const MSK_BROKER = /^kafka\.(t3\.small|m5\.(large|\d{0,2}xlarge)|m7g\.(large|\d{0,2}xlarge))$/;
 const BURSTABLE = /^(db|kafka)\.t\d/;
-const ENGINE_VERSION = /^\d+\.\d+(\.\d+)?$/;
 const S3_BUCKET = /^[a-z0-9](?!.*\.\.)[a-z0-9.-]{1,61}[a-z0-9]$/;
 const KMS_KEY_REF = /^(arn:aws:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+|alias\/[A-Za-z0-9/_-]+)$/;
-const CRON = /^cron\(\S+ \S+ \S+ \S+ \S+ \S+\)$/;
 
 const S3_OBJECT_SHAPE = object<S3ObjectLocation>({ bucket: text, key: text, objectVersion: optional(text) });
 
@@ -128,9 +127,12 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
 
   // Availability zones: three distinct zones of the region.
   v.check(env.availabilityZones.length === 3, "availabilityZones", env.availabilityZones, "exactly 3 availability zones");
-  env.availabilityZones.forEach((az, i) =>
-    v.check(new RegExp(`^${region}[a-z]$`).test(az), `availabilityZones[${i}]`, az, `a zone of ${region}, e.g. ${region}a`),
-  );
+  const zones = AWS_REGION_AZS[region] as readonly string[] | undefined;
+  if (zones !== undefined) {
+    env.availabilityZones.forEach((az, i) =>
+      v.check(zones.includes(az), `availabilityZones[${i}]`, az, `a zone of ${region}: one of ${zones.join(", ")}`),
+    );
+  }
   v.check(
     new Set(env.availabilityZones).size === env.availabilityZones.length,
     "availabilityZones",
@@ -225,16 +227,16 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
     v,
     "sizing.aurora.instanceClass",
     a.instanceClass,
-    AURORA_CLASS,
-    "an Aurora PostgreSQL instance class, e.g. db.r7g.large",
+    AURORA_POSTGRES_INSTANCE_CLASSES.includes(a.instanceClass),
+    `an Aurora PostgreSQL instance class: one of ${AURORA_POSTGRES_INSTANCE_CLASSES.join(", ")}`,
     prod,
   );
   v.intBetween(a.readerCount, prod ? 2 : 0, 15, "sizing.aurora.readerCount");
   v.check(
-    ENGINE_VERSION.test(a.engineVersion) && Number(a.engineVersion.split(".")[0]) >= 14,
+    (AURORA_POSTGRES_VERSIONS as readonly string[]).includes(a.engineVersion),
     "sizing.aurora.engineVersion",
     a.engineVersion,
-    "an Aurora PostgreSQL version 14 or later, e.g. 16.4",
+    `an Aurora PostgreSQL release, 14 or later: one of ${AURORA_POSTGRES_VERSIONS.join(", ")}`,
   );
 
   // Sizing: Redshift Serverless
@@ -258,7 +260,7 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
     v,
     "sizing.documentDb.instanceClass",
     d.instanceClass,
-    DOCDB_CLASS,
+    DOCDB_CLASS.test(d.instanceClass),
     "a DocumentDB instance class, e.g. db.r6g.large",
     prod,
   );
@@ -289,12 +291,7 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
     "a multiple of the 3 availability zones, from 3 to 30",
   );
   v.intBetween(m.ebsVolumeGb, 1, 16384, "sizing.msk.ebsVolumeGb");
-  v.check(
-    /^[23]\.\d+\.\d+(\.x)?$/.test(m.kafkaVersion),
-    "sizing.msk.kafkaVersion",
-    m.kafkaVersion,
-    "a Kafka version MSK offers, e.g. 3.6.0",
-  );
+  v.oneOf(m.kafkaVersion, MSK_KAFKA_VERSIONS as readonly string[], "sizing.msk.kafkaVersion");
 
   // Sizing: MSK Connect
   const mc = env.sizing.mskConnect;
@@ -331,7 +328,9 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
   });
 
   // ETL
-  v.check(CRON.test(env.etl.schedule), "etl.schedule", env.etl.schedule, "a six-field cron expression such as cron(0 2 * * ? *)");
+  for (const problem of awsCronProblems(env.etl.schedule)) {
+    v.check(false, "etl.schedule", env.etl.schedule, `an AWS cron expression: ${problem}`);
+  }
 
   // Policy
   checkPolicyConfig(v, env.policy, prod);
@@ -385,8 +384,8 @@ function stateLocation(env: AwsEnvironment): string {
 }
 
 /** A database instance class of the right family; prod refuses burstable (db.t*) classes, whose CPU credits run out under load. */
-function checkDatabaseClass(v: IssueCollector, field: string, value: string, pattern: RegExp, allowed: string, prod: boolean): void {
-  if (v.check(pattern.test(value), field, value, allowed) && prod) {
+function checkDatabaseClass(v: IssueCollector, field: string, value: string, offered: boolean, allowed: string, prod: boolean): void {
+  if (v.check(offered, field, value, allowed) && prod) {
     v.check(!BURSTABLE.test(value), field, value, "a non-burstable class in prod (db.r*), not db.t*");
   }
 }

@@ -292,6 +292,15 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
       env.retention.sqlPointInTimeDays,
       `at most ${caps.maxPointInTimeDays} days for sizing.sqlDatabase.skuName ${sql.skuName}`,
     );
+    const size = sql.maxSizeGb;
+    v.check(
+      caps.maxSizeStepsGb ? caps.maxSizeStepsGb.includes(size) : Number.isInteger(size) && size >= 1 && size <= caps.maxDataSizeGb,
+      "sizing.sqlDatabase.maxSizeGb",
+      size,
+      caps.maxSizeStepsGb
+        ? `one of ${caps.maxSizeStepsGb.join(", ")} GB (the max sizes ${sql.skuName} offers)`
+        : `an integer from 1 to ${caps.maxDataSizeGb} GB (the documented max data size of ${sql.skuName})`,
+    );
     if (prod) {
       v.check(
         !serverless,
@@ -301,7 +310,6 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
       );
     }
   }
-  v.intBetween(sql.maxSizeGb, 1, 4096, "sizing.sqlDatabase.maxSizeGb");
   v.oneOf(sql.backupStorageRedundancy, ["Local", "Zone", "Geo", "GeoZone"] as const, "sizing.sqlDatabase.backupStorageRedundancy");
   if (sql.longTermRetention) {
     const l = sql.longTermRetention;
