@@ -93,6 +93,11 @@ export interface EtlFactoryProps {
   readonly cdcTables: readonly OltpTable[];
   /** Start the nightly 02:00 UTC trigger of flow 2. */
   readonly batchTriggerEnabled: boolean;
+  /**
+   * Hours and minutes (UTC) the batch trigger of flow 2 fires at each day.
+   * @default BATCH_SCHEDULE (02:00)
+   */
+  readonly batchSchedule?: { readonly hours: readonly number[]; readonly minutes: readonly number[] };
   /** Flow 3 schedule. */
   readonly apiLogs: {
     /** Start the near-real-time trigger. */
@@ -111,8 +116,19 @@ export interface EtlFactoryProps {
   readonly integrationRuntimeCoreCount?: 8 | 16 | 32 | 48 | 80 | 144 | 272;
 }
 
+/**
+ * A list of clock values a schedule trigger accepts: non-empty, distinct integers in [0, max].
+ * The provider (azurerm v4.55.0 `data_factory_trigger_schedule`) validates hours 0-24 and minutes 0-60;
+ * Data Factory itself takes hours 0-23 and minutes 0-59 ("Create a schedule trigger", schedule
+ * property values), so 24 and 60 would pass plan and fail at apply.
+ */
+function clockValues(values: readonly number[], max: number): boolean {
+  return values.length > 0 && new Set(values).size === values.length && values.every((x) => Number.isInteger(x) && x >= 0 && x <= max);
+}
+
 /** Cross-field checks with the fix in the message. */
 function validateEtlFactoryProps(p: EtlFactoryProps): void {
+  const schedule = p.batchSchedule ?? BATCH_SCHEDULE;
   const interval = p.apiLogs.intervalMinutes ?? 2;
   const lag = p.apiLogs.lagMinutes ?? 1;
   const lookback = p.apiLogs.lookbackIntervals ?? 3;
@@ -128,6 +144,14 @@ function validateEtlFactoryProps(p: EtlFactoryProps): void {
     {
       condition: Number.isInteger(lookback) && lookback >= 1 && lookback <= 10,
       message: `apiLogs.lookbackIntervals is ${lookback}; use 1-10`,
+    },
+    {
+      condition: clockValues(schedule.hours, 23),
+      message: `batchSchedule.hours is ${JSON.stringify(schedule.hours)}; use distinct hours 0-23 (UTC), at least one`,
+    },
+    {
+      condition: clockValues(schedule.minutes, 59),
+      message: `batchSchedule.minutes is ${JSON.stringify(schedule.minutes)}; use distinct minutes 0-59, at least one`,
     },
     {
       condition: p.dataLake.stagingFileSystem.length > 0,
@@ -400,7 +424,10 @@ export class EtlFactory extends Construct {
         description: "Flow 2: nightly batch at 02:00 UTC.",
         frequency: BATCH_SCHEDULE.frequency,
         interval: BATCH_SCHEDULE.interval,
-        schedule: { hours: [...BATCH_SCHEDULE.hours], minutes: [...BATCH_SCHEDULE.minutes] },
+        schedule: {
+          hours: [...(props.batchSchedule ?? BATCH_SCHEDULE).hours],
+          minutes: [...(props.batchSchedule ?? BATCH_SCHEDULE).minutes],
+        },
         timeZone: BATCH_SCHEDULE.timeZone,
         startTime: BATCH_TRIGGER_START,
         activated: props.batchTriggerEnabled,

@@ -7,7 +7,7 @@ import { Construct } from "constructs";
 import { AlertContacts, BudgetConfig } from "../../environments/types";
 import { suppress } from "../../policy/suppress";
 import { AzureNaming } from "./naming";
-import { METRICS, MonitoredResource, SLA_TABLE, SlaRow, slaDescription } from "./sla";
+import { METRICS, MonitoredResource, SLA_TABLE, SlaRow, slaDescription, validateSlaRows } from "./sla";
 
 /**
  * First day of the month budgets start counting from. A constant, not `new Date()`: synth must be
@@ -40,6 +40,11 @@ export interface MonitoringProps {
     readonly resourceGroupNames: readonly string[];
   };
   /**
+   * The SLA rows to alert on, one alert each.
+   * @default SLA_TABLE (the brief's table)
+   */
+  readonly slaTable?: readonly SlaRow[];
+  /**
    * Onboard the workspace to Microsoft Sentinel (SIEM for PCI DSS 10.4 log review).
    * @default false
    */
@@ -64,7 +69,7 @@ function validateMonitoringProps(p: MonitoringProps): void {
       message: "budget.resourceGroupNames is empty; list the environment's resource groups",
     });
   }
-  const failed = rules.filter((r) => !r.condition).map((r) => r.message);
+  const failed = [...rules.filter((r) => !r.condition).map((r) => r.message), ...validateSlaRows(p.slaTable ?? SLA_TABLE)];
   if (failed.length > 0) throw new Error(`Monitoring: ${failed.join("; ")}`);
 }
 
@@ -100,7 +105,7 @@ export class Monitoring extends Construct {
     });
 
     const alerts: Record<string, MonitorMetricAlert | MonitorScheduledQueryRulesAlertV2> = {};
-    for (const row of SLA_TABLE) alerts[row.key] = this.alertFor(row, props);
+    for (const row of props.slaTable ?? SLA_TABLE) alerts[row.key] = this.alertFor(row, props);
     this.alerts = alerts;
 
     if (props.budget) {
