@@ -117,18 +117,26 @@ export interface EtlFactoryProps {
 }
 
 /**
- * A list of clock values a schedule trigger accepts: non-empty, distinct integers in [0, max].
- * The provider (azurerm v4.55.0 `data_factory_trigger_schedule`) validates hours 0-24 and minutes 0-60;
- * Data Factory itself takes hours 0-23 and minutes 0-59 ("Create a schedule trigger", schedule
- * property values), so 24 and 60 would pass plan and fail at apply.
+ * Problems of the batch trigger's clock values: each list non-empty, distinct integers, hours 0-23,
+ * minutes 0-59. The provider (azurerm v4.55.0 `data_factory_trigger_schedule`) validates hours 0-24 and
+ * minutes 0-60; Data Factory itself takes hours 0-23 and minutes 0-59 ("Create a trigger that runs a
+ * pipeline on a schedule", schedule values), so 24 and 60 would pass plan and fail at apply.
  */
-function clockValues(values: readonly number[], max: number): boolean {
-  return values.length > 0 && new Set(values).size === values.length && values.every((x) => Number.isInteger(x) && x >= 0 && x <= max);
+export function batchScheduleProblems(schedule: NonNullable<EtlFactoryProps["batchSchedule"]>): string[] {
+  const ok = (values: readonly number[], max: number) =>
+    values.length > 0 && new Set(values).size === values.length && values.every((x) => Number.isInteger(x) && x >= 0 && x <= max);
+  return [
+    ...(ok(schedule.hours, 23)
+      ? []
+      : [`batchSchedule.hours is ${JSON.stringify(schedule.hours)}; use distinct hours 0-23 (UTC), at least one`]),
+    ...(ok(schedule.minutes, 59)
+      ? []
+      : [`batchSchedule.minutes is ${JSON.stringify(schedule.minutes)}; use distinct minutes 0-59, at least one`]),
+  ];
 }
 
 /** Cross-field checks with the fix in the message. */
 function validateEtlFactoryProps(p: EtlFactoryProps): void {
-  const schedule = p.batchSchedule ?? BATCH_SCHEDULE;
   const interval = p.apiLogs.intervalMinutes ?? 2;
   const lag = p.apiLogs.lagMinutes ?? 1;
   const lookback = p.apiLogs.lookbackIntervals ?? 3;
@@ -146,19 +154,11 @@ function validateEtlFactoryProps(p: EtlFactoryProps): void {
       message: `apiLogs.lookbackIntervals is ${lookback}; use 1-10`,
     },
     {
-      condition: clockValues(schedule.hours, 23),
-      message: `batchSchedule.hours is ${JSON.stringify(schedule.hours)}; use distinct hours 0-23 (UTC), at least one`,
-    },
-    {
-      condition: clockValues(schedule.minutes, 59),
-      message: `batchSchedule.minutes is ${JSON.stringify(schedule.minutes)}; use distinct minutes 0-59, at least one`,
-    },
-    {
       condition: p.dataLake.stagingFileSystem.length > 0,
       message: "dataLake.stagingFileSystem is empty; pass the lake's staging filesystem name",
     },
   ];
-  const failed = rules.filter((r) => !r.condition).map((r) => r.message);
+  const failed = [...rules.filter((r) => !r.condition).map((r) => r.message), ...batchScheduleProblems(p.batchSchedule ?? BATCH_SCHEDULE)];
   if (failed.length > 0) throw new Error(`EtlFactory: ${failed.join("; ")}`);
 }
 
