@@ -407,7 +407,7 @@ describe("class 4: damaged environment files give a message, never a TypeError",
     const { parent, key } = at(copy, path);
     delete parent[key];
     expect(outcome(() => validate(copy))).toMatch(
-      new RegExp(`^Invalid environment "${env.name}".*\\n  - ${escape(path)}: got undefined; allowed: an object with `),
+      new RegExp(`^Invalid environment "${env.name}".*\\n {2}- ${escape(path)}: got undefined; allowed: an object with `),
     );
   });
 
@@ -428,7 +428,7 @@ describe("class 4: damaged environment files give a message, never a TypeError",
 
   test("a file that is not an object at all", () => {
     expect(outcome(() => validateAzureEnvironment(undefined as any))).toMatch(
-      /^Invalid environment "\(unnamed\)" \(1 problem\):\n  - \(environment\): got undefined/,
+      /^Invalid environment "\(unnamed\)" \(1 problem\):\n {2}- \(environment\): got undefined/,
     );
   });
 });
