@@ -1,7 +1,7 @@
 import { App } from "cdktf";
 import { AZURE_ENVIRONMENTS } from "./environments";
 import { AWS_ENVIRONMENTS } from "./environments/aws-index";
-import { EnvironmentConfigError } from "./environments/checks";
+import { EnvironmentConfigError, StackInputError, buildStack } from "./environments/checks";
 import { validateAllEnvironments } from "./environments/validate-all";
 import { evaluateOutdir, formatReport, policyConfigs, violationMessage, writeReport } from "./policy";
 
@@ -21,12 +21,18 @@ function main(): void {
   if (azure.length > 0) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { AzurePlatformStack } = require("./stacks/azure-platform-stack") as typeof import("./stacks/azure-platform-stack");
-    for (const env of azure) new AzurePlatformStack(app, `azure-${env.name}`, { environment: env });
+    for (const env of azure) {
+      const id = `azure-${env.name}`;
+      buildStack(id, () => new AzurePlatformStack(app, id, { environment: env }));
+    }
   }
   if (aws.length > 0) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { AwsPlatformStack } = require("./stacks/aws-platform-stack") as typeof import("./stacks/aws-platform-stack");
-    for (const env of aws) new AwsPlatformStack(app, `aws-${env.name}`, { environment: env });
+    for (const env of aws) {
+      const id = `aws-${env.name}`;
+      buildStack(id, () => new AwsPlatformStack(app, id, { environment: env }));
+    }
   }
   app.synth();
 
@@ -44,7 +50,7 @@ function main(): void {
 try {
   main();
 } catch (error) {
-  // A configuration error already names environment, field, value and what is allowed: no stack trace needed.
-  console.error(error instanceof EnvironmentConfigError ? error.message : error);
+  // A configuration error already names environment (or stack), field, value and what is allowed: no stack trace needed.
+  console.error(error instanceof EnvironmentConfigError || error instanceof StackInputError ? error.message : error);
   process.exitCode = 1;
 }

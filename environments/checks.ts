@@ -25,6 +25,30 @@ export class EnvironmentConfigError extends Error {
   }
 }
 
+/** A construct refused its props while one environment's stack was built; the message names the stack. */
+export class StackInputError extends Error {
+  constructor(
+    readonly stackId: string,
+    cause: Error,
+  ) {
+    super(`Invalid input to stack "${stackId}": ${cause.message}`, { cause });
+    this.name = "StackInputError";
+  }
+}
+
+/**
+ * Builds one stack, naming it in a construct's validation error (constructs do not know which
+ * environment they serve). TypeError, ReferenceError and RangeError are bugs and keep their trace.
+ */
+export function buildStack<T>(stack: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError || !(e instanceof Error)) throw e;
+    throw new StackInputError(stack, e);
+  }
+}
+
 /** Collects issues so that one run reports every problem of a file, not just the first. */
 export class IssueCollector {
   private readonly issues: ConfigIssue[] = [];

@@ -24,14 +24,14 @@ import { SLA_TABLE } from "../constructs/azure/sla";
 import { AZURE_ENVIRONMENTS } from "../environments";
 import { AWS_ENVIRONMENTS } from "../environments/aws-index";
 import { AwsEnvironment } from "../environments/aws-types";
-import { EnvironmentConfigError } from "../environments/checks";
+import { EnvironmentConfigError, buildStack } from "../environments/checks";
 import { AzureEnvironment } from "../environments/types";
 import { validateAllEnvironments } from "../environments/validate-all";
 import { evaluateStack } from "../policy/engine/evaluate";
 import { AwsPlatformStack } from "../stacks/aws-platform-stack";
 import { AzurePlatformStack } from "../stacks/azure-platform-stack";
 
-type Class = "catalogue" | "cross-environment" | "stack-input" | "crash" | "control";
+type Class = "catalogue" | "cross-environment" | "stack-input" | "crash" | "generated" | "control";
 /** `azure:<env>` / `aws:<env>`: the environment edited and the stack synthesized. */
 type Target = `azure:${string}` | `aws:${string}`;
 
@@ -43,6 +43,8 @@ interface BadEdit {
   readonly edit?: (env: any) => void;
   /** Edits a module-level table; returns the undo. */
   readonly patch?: () => () => void;
+  /** The edit may be legitimate (an optional field removed): synthesizing is fine, crashing is not. */
+  readonly optionalOk?: boolean;
 }
 
 /** Sets `obj[key] = value` and returns the undo. */
@@ -295,6 +297,9 @@ const EDITS: BadEdit[] = [
   // --- crashes: missing nested objects, wrong types, empty arrays, undefined fields ---
   ...crashEdits(),
 
+  // --- every field of every file: deleted, given another JSON type, or (lists) emptied ---
+  ...generatedEdits(),
+
   // --- controls: bad edits the validators already rejected before this sweep ---
   { id: "unknown Azure location", cls: "control", target: "azure:dev", edit: (e) => (e.location = "westeu") },
   { id: "serverless SQL in prod", cls: "control", target: "azure:prod", edit: (e) => (e.sizing.sqlDatabase.skuName = "GP_S_Gen5_8") },
@@ -370,7 +375,77 @@ function crashEdits(): BadEdit[] {
   ];
 }
 
-type Outcome = { readonly kind: "rejected" | "crash" | "SILENT"; readonly detail: string };
+/** Every field path of a file (objects, lists and their items). */
+function paths(value: unknown, prefix = ""): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => [`${prefix}[${i}]`, ...paths(v, `${prefix}[${i}]`)]);
+  if (typeof value === "object" && value !== null) {
+    return Object.entries(value).flatMap(([k, v]) => [prefix ? `${prefix}.${k}` : k, ...paths(v, prefix ? `${prefix}.${k}` : k)]);
+  }
+  return [];
+}
+
+function locate(root: any, path: string): { parent: any; key: string | number } {
+  const keys = (path.match(/[^.[\]]+/g) as string[]).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  const parent = keys.slice(0, -1).reduce((o: any, k) => o[k], root);
+  return { parent, key: keys[keys.length - 1] };
+}
+
+/**
+ * Deleted, retyped and emptied fields of every file. A deletion of an optional field is not a bad edit
+ * in itself: it counts as SILENT only if the stack then fails in a way other than a message.
+ */
+function generatedEdits(): BadEdit[] {
+  const files: [string, unknown][] = [
+    ...AZURE_ENVIRONMENTS.map((e): [string, unknown] => [`azure:${e.name}`, e]),
+    ...AWS_ENVIRONMENTS.map((e): [string, unknown] => [`aws:${e.name}`, e]),
+  ];
+  const wrongType = (v: unknown): unknown =>
+    typeof v === "string" ? 42 : typeof v === "number" ? "42" : typeof v === "boolean" ? "true" : Array.isArray(v) ? "x" : [];
+  return files.flatMap(([target, env]) =>
+    paths(env)
+      .filter((p) => p !== "name")
+      .flatMap((path): BadEdit[] => {
+        const { parent, key } = locate(env, path);
+        const edits: BadEdit[] = [
+          {
+            id: `${path} deleted`,
+            cls: "generated",
+            target: target as Target,
+            optionalOk: true,
+            edit: (e) => {
+              const at = locate(e, path);
+              if (Array.isArray(at.parent)) at.parent.splice(at.key as number, 1);
+              else delete at.parent[at.key];
+            },
+          },
+          {
+            id: `${path} retyped`,
+            cls: "generated",
+            target: target as Target,
+            edit: (e) => {
+              const at = locate(e, path);
+              at.parent[at.key] = wrongType(at.parent[at.key]);
+            },
+          },
+        ];
+        if (Array.isArray(parent[key])) {
+          edits.push({
+            id: `${path} emptied`,
+            cls: "generated",
+            target: target as Target,
+            optionalOk: true,
+            edit: (e) => {
+              const at = locate(e, path);
+              at.parent[at.key] = [];
+            },
+          });
+        }
+        return edits;
+      }),
+  );
+}
+
+type Outcome = { readonly kind: "rejected" | "crash" | "SILENT" | "accepted"; readonly detail: string };
 
 function firstLine(e: unknown): string {
   const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
@@ -399,8 +474,11 @@ function run(edit: BadEdit): Outcome {
     // A real app (not Testing.synth): the policy engine reads suppressions from the `//` metadata Testing strips.
     const app = new App({ outdir });
     const stackId = `${cloud}-${env.name}`;
-    if (cloud === "azure") new AzurePlatformStack(app, stackId, { environment: env });
-    else new AwsPlatformStack(app, stackId, { environment: env });
+    buildStack(stackId, () =>
+      cloud === "azure"
+        ? new AzurePlatformStack(app, stackId, { environment: env })
+        : new AwsPlatformStack(app, stackId, { environment: env }),
+    );
     app.synth();
     const doc = JSON.parse(readFileSync(join(outdir, "stacks", stackId, "cdk.tf.json"), "utf8"));
     const evaluation = evaluateStack(stackId, doc, env.policy);
@@ -412,7 +490,9 @@ function run(edit: BadEdit): Outcome {
         detail: f ? `policy ${f.ruleId} ${f.address}` : `policy config: ${JSON.stringify(evaluation.configErrors[0])}`,
       };
     }
-    return { kind: "SILENT", detail: "synthesized, policy pass clean" };
+    return edit.optionalOk
+      ? { kind: "accepted", detail: "synthesized (the field is optional)" }
+      : { kind: "SILENT", detail: "synthesized, policy pass clean" };
   } catch (e) {
     return classify(e);
   } finally {
@@ -436,22 +516,22 @@ function main(): void {
     );
     return;
   }
-  const classes: Class[] = ["catalogue", "cross-environment", "stack-input", "crash", "control"];
+  const classes: Class[] = ["catalogue", "cross-environment", "stack-input", "crash", "generated", "control"];
   console.log(`Bad-input sweep: ${results.length} edits in ${seconds} s\n`);
-  console.log("class               edits  rejected  crash  SILENT");
+  console.log("class               edits  rejected  crash  SILENT  accepted (optional field removed, stack fine)");
   for (const cls of classes) {
     const rs = results.filter((r) => r.cls === cls);
     const n = (k: Outcome["kind"]) => rs.filter((r) => r.outcome.kind === k).length;
     console.log(
-      `${cls.padEnd(18)} ${String(rs.length).padStart(6)} ${String(n("rejected")).padStart(9)} ${String(n("crash")).padStart(6)} ${String(n("SILENT")).padStart(7)}`,
+      `${cls.padEnd(18)} ${String(rs.length).padStart(6)} ${String(n("rejected")).padStart(9)} ${String(n("crash")).padStart(6)} ${String(n("SILENT")).padStart(7)} ${String(n("accepted")).padStart(9)}`,
     );
   }
   const total = (k: Outcome["kind"]) => results.filter((r) => r.outcome.kind === k).length;
   console.log(
-    `${"total".padEnd(18)} ${String(results.length).padStart(6)} ${String(total("rejected")).padStart(9)} ${String(total("crash")).padStart(6)} ${String(total("SILENT")).padStart(7)}\n`,
+    `${"total".padEnd(18)} ${String(results.length).padStart(6)} ${String(total("rejected")).padStart(9)} ${String(total("crash")).padStart(6)} ${String(total("SILENT")).padStart(7)} ${String(total("accepted")).padStart(9)}\n`,
   );
   for (const r of results) {
-    if (args.has("--all") || r.outcome.kind !== "rejected") {
+    if (args.has("--all") || r.outcome.kind === "SILENT" || r.outcome.kind === "crash") {
       console.log(`${r.outcome.kind.padEnd(8)} [${r.cls}] ${r.target} ${r.id}\n         ${r.outcome.detail.slice(0, 220)}`);
     }
   }

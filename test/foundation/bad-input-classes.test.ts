@@ -16,7 +16,7 @@ import { AZURE_ENVIRONMENTS } from "../../environments";
 import { AWS_ENVIRONMENTS } from "../../environments/aws-index";
 import { AwsEnvironment } from "../../environments/aws-types";
 import { validateAwsEnvironment } from "../../environments/aws-validate";
-import { EnvironmentConfigError } from "../../environments/checks";
+import { EnvironmentConfigError, StackInputError, buildStack } from "../../environments/checks";
 import { AzureEnvironment } from "../../environments/types";
 import { validateAzureEnvironment } from "../../environments/validate";
 import { validateAllEnvironments } from "../../environments/validate-all";
@@ -256,23 +256,34 @@ describe("class 3: stack inputs are validated", () => {
     expect(validateSlaRows(row(key, change)).join("\n")).toContain(message);
   });
 
+  const monitoring = (slaTable: readonly SlaRow[]) => () =>
+    new Monitoring(new TerraformStack(Testing.app(), "t"), "m", {
+      naming: new AzureNaming({ workload: "pay", environment: "test", location: "westeurope", uniqueSeed: "seed" }),
+      resourceGroupName: "rg",
+      location: "westeurope",
+      shortName: "pay-test",
+      alertContacts: { emails: ["a@example.com"] },
+      logAnalyticsWorkspaceId: "/sub/log",
+      targets: { oltp: "/sub/db", olap: "/sub/pool", nosql: "/sub/cosmos", etl: "/sub/adf", lake: "/sub/st" },
+      nearRealTimeFlowEnabled: true,
+      slaTable,
+    });
+
   test("Monitoring refuses a bad SLA row before creating alerts", () => {
-    const stack = new TerraformStack(Testing.app(), "t");
-    const naming = new AzureNaming({ workload: "pay", environment: "test", location: "westeurope", uniqueSeed: "seed" });
-    expect(
-      () =>
-        new Monitoring(stack, "m", {
-          naming,
-          resourceGroupName: "rg",
-          location: "westeurope",
-          shortName: "pay-test",
-          alertContacts: { emails: ["a@example.com"] },
-          logAnalyticsWorkspaceId: "/sub/log",
-          targets: { oltp: "/sub/db", olap: "/sub/pool", nosql: "/sub/cosmos", etl: "/sub/adf", lake: "/sub/st" },
-          nearRealTimeFlowEnabled: true,
-          slaTable: row("cosmos-latency", { severity: 7 as any }),
-        }),
-    ).toThrow(/^Monitoring: slaTable\[2\] \(cosmos-latency\)\.severity: got 7; allowed: 0 \(critical\) to 4 \(verbose\)/);
+    expect(monitoring(row("cosmos-latency", { severity: 7 as any }))).toThrow(
+      /^Monitoring: slaTable\[2\] \(cosmos-latency\)\.severity: got 7; allowed: 0 \(critical\) to 4 \(verbose\)/,
+    );
+  });
+
+  test("main.ts names the stack in a construct's refusal; bugs keep their type and trace", () => {
+    const refusal = () => buildStack("azure-dev", monitoring(row("cosmos-latency", { window: "PT2M" })));
+    expect(refusal).toThrow(StackInputError);
+    expect(refusal).toThrow(/^Invalid input to stack "azure-dev": Monitoring: slaTable\[2\] \(cosmos-latency\)\.window: got "PT2M"/);
+    expect(() =>
+      buildStack("aws-dev", () => {
+        throw new TypeError("x is undefined");
+      }),
+    ).toThrow(TypeError);
   });
 
   // Data Factory schedule triggers take hours 0-23 and minutes 0-59 (the provider lets 24 and 60 through).
