@@ -288,6 +288,12 @@ const EDITS: BadEdit[] = [
     patch: () => swap(PAYMENTS_COSMOS_CONTAINERS.webhook_events, "excludedIndexPaths", ["/payload/*", "/payload/*"]),
   },
   {
+    id: "cosmos containers differing only in case",
+    cls: "stack-input",
+    target: "azure:dev",
+    patch: () => swap(PAYMENTS_COSMOS_CONTAINERS, "API_Logs", PAYMENTS_COSMOS_CONTAINERS.api_logs),
+  },
+  {
     id: "cosmos container name with '/'",
     cls: "stack-input",
     target: "azure:dev",

@@ -143,6 +143,17 @@ export function validateCosmosDbProps(props: CosmosDbProps): string[] {
     Object.keys(containers).length > 0 && Object.keys(containers).length <= 25,
     `containers: got ${Object.keys(containers).length}; a shared-throughput database holds 1 to 25 containers.`,
   );
+  // ARM resource ids are case-insensitive: `api_logs` and `API_Logs` would be one container to Azure,
+  // two resources to Terraform (the second create fails with "already exists").
+  const lowerNames = new Map<string, string>();
+  for (const name of Object.keys(containers)) {
+    const first = lowerNames.get(name.toLowerCase());
+    rule(
+      first === undefined,
+      `containers: got ${JSON.stringify(name)} and ${JSON.stringify(first)}; container names must differ in more than case.`,
+    );
+    lowerNames.set(name.toLowerCase(), first ?? name);
+  }
   for (const [name, c] of Object.entries(containers)) {
     // Cosmos DB resource ids: 1-255 characters, none of / \ # ?, no trailing space.
     rule(

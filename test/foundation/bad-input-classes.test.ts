@@ -325,6 +325,10 @@ describe("class 3: stack inputs are validated", () => {
       'containers.logs.excludedIndexPaths: got ["/body/*","/body/*"]; use distinct paths ending in /* or /? such as "/payload/*".',
     ],
     [
+      { api_logs: { partitionKeyPaths: ["/id"], defaultTtlSeconds: -1 }, API_Logs: { partitionKeyPaths: ["/id"], defaultTtlSeconds: -1 } },
+      'containers: got "API_Logs" and "api_logs"; container names must differ in more than case.',
+    ],
+    [
       { "a/b": { partitionKeyPaths: ["/id"], defaultTtlSeconds: -1 } },
       'containers: got the name "a/b"; a container name is 1-255 characters without / \\ # ? or a trailing space.',
     ],
