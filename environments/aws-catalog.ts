@@ -95,5 +95,7 @@ export const AURORA_POSTGRES_INSTANCE_CLASSES: readonly string[] = Object.entrie
  * Source: Amazon MSK Developer Guide, "Supported Apache Kafka versions"
  * (https://docs.aws.amazon.com/msk/latest/developerguide/supported-kafka-versions.html):
  * 3.4.0 ended 2025-08-04, 3.5.1 ended 2025-10-23; 3.6.0, 3.7.x, 3.8.x (recommended), 3.9.x and 4.0.x supported.
+ * The provider checks only the length (`aws_msk_cluster.kafka_version`: `validation.StringLenBetween(1, 64)`
+ * in internal/service/kafka/cluster.go), so neither synth nor `terraform validate` would notice a wrong one.
  */
 export const MSK_KAFKA_VERSIONS = ["3.6.0", "3.7.x", "3.8.x", "3.9.x", "4.0.x"] as const;
