@@ -127,7 +127,7 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
 
   // Availability zones: three distinct zones of the region.
   v.check(env.availabilityZones.length === 3, "availabilityZones", env.availabilityZones, "exactly 3 availability zones");
-  const zones = AWS_REGION_AZS[region] as readonly string[] | undefined;
+  const zones: readonly string[] | undefined = Object.hasOwn(AWS_REGION_AZS, region) ? AWS_REGION_AZS[region] : undefined;
   if (zones !== undefined) {
     env.availabilityZones.forEach((az, i) =>
       v.check(zones.includes(az), `availabilityZones[${i}]`, az, `a zone of ${region}: one of ${zones.join(", ")}`),

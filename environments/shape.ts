@@ -101,7 +101,8 @@ export function checkShape(v: IssueCollector, value: unknown, shape: Shape, path
     case "tagged": {
       if (!v.check(isRecord(value), field, value, describe(shape))) return false;
       const record = value as Record<string, unknown>;
-      const fields = typeof record.kind === "string" ? shape.variants[record.kind] : undefined;
+      const fields =
+        typeof record.kind === "string" && Object.hasOwn(shape.variants, record.kind) ? shape.variants[record.kind] : undefined;
       if (!v.check(fields !== undefined, path ? `${path}.kind` : "kind", record.kind, `one of ${Object.keys(shape.variants).join(", ")}`)) {
         return false;
       }

@@ -455,7 +455,9 @@ export function validateSlaRows(rows: readonly SlaRow[]): string[] {
         rule(row.window !== "PT1M" || row.frequency === "PT1M", row, i, "window", row.window, "PT1M only with a PT1M frequency");
       }
     }
-    const percent = row.kind === "metric" ? METRICS[row.metric].unit === "%" : (row.measureColumn ?? "").endsWith("_pct");
+    const knownMetric = row.kind !== "metric" || Object.hasOwn(METRICS, row.metric);
+    if (row.kind === "metric") rule(knownMetric, row, i, "metric", row.metric, `one of ${Object.keys(METRICS).join(", ")}`);
+    const percent = row.kind === "metric" ? knownMetric && METRICS[row.metric].unit === "%" : (row.measureColumn ?? "").endsWith("_pct");
     rule(
       Number.isFinite(row.threshold) && row.threshold >= 0 && (!percent || row.threshold <= 100),
       row,

@@ -441,6 +441,32 @@ describe("class 4: damaged environment files give a message, never a TypeError",
     }
   });
 
+  // Strings that are also Object.prototype members must not be taken for table entries.
+  test.each<[string, () => unknown, string]>([
+    [
+      "AWS region",
+      () => validateAwsEnvironment(edited(aws("dev"), (e) => (e.region = "constructor"))),
+      'region: got "constructor"; allowed: one of eu-west-1',
+    ],
+    [
+      "Azure state backend kind",
+      () => validateAzureEnvironment(edited(azure("dev"), (e) => (e.stateBackend.kind = "toString"))),
+      'stateBackend.kind: got "toString"; allowed: one of local, azurerm',
+    ],
+    [
+      "SLA metric",
+      () => {
+        const problems = validateSlaRows(
+          SLA_TABLE.map((r) => (r.key === "cosmos-latency" ? ({ ...r, metric: "constructor" } as unknown as SlaRow) : r)),
+        );
+        throw new Error(problems.join("\n"));
+      },
+      '(cosmos-latency).metric: got "constructor"; allowed: one of sqlCpu',
+    ],
+  ])("%s named like an Object member", (_case, run, message) => {
+    expect(outcome(run)).toContain(message);
+  });
+
   test("a file that is not an object at all", () => {
     expect(outcome(() => validateAzureEnvironment(undefined as any))).toMatch(
       /^Invalid environment "\(unnamed\)" \(1 problem\):\n {2}- \(environment\): got undefined/,
