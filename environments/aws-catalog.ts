@@ -70,10 +70,13 @@ export const AURORA_POSTGRES_VERSIONS = [
  * Provisioned instance classes Aurora PostgreSQL offers, by family.
  * Source: Amazon Aurora User Guide, "Supported DB engines for DB instance classes"
  * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.DBInstanceClass.SupportAurora.html).
- * The `d` families (local NVMe for Optimized Reads) start at xlarge.
+ * The `d` families (local NVMe for Optimized Reads) start at xlarge. The same page lists a minimum engine
+ * version per class (e.g. db.r8g needs a 2024 or later minor); that pairing is not checked here, an old
+ * minor with a new class is refused at apply (InvalidParameterCombination).
  */
 const AURORA_FAMILY_SIZES: Readonly<Record<string, readonly string[]>> = {
   r8g: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "48xlarge"],
+  r8gd: ["xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "48xlarge"],
   r7i: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "48xlarge"],
   r7g: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"],
   r6i: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "32xlarge"],

@@ -79,7 +79,7 @@ describe("class 1: values are checked against the service's catalogue", () => {
       expect(() => validateAwsEnvironment(edited(aws("prod"), (e) => (e.sizing.aurora.instanceClass = instanceClass)))).not.toThrow();
     },
   );
-  test.each(["db.r5.medium", "db.r7g.24xlarge", "db.r7g.64xlarge", "db.t3.2xlarge", "db.m5.large", "db.r6gd.large"])(
+  test.each(["db.r5.medium", "db.r7g.24xlarge", "db.r7g.64xlarge", "db.t3.2xlarge", "db.m5.large"])(
     "Aurora class %s is refused with the catalogue",
     (instanceClass) => {
       expect(() => validateAwsEnvironment(edited(aws("dev"), (e) => (e.sizing.aurora.instanceClass = instanceClass)))).toThrow(
