@@ -71,7 +71,7 @@ export const AURORA_POSTGRES_VERSIONS = [
  * Source: Amazon Aurora User Guide, "Supported DB engines for DB instance classes"
  * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.DBInstanceClass.SupportAurora.html).
  * The `d` families (local NVMe for Optimized Reads) start at xlarge. The same page lists a minimum engine
- * version per class (e.g. db.r8g needs a 2024 or later minor); that pairing is not checked here, an old
+ * version per class (e.g. db.x2g: 14.3, 15.2, 16.1, 17.4 and higher); that pairing is not checked here, an old
  * minor with a new class is refused at apply (InvalidParameterCombination).
  */
 const AURORA_FAMILY_SIZES: Readonly<Record<string, readonly string[]>> = {
