@@ -209,9 +209,9 @@ export function checkBudget(v: IssueCollector, budget: BudgetConfig | undefined,
     budget,
     "at least one actual or forecast threshold",
   );
-  [...budget.actualThresholdsPercent, ...budget.forecastThresholdsPercent].forEach((t) =>
-    v.intBetween(t, 1, 1000, "budget.*ThresholdsPercent"),
-  );
+  for (const list of ["actualThresholdsPercent", "forecastThresholdsPercent"] as const) {
+    budget[list].forEach((t, i) => v.intBetween(t, 1, 1000, `budget.${list}[${i}]`));
+  }
 }
 
 /** Policy packs and suppressions; prod must evaluate the production pack. */

@@ -146,7 +146,7 @@ describe("validateAwsEnvironment rejects bad input with field, value and fix", (
     [
       "budget thresholds",
       (e) => (e.budget.actualThresholdsPercent = [0]),
-      /budget.\*ThresholdsPercent: got 0; allowed: an integer from 1 to 1000/,
+      /budget.actualThresholdsPercent\[0\]: got 0; allowed: an integer from 1 to 1000/,
     ],
     [
       "budget without thresholds",
