@@ -2,7 +2,7 @@ import { App } from "cdktf";
 import { AZURE_ENVIRONMENTS } from "./environments";
 import { AWS_ENVIRONMENTS } from "./environments/aws-index";
 import { EnvironmentConfigError, StackInputError, buildStack } from "./environments/checks";
-import { validateAllEnvironments } from "./environments/validate-all";
+import { EnvironmentConfigErrors, validateAllEnvironments } from "./environments/validate-all";
 import { evaluateOutdir, formatReport, policyConfigs, violationMessage, writeReport } from "./policy";
 
 // Wiring only: validate every environment before building anything, one stack per environment,
@@ -51,6 +51,7 @@ try {
   main();
 } catch (error) {
   // A configuration error already names environment (or stack), field, value and what is allowed: no stack trace needed.
-  console.error(error instanceof EnvironmentConfigError || error instanceof StackInputError ? error.message : error);
+  const explained = error instanceof EnvironmentConfigError || error instanceof EnvironmentConfigErrors || error instanceof StackInputError;
+  console.error(explained ? error.message : error);
   process.exitCode = 1;
 }

@@ -19,7 +19,7 @@ import { validateAwsEnvironment } from "../../environments/aws-validate";
 import { EnvironmentConfigError, StackInputError, buildStack } from "../../environments/checks";
 import { AzureEnvironment } from "../../environments/types";
 import { validateAzureEnvironment } from "../../environments/validate";
-import { validateAllEnvironments } from "../../environments/validate-all";
+import { EnvironmentConfigErrors, validateAllEnvironments } from "../../environments/validate-all";
 import { storeTestbed } from "../azure/store-helpers";
 
 const azure = (name: string): AzureEnvironment => structuredClone(AZURE_ENVIRONMENTS.find((e) => e.name === name)) as AzureEnvironment;
@@ -171,6 +171,17 @@ describe("class 2: mistakes across environments fail the set checks main.ts runs
 
   test("the shipped environments pass", () => {
     expect(() => validateAllEnvironments(AZURE_ENVIRONMENTS, AWS_ENVIRONMENTS)).not.toThrow();
+  });
+
+  test("every invalid file is reported in one run, each block led by its cloud", () => {
+    const s = all();
+    s.azure[0] = edited(s.azure[0], (e) => (e.location = "westeu"));
+    s.aws[0] = edited(s.aws[0], (e) => (e.sizing.msk.kafkaVersion = "3.5.1"));
+    const run = () => validateAllEnvironments(s.azure, s.aws);
+    expect(run).toThrow(EnvironmentConfigErrors);
+    expect(run).toThrow(
+      /^\[azure\] Invalid environment "dev" \(1 problem\):\n {2}- location: got "westeu"; .*\n\[aws\] Invalid environment "dev" \(1 problem\):\n {2}- sizing\.msk\.kafkaVersion: got "3\.5\.1"/s,
+    );
   });
 
   test.each<[string, (s: ReturnType<typeof all>) => void, string]>([
