@@ -1,5 +1,6 @@
 import {
   AZURE_LOCATIONS,
+  AZURE_ZONAL_LOCATIONS,
   AzureEnvironment,
   AzureSizing,
   CdcConfig,
@@ -389,6 +390,34 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
     seen.add(t);
   }
   if (env.cdc.enabled) v.check(env.cdc.tables.length > 0, "cdc.tables", env.cdc.tables, "at least one table when cdc.enabled is true");
+
+  // Settings that need availability zones in the region they are deployed to.
+  const zoneNeeds: [needed: boolean, where: "location" | "secondaryLocation", field: string, value: unknown, otherwise: string][] = [
+    [n.firewallSubnet !== undefined, "location", "network.firewallSubnet", n.firewallSubnet, "unset (Azure Firewall is zonal)"],
+    [sql.zoneRedundant, "location", "sizing.sqlDatabase.zoneRedundant", sql.zoneRedundant, "false"],
+    [sql.zoneRedundant && sql.geoReplica === true, "secondaryLocation", "sizing.sqlDatabase.zoneRedundant", sql.zoneRedundant, "false"],
+    [
+      ["Zone", "GeoZone"].includes(sql.backupStorageRedundancy),
+      "location",
+      "sizing.sqlDatabase.backupStorageRedundancy",
+      sql.backupStorageRedundancy,
+      "Local or Geo",
+    ],
+    [c.zoneRedundant, "location", "sizing.cosmos.zoneRedundant", c.zoneRedundant, "false"],
+    [c.zoneRedundant && c.multiRegion, "secondaryLocation", "sizing.cosmos.zoneRedundant", c.zoneRedundant, "false"],
+    [["ZRS", "GZRS"].includes(lakeReplication), "location", "sizing.synapse.dataLakeReplication", lakeReplication, "LRS or GRS"],
+  ];
+  for (const [needed, where, field, value, otherwise] of zoneNeeds) {
+    const region = env[where];
+    if (needed && region !== undefined) {
+      v.check(
+        (AZURE_ZONAL_LOCATIONS as readonly string[]).includes(region),
+        field,
+        value,
+        `${otherwise}: ${where} ${region} has no availability zones (regions with zones: ${AZURE_ZONAL_LOCATIONS.join(", ")})`,
+      );
+    }
+  }
 
   // Policy
   checkPolicyConfig(v, env.policy, prod);

@@ -95,6 +95,18 @@ const EDITS: BadEdit[] = [
     edit: (e) => Object.assign(e.sizing.sqlDatabase, { skuName: "S3", maxSizeGb: 600 }),
   },
   {
+    id: "staging moved to ukwest (no zones; ZRS lake, zone backups)",
+    cls: "catalogue",
+    target: "azure:staging",
+    edit: (e) => (e.location = "ukwest"),
+  },
+  {
+    id: "prod fails over to francesouth (no zones)",
+    cls: "catalogue",
+    target: "azure:prod",
+    edit: (e) => (e.secondaryLocation = "francesouth"),
+  },
+  {
     id: "aurora class db.r5.medium (no such size)",
     cls: "catalogue",
     target: "aws:dev",

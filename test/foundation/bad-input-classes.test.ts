@@ -72,6 +72,43 @@ describe("class 1: values are checked against the service's catalogue", () => {
     expect(() => validateAzureEnvironment(env)).not.toThrow();
   });
 
+  // learn.microsoft.com "Azure regions list": France South and UK West have no availability zones.
+  const ZONAL = "westeurope, northeurope, francecentral, germanywestcentral, swedencentral, uksouth, eastus, eastus2, westus2, centralus";
+  test("dev (nothing zonal) may use a region without zones", () => {
+    expect(() => validateAzureEnvironment(edited(azure("dev"), (e) => (e.location = "francesouth")))).not.toThrow();
+  });
+  test.each<[string, (e: any) => void, string[]]>([
+    [
+      "staging in ukwest",
+      (e) => (e.location = "ukwest"),
+      [
+        `sizing.sqlDatabase.backupStorageRedundancy: got "Zone"; allowed: Local or Geo: location ukwest has no availability zones (regions with zones: ${ZONAL})`,
+        `sizing.synapse.dataLakeReplication: got "ZRS"; allowed: LRS or GRS: location ukwest has no availability zones`,
+      ],
+    ],
+    [
+      "prod failing over to francesouth",
+      (e) => (e.secondaryLocation = "francesouth"),
+      [
+        "sizing.sqlDatabase.zoneRedundant: got true; allowed: false: secondaryLocation francesouth has no availability zones",
+        "sizing.cosmos.zoneRedundant: got true; allowed: false: secondaryLocation francesouth has no availability zones",
+      ],
+    ],
+    [
+      "prod in ukwest",
+      (e) => Object.assign(e, { location: "ukwest", secondaryLocation: "uksouth" }),
+      [
+        'network.firewallSubnet: got "10.30.3.0/26"; allowed: unset (Azure Firewall is zonal): location ukwest has no availability zones',
+        "sizing.sqlDatabase.zoneRedundant: got true; allowed: false: location ukwest has no availability zones",
+        "sizing.cosmos.zoneRedundant: got true; allowed: false: location ukwest has no availability zones",
+        'sizing.synapse.dataLakeReplication: got "GZRS"; allowed: LRS or GRS: location ukwest has no availability zones',
+      ],
+    ],
+  ])("%s: zone-dependent settings are refused", (name, edit, messages) => {
+    const env = edited(azure(name.split(" ")[0]), edit);
+    for (const message of messages) expect(() => validateAzureEnvironment(env)).toThrow(message);
+  });
+
   // Aurora User Guide, "Supported DB engines for DB instance classes".
   test.each(["db.r7g.large", "db.r7g.16xlarge", "db.r8g.48xlarge", "db.r6i.32xlarge", "db.r5.24xlarge", "db.x2g.large"])(
     "Aurora class %s is offered",
