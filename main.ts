@@ -1,9 +1,8 @@
 import { App } from "cdktf";
 import { AZURE_ENVIRONMENTS } from "./environments";
 import { AWS_ENVIRONMENTS } from "./environments/aws-index";
-import { EnvironmentConfigError } from "./environments/checks";
-import { validateAwsEnvironment } from "./environments/aws-validate";
-import { validateAzureEnvironment, validateEnvironmentSet } from "./environments/validate";
+import { EnvironmentConfigError, StackInputError, buildStack } from "./environments/checks";
+import { EnvironmentConfigErrors, validateAllEnvironments } from "./environments/validate-all";
 import { evaluateOutdir, formatReport, policyConfigs, violationMessage, writeReport } from "./policy";
 
 // Wiring only: validate every environment before building anything, one stack per environment,
@@ -13,21 +12,27 @@ const only = (process.env.SYNTH_STACKS ?? "").split(",").filter((s) => s.length 
 const wanted = (stackId: string): boolean => only.length === 0 || only.includes(stackId);
 
 function main(): void {
-  validateEnvironmentSet(AZURE_ENVIRONMENTS);
-  const azure = AZURE_ENVIRONMENTS.map(validateAzureEnvironment).filter((env) => wanted(`azure-${env.name}`));
-  const aws = AWS_ENVIRONMENTS.map(validateAwsEnvironment).filter((env) => wanted(`aws-${env.name}`));
+  const valid = validateAllEnvironments(AZURE_ENVIRONMENTS, AWS_ENVIRONMENTS);
+  const azure = valid.azure.filter((env) => wanted(`azure-${env.name}`));
+  const aws = valid.aws.filter((env) => wanted(`aws-${env.name}`));
 
   const app = new App();
   // Each cloud's constructs and provider modules load only when one of its stacks is synthesized.
   if (azure.length > 0) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { AzurePlatformStack } = require("./stacks/azure-platform-stack") as typeof import("./stacks/azure-platform-stack");
-    for (const env of azure) new AzurePlatformStack(app, `azure-${env.name}`, { environment: env });
+    for (const env of azure) {
+      const id = `azure-${env.name}`;
+      buildStack(id, () => new AzurePlatformStack(app, id, { environment: env }));
+    }
   }
   if (aws.length > 0) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { AwsPlatformStack } = require("./stacks/aws-platform-stack") as typeof import("./stacks/aws-platform-stack");
-    for (const env of aws) new AwsPlatformStack(app, `aws-${env.name}`, { environment: env });
+    for (const env of aws) {
+      const id = `aws-${env.name}`;
+      buildStack(id, () => new AwsPlatformStack(app, id, { environment: env }));
+    }
   }
   app.synth();
 
@@ -45,7 +50,8 @@ function main(): void {
 try {
   main();
 } catch (error) {
-  // A configuration error already names environment, field, value and what is allowed: no stack trace needed.
-  console.error(error instanceof EnvironmentConfigError ? error.message : error);
+  // A configuration error already names environment (or stack), field, value and what is allowed: no stack trace needed.
+  const explained = error instanceof EnvironmentConfigError || error instanceof EnvironmentConfigErrors || error instanceof StackInputError;
+  console.error(explained ? error.message : error);
   process.exitCode = 1;
 }

@@ -1,5 +1,25 @@
 import { checkAwsMlConfig } from "./aws-ml-validate";
-import { AWS_REGIONS, AwsEnvironment, GLUE_WORKER_TYPES, POSTGRES_CDC_TABLES, regionOf } from "./aws-types";
+import { AwsMlConfig, AwsOrchestrationConfig } from "./aws-ml-types";
+import {
+  AWS_REGIONS,
+  AuroraSizing,
+  AwsCdcConfig,
+  AwsEnvironment,
+  AwsEtlConfig,
+  AwsNetworkConfig,
+  AwsRetentionConfig,
+  AwsSizing,
+  AwsStateBackendConfig,
+  DocumentDbSizing,
+  GLUE_WORKER_TYPES,
+  GlueSizing,
+  MskConnectSizing,
+  MskSizing,
+  POSTGRES_CDC_TABLES,
+  RedshiftSizing,
+  S3ObjectLocation,
+  regionOf,
+} from "./aws-types";
 import {
   IssueCollector,
   checkAddressPlan,
@@ -8,7 +28,27 @@ import {
   checkPolicyConfig,
   checkRequiredTags,
   checkNetworksDoNotOverlap,
+  checkDistinct,
+  EnvironmentSetIssues,
 } from "./checks";
+import { AURORA_POSTGRES_INSTANCE_CLASSES, AURORA_POSTGRES_VERSIONS, AWS_REGION_AZS, MSK_KAFKA_VERSIONS } from "./aws-catalog";
+import { awsCronProblems } from "./aws-cron";
+import {
+  ALERT_CONTACTS_SHAPE,
+  BUDGET_SHAPE,
+  POLICY_SHAPE,
+  REQUIRED_TAGS_SHAPE,
+  bool,
+  checkShape,
+  environmentLabel,
+  list,
+  num,
+  object,
+  optional,
+  switched,
+  tagged,
+  text,
+} from "./shape";
 import { ENVIRONMENT_TIERS } from "./types";
 
 /** Retention values CloudWatch Logs accepts (PutRetentionPolicy). */
@@ -16,20 +56,70 @@ export const CLOUDWATCH_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-const AURORA_CLASS = /^db\.(t3|t4g|r5|r6g|r6gd|r6i|r6id|r7g|r7i|r8g|x2g)\.(medium|large|xlarge|\d{1,2}xlarge)$/;
 const DOCDB_CLASS = /^db\.(t3|t4g|r5|r6g|r6gd|r8g)\.(medium|large|xlarge|\d{1,2}xlarge)$/;
 const MSK_BROKER = /^kafka\.(t3\.small|m5\.(large|\d{0,2}xlarge)|m7g\.(large|\d{0,2}xlarge))$/;
 const BURSTABLE = /^(db|kafka)\.t\d/;
-const ENGINE_VERSION = /^\d+\.\d+(\.\d+)?$/;
 const S3_BUCKET = /^[a-z0-9](?!.*\.\.)[a-z0-9.-]{1,61}[a-z0-9]$/;
 const KMS_KEY_REF = /^(arn:aws:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+|alias\/[A-Za-z0-9/_-]+)$/;
-const CRON = /^cron\(\S+ \S+ \S+ \S+ \S+ \S+\)$/;
+
+const S3_OBJECT_SHAPE = object<S3ObjectLocation>({ bucket: text, key: text, objectVersion: optional(text) });
+
+/** The runtime shape of `AwsEnvironment` (the compiler keeps it complete). */
+const AWS_ENVIRONMENT_SHAPE = object<AwsEnvironment>({
+  name: text,
+  tier: text,
+  workload: text,
+  accountId: text,
+  region: optional(text),
+  drRegion: optional(text),
+  availabilityZones: list(text),
+  network: object<AwsNetworkConfig>({
+    vpcCidr: text,
+    dataSubnets: list(text),
+    computeSubnets: list(text),
+    publicSubnets: optional(list(text)),
+    natGateways: num,
+  }),
+  tags: REQUIRED_TAGS_SHAPE,
+  retention: object<AwsRetentionConfig>({ logDays: num, backupDays: num, snapshotDays: num, kmsDeletionWindowDays: num }),
+  alertContacts: ALERT_CONTACTS_SHAPE,
+  budget: optional(BUDGET_SHAPE),
+  stateBackend: tagged<AwsStateBackendConfig>({
+    local: { kind: text, path: optional(text) },
+    s3: { kind: text, bucket: text, key: text, region: text, encrypt: bool, kmsKeyId: optional(text) },
+  }),
+  sizing: object<AwsSizing>({
+    aurora: object<AuroraSizing>({ instanceClass: text, readerCount: num, engineVersion: text }),
+    redshift: object<RedshiftSizing>({ baseCapacityRpu: num, maxCapacityRpu: num }),
+    documentDb: object<DocumentDbSizing>({ instanceClass: text, instanceCount: num }),
+    msk: object<MskSizing>({ brokerInstanceType: text, brokerCount: num, ebsVolumeGb: num, kafkaVersion: text }),
+    mskConnect: object<MskConnectSizing>({ mcuCount: num, minWorkers: num, maxWorkers: num }),
+    glue: object<GlueSizing>({ workerType: text, numberOfWorkers: num, timeoutMinutes: num }),
+  }),
+  cdc: object<AwsCdcConfig>({ debeziumPlugin: S3_OBJECT_SHAPE, s3SinkPlugin: S3_OBJECT_SHAPE, tables: list(text) }),
+  etl: object<AwsEtlConfig>({ scheduleEnabled: bool, schedule: text }),
+  orchestration: switched<AwsOrchestrationConfig>({
+    on: { enabled: bool, environmentClass: text, minWorkers: num, maxWorkers: num, schedulers: num },
+    off: { enabled: bool },
+  }),
+  ml: switched<AwsMlConfig>({
+    on: { enabled: bool, trackingServerSize: text, models: list(text), driftThreshold: num, packageIndexUrl: optional(text) },
+    off: { enabled: bool },
+  }),
+  policy: POLICY_SHAPE,
+  deletionProtection: bool,
+});
 
 /**
  * Validates an AWS environment before any construct is built.
  * Throws one `EnvironmentConfigError` that lists every problem with its field, value and what is allowed.
  */
 export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
+  // Types first: every later check may dereference any field.
+  const shape = new IssueCollector();
+  checkShape(shape, env, AWS_ENVIRONMENT_SHAPE, "");
+  shape.throwIfAny(environmentLabel(env));
+
   const v = new IssueCollector();
   const prod = env.tier === "prod";
   const region = regionOf(env);
@@ -48,9 +138,12 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
 
   // Availability zones: three distinct zones of the region.
   v.check(env.availabilityZones.length === 3, "availabilityZones", env.availabilityZones, "exactly 3 availability zones");
-  env.availabilityZones.forEach((az, i) =>
-    v.check(new RegExp(`^${region}[a-z]$`).test(az), `availabilityZones[${i}]`, az, `a zone of ${region}, e.g. ${region}a`),
-  );
+  const zones: readonly string[] | undefined = Object.hasOwn(AWS_REGION_AZS, region) ? AWS_REGION_AZS[region] : undefined;
+  if (zones !== undefined) {
+    env.availabilityZones.forEach((az, i) =>
+      v.check(zones.includes(az), `availabilityZones[${i}]`, az, `a zone of ${region}: one of ${zones.join(", ")}`),
+    );
+  }
   v.check(
     new Set(env.availabilityZones).size === env.availabilityZones.length,
     "availabilityZones",
@@ -145,16 +238,16 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
     v,
     "sizing.aurora.instanceClass",
     a.instanceClass,
-    AURORA_CLASS,
-    "an Aurora PostgreSQL instance class, e.g. db.r7g.large",
+    AURORA_POSTGRES_INSTANCE_CLASSES.includes(a.instanceClass),
+    `an Aurora PostgreSQL instance class: one of ${AURORA_POSTGRES_INSTANCE_CLASSES.join(", ")}`,
     prod,
   );
   v.intBetween(a.readerCount, prod ? 2 : 0, 15, "sizing.aurora.readerCount");
   v.check(
-    ENGINE_VERSION.test(a.engineVersion) && Number(a.engineVersion.split(".")[0]) >= 14,
+    (AURORA_POSTGRES_VERSIONS as readonly string[]).includes(a.engineVersion),
     "sizing.aurora.engineVersion",
     a.engineVersion,
-    "an Aurora PostgreSQL version 14 or later, e.g. 16.4",
+    `an Aurora PostgreSQL release, 14 or later: one of ${AURORA_POSTGRES_VERSIONS.join(", ")}`,
   );
 
   // Sizing: Redshift Serverless
@@ -178,7 +271,7 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
     v,
     "sizing.documentDb.instanceClass",
     d.instanceClass,
-    DOCDB_CLASS,
+    DOCDB_CLASS.test(d.instanceClass),
     "a DocumentDB instance class, e.g. db.r6g.large",
     prod,
   );
@@ -209,12 +302,7 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
     "a multiple of the 3 availability zones, from 3 to 30",
   );
   v.intBetween(m.ebsVolumeGb, 1, 16384, "sizing.msk.ebsVolumeGb");
-  v.check(
-    /^[23]\.\d+\.\d+(\.x)?$/.test(m.kafkaVersion),
-    "sizing.msk.kafkaVersion",
-    m.kafkaVersion,
-    "a Kafka version MSK offers, e.g. 3.6.0",
-  );
+  v.oneOf(m.kafkaVersion, MSK_KAFKA_VERSIONS as readonly string[], "sizing.msk.kafkaVersion");
 
   // Sizing: MSK Connect
   const mc = env.sizing.mskConnect;
@@ -251,7 +339,9 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
   });
 
   // ETL
-  v.check(CRON.test(env.etl.schedule), "etl.schedule", env.etl.schedule, "a six-field cron expression such as cron(0 2 * * ? *)");
+  for (const problem of awsCronProblems(env.etl.schedule)) {
+    v.check(false, "etl.schedule", env.etl.schedule, `an AWS cron expression: ${problem}`);
+  }
 
   checkAwsMlConfig(v, env);
 
@@ -265,16 +355,18 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
 }
 
 /**
- * Checks what no single file can: unique names and accounts, and VPC ranges that do not overlap
- * (environments are attached to one transit gateway, so overlapping ranges cannot be routed).
+ * Checks what no single file can: unique names, accounts and state objects, and VPC ranges that do not
+ * overlap (environments are attached to one transit gateway, so overlapping ranges cannot be routed).
+ * Run it on environments that passed `validateAwsEnvironment`.
  */
 export function validateAwsEnvironmentSet(envs: readonly AwsEnvironment[]): void {
-  const v = new IssueCollector();
+  const v = new EnvironmentSetIssues();
   const names = new Set<string>();
   const accounts = new Set<string>();
   for (const env of envs) {
-    v.check(!names.has(env.name), "name", env.name, "a name no other AWS environment uses");
+    v.check(env.name, !names.has(env.name), "name", env.name, "a name no other AWS environment uses");
     v.check(
+      env.name,
       !accounts.has(env.accountId),
       "accountId",
       env.accountId,
@@ -283,17 +375,30 @@ export function validateAwsEnvironmentSet(envs: readonly AwsEnvironment[]): void
     names.add(env.name);
     accounts.add(env.accountId);
   }
+  checkDistinct(
+    v,
+    "stateBackend.key",
+    envs.map((e) => ({ name: e.name, value: stateLocation(e) })),
+    "a state object",
+    "two stacks writing one state destroy each other's resources on apply",
+  );
   checkNetworksDoNotOverlap(
     v,
     "network.vpcCidr",
     envs.map((e) => ({ name: e.name, cidr: e.network.vpcCidr })),
   );
-  v.throwIfAny(envs.map((e) => e.name).join(","));
+  v.throwIfAny();
+}
+
+/** Where the environment's state lives, comparable across environments. */
+function stateLocation(env: AwsEnvironment): string {
+  const s = env.stateBackend;
+  return s.kind === "local" ? `local:${s.path ?? `terraform.aws-${env.name}.tfstate`}` : `s3://${s.bucket}/${s.key}`;
 }
 
 /** A database instance class of the right family; prod refuses burstable (db.t*) classes, whose CPU credits run out under load. */
-function checkDatabaseClass(v: IssueCollector, field: string, value: string, pattern: RegExp, allowed: string, prod: boolean): void {
-  if (v.check(pattern.test(value), field, value, allowed) && prod) {
+function checkDatabaseClass(v: IssueCollector, field: string, value: string, offered: boolean, allowed: string, prod: boolean): void {
+  if (v.check(offered, field, value, allowed) && prod) {
     v.check(!BURSTABLE.test(value), field, value, "a non-burstable class in prod (db.r*), not db.t*");
   }
 }

@@ -12,10 +12,52 @@
  * - Read scale-out (`read_scale`): Premium and Business Critical; Hyperscale uses named/HA replicas instead
  *   ("Read scale-out" article).
  * - Point-in-time retention: 1-35 days, Basic at most 7 ("Automated backups", backup retention).
+ * - Max data size: see `VCORE_MAX_DATA_GB` and `DTU_MAX_SIZES_GB`.
  */
 
 /** vCore counts Azure SQL Database offers for Gen5 hardware. */
 export const SQL_VCORES = [2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 40, 80] as const;
+
+/**
+ * Documented max data size (GB) per vCore count, standard-series (Gen5). Source: "Resource limits for
+ * single databases using the vCore purchasing model" (learn.microsoft.com/azure/azure-sql/database/
+ * resource-limits-vcore-single-databases), row "Max data size (GB)": General Purpose and Business
+ * Critical provisioned 2-4: 1024, 6: 1536, 8-10: 2048, 12-20: 3072, 24-80: 4096; serverless the same
+ * except GP_S_Gen5_6: 1024. Hyperscale: 100 TB whatever the size.
+ */
+const VCORE_MAX_DATA_GB: Readonly<Record<number, number>> = {
+  2: 1024,
+  4: 1024,
+  6: 1536,
+  8: 2048,
+  10: 2048,
+  12: 3072,
+  14: 3072,
+  16: 3072,
+  18: 3072,
+  20: 3072,
+  24: 4096,
+  32: 4096,
+  40: 4096,
+  80: 4096,
+};
+const SERVERLESS_MAX_DATA_GB: Readonly<Record<number, number>> = { ...VCORE_MAX_DATA_GB, 6: 1024 };
+const HYPERSCALE_MAX_DATA_GB = 100 * 1024;
+
+/**
+ * Max sizes (GB) a DTU database accepts: discrete steps, not any integer. Source: "Resource limits for
+ * single databases using the DTU purchasing model" (max storage: Basic 2 GB, S0-S2 250 GB, S3-S12 and
+ * P1-P6 1 TB, P11-P15 4 TB) and the supported max sizes `az sql db list-editions --show-details max-size`
+ * reports per service objective (sizes below 1 GB left out: the environment takes whole GB).
+ */
+const DTU_STANDARD_STEPS_GB = [1, 2, 5, 10, 20, 30, 40, 50, 100, 150, 200, 250];
+const DTU_TO_1TB_STEPS_GB = [...DTU_STANDARD_STEPS_GB, 300, 400, 500, 750, 1024];
+const DTU_MAX_SIZES_GB: Readonly<Record<string, readonly number[]>> = {
+  Basic: [1, 2],
+  ...Object.fromEntries(["S0", "S1", "S2"].map((s) => [s, DTU_STANDARD_STEPS_GB])),
+  ...Object.fromEntries(["S3", "S4", "S6", "S7", "S9", "S12", "P1", "P2", "P4", "P6"].map((s) => [s, DTU_TO_1TB_STEPS_GB])),
+  ...Object.fromEntries(["P11", "P15"].map((s) => [s, [...DTU_TO_1TB_STEPS_GB, ...Array.from({ length: 12 }, (_, i) => 1280 + i * 256)]])),
+};
 
 const VCORE_SKU = /^(GP_S_Gen5|GP_Gen5|BC_Gen5|HS_Gen5)_(\d+)$/;
 /** DTU service objectives of single databases. */
@@ -38,6 +80,10 @@ export interface SqlSkuCapabilities {
   readonly supportsReadScale: boolean;
   /** Longest point-in-time restore window in days. */
   readonly maxPointInTimeDays: number;
+  /** Largest `max_size_gb` the service objective accepts. */
+  readonly maxDataSizeGb: number;
+  /** DTU SKUs: the only `max_size_gb` values accepted; vCore SKUs take any whole GB up to `maxDataSizeGb`. */
+  readonly maxSizeStepsGb?: readonly number[];
 }
 
 /** Human-readable rule for error messages. */
@@ -63,6 +109,8 @@ export function sqlSkuCapabilities(skuName: string): SqlSkuCapabilities | undefi
       supportsZoneRedundancy: true,
       supportsReadScale: tier === "BusinessCritical",
       maxPointInTimeDays: 35,
+      maxDataSizeGb:
+        tier === "Hyperscale" ? HYPERSCALE_MAX_DATA_GB : (v[1] === "GP_S_Gen5" ? SERVERLESS_MAX_DATA_GB : VCORE_MAX_DATA_GB)[vCores],
     };
   }
   if (DTU_SKU.test(skuName)) {
@@ -77,6 +125,8 @@ export function sqlSkuCapabilities(skuName: string): SqlSkuCapabilities | undefi
       supportsZoneRedundancy: tier === "Premium",
       supportsReadScale: tier === "Premium",
       maxPointInTimeDays: tier === "Basic" ? 7 : 35,
+      maxDataSizeGb: Math.max(...DTU_MAX_SIZES_GB[skuName]),
+      maxSizeStepsGb: DTU_MAX_SIZES_GB[skuName],
     };
   }
   return undefined;

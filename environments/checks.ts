@@ -25,6 +25,30 @@ export class EnvironmentConfigError extends Error {
   }
 }
 
+/** A construct refused its props while one environment's stack was built; the message names the stack. */
+export class StackInputError extends Error {
+  constructor(
+    readonly stackId: string,
+    cause: Error,
+  ) {
+    super(`Invalid input to stack "${stackId}": ${cause.message}`, { cause });
+    this.name = "StackInputError";
+  }
+}
+
+/**
+ * Builds one stack, naming it in a construct's validation error (constructs do not know which
+ * environment they serve). TypeError, ReferenceError and RangeError are bugs and keep their trace.
+ */
+export function buildStack<T>(stack: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError || !(e instanceof Error)) throw e;
+    throw new StackInputError(stack, e);
+  }
+}
+
 /** Collects issues so that one run reports every problem of a file, not just the first. */
 export class IssueCollector {
   private readonly issues: ConfigIssue[] = [];
@@ -185,9 +209,9 @@ export function checkBudget(v: IssueCollector, budget: BudgetConfig | undefined,
     budget,
     "at least one actual or forecast threshold",
   );
-  [...budget.actualThresholdsPercent, ...budget.forecastThresholdsPercent].forEach((t) =>
-    v.intBetween(t, 1, 1000, "budget.*ThresholdsPercent"),
-  );
+  for (const list of ["actualThresholdsPercent", "forecastThresholdsPercent"] as const) {
+    budget[list].forEach((t, i) => v.intBetween(t, 1, 1000, `budget.${list}[${i}]`));
+  }
 }
 
 /** Policy packs and suppressions; prod must evaluate the production pack. */
@@ -209,14 +233,58 @@ export function checkPolicyConfig(v: IssueCollector, policy: PolicyConfig, prod:
   });
 }
 
+/**
+ * Issues found across environments. Each issue is charged to the environment whose file must change
+ * (the later one in the list), so the error names it like a single-file error does.
+ */
+export class EnvironmentSetIssues {
+  private readonly collector = new IssueCollector();
+  private readonly offenders = new Set<string>();
+
+  check(environment: string, ok: boolean, field: string, value: unknown, allowed: string): boolean {
+    if (!ok) this.offenders.add(environment);
+    return this.collector.check(ok, field, value, allowed);
+  }
+
+  throwIfAny(): void {
+    this.collector.throwIfAny([...this.offenders].join(","));
+  }
+}
+
+/**
+ * No two environments may share a value (a name, a subscription or account, a state object).
+ * `what` names the thing in the message, e.g. "a subscription"; `why` says what would go wrong.
+ */
+export function checkDistinct(
+  v: EnvironmentSetIssues,
+  field: string,
+  envs: readonly { name: string; value: string | undefined }[],
+  what: string,
+  why: string,
+): void {
+  const seen = new Map<string, string>();
+  for (const e of envs) {
+    if (e.value === undefined) continue;
+    const first = seen.get(e.value);
+    v.check(e.name, first === undefined, field, e.value, `${what} no other environment uses (environment "${first}" has it; ${why})`);
+    if (first === undefined) seen.set(e.value, e.name);
+  }
+}
+
 /** No two environments may share a network range: they are attached to one hub and must stay routable. */
-export function checkNetworksDoNotOverlap(v: IssueCollector, field: string, envs: readonly { name: string; cidr: string }[]): void {
+export function checkNetworksDoNotOverlap(v: EnvironmentSetIssues, field: string, envs: readonly { name: string; cidr: string }[]): void {
   for (let i = 0; i < envs.length; i++) {
     for (let j = i + 1; j < envs.length; j++) {
       const a = parseCidr(envs[i].cidr);
       const b = parseCidr(envs[j].cidr);
       if (a && b) {
-        v.check(!cidrsOverlap(a, b), field, envs[j].cidr, `a range that does not overlap environment "${envs[i].name}" (${envs[i].cidr})`);
+        v.check(
+          envs[j].name,
+          !cidrsOverlap(a, b),
+          field,
+          envs[j].cidr,
+          `a range that does not overlap environment "${envs[i].name}" (${envs[i].cidr})`,
+        );
       }
     }
   }

@@ -1,4 +1,21 @@
-import { AZURE_LOCATIONS, AzureEnvironment, ENVIRONMENT_TIERS, OLTP_TABLES, SYNAPSE_SQL_POOL_SKUS } from "./types";
+import {
+  AZURE_LOCATIONS,
+  AZURE_ZONAL_LOCATIONS,
+  AzureEnvironment,
+  AzureSizing,
+  CdcConfig,
+  CosmosSizing,
+  DataFactoryConfig,
+  ENVIRONMENT_TIERS,
+  EntraAdminGroup,
+  NetworkConfig,
+  OLTP_TABLES,
+  RetentionConfig,
+  SYNAPSE_SQL_POOL_SKUS,
+  SqlDatabaseSizing,
+  StateBackendConfig,
+  SynapseSizing,
+} from "./types";
 import { AzureNaming } from "../constructs/azure/naming";
 import {
   GUID,
@@ -9,16 +26,104 @@ import {
   checkPolicyConfig,
   checkRequiredTags,
   checkNetworksDoNotOverlap,
+  checkDistinct,
+  EnvironmentSetIssues,
 } from "./checks";
 import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "./azure-sql-sku";
+import {
+  ALERT_CONTACTS_SHAPE,
+  BUDGET_SHAPE,
+  POLICY_SHAPE,
+  REQUIRED_TAGS_SHAPE,
+  bool,
+  checkShape,
+  environmentLabel,
+  list,
+  num,
+  object,
+  optional,
+  tagged,
+  text,
+} from "./shape";
 
 const ISO_DURATION = /^P(\d+[DWMY])$/;
+
+/** The runtime shape of `AzureEnvironment` (the compiler keeps it complete). */
+const AZURE_ENVIRONMENT_SHAPE = object<AzureEnvironment>({
+  name: text,
+  tier: text,
+  workload: text,
+  location: text,
+  secondaryLocation: optional(text),
+  tenantId: text,
+  subscriptionId: text,
+  network: object<NetworkConfig>({
+    addressSpace: text,
+    privateEndpointSubnet: text,
+    integrationSubnet: text,
+    firewallSubnet: optional(text),
+    ddosProtection: optional(bool),
+  }),
+  tags: REQUIRED_TAGS_SHAPE,
+  retention: object<RetentionConfig>({ logAnalyticsDays: num, sqlPointInTimeDays: num, keyVaultSoftDeleteDays: num }),
+  alertContacts: ALERT_CONTACTS_SHAPE,
+  budget: optional(BUDGET_SHAPE),
+  stateBackend: tagged<StateBackendConfig>({
+    local: { kind: text, path: optional(text) },
+    azurerm: {
+      kind: text,
+      resourceGroupName: text,
+      storageAccountName: text,
+      containerName: text,
+      key: text,
+      tenantId: optional(text),
+      subscriptionId: optional(text),
+    },
+  }),
+  sqlAdminGroup: object<EntraAdminGroup>({ displayName: text, objectId: text }),
+  sizing: object<AzureSizing>({
+    sqlDatabase: object<SqlDatabaseSizing>({
+      skuName: text,
+      maxSizeGb: num,
+      zoneRedundant: bool,
+      readScaleOut: bool,
+      backupStorageRedundancy: text,
+      longTermRetention: optional(
+        object<NonNullable<SqlDatabaseSizing["longTermRetention"]>>({ weekly: text, monthly: text, yearly: text, weekOfYear: num }),
+      ),
+      geoReplica: optional(bool),
+      minCapacity: optional(num),
+      autoPauseDelayMinutes: optional(num),
+    }),
+    synapse: object<SynapseSizing>({ sqlPoolSku: text, geoBackup: bool, dataLakeReplication: optional(text) }),
+    cosmos: object<CosmosSizing>({
+      autoscaleMaxThroughput: num,
+      multiRegion: bool,
+      zoneRedundant: bool,
+      continuousBackupTier: optional(text),
+    }),
+    dataFactory: object<DataFactoryConfig>({
+      batchTriggerEnabled: bool,
+      git: optional(
+        object<NonNullable<DataFactoryConfig["git"]>>({ accountName: text, repositoryName: text, branchName: text, rootFolder: text }),
+      ),
+    }),
+  }),
+  cdc: object<CdcConfig>({ enabled: bool, tables: list(text) }),
+  policy: POLICY_SHAPE,
+  deletionProtection: bool,
+});
 
 /**
  * Validates an Azure environment before any construct is built.
  * Throws one `EnvironmentConfigError` that lists every problem with its field, value and what is allowed.
  */
 export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironment {
+  // Types first: every later check may dereference any field.
+  const shape = new IssueCollector();
+  checkShape(shape, env, AZURE_ENVIRONMENT_SHAPE, "");
+  shape.throwIfAny(environmentLabel(env));
+
   const v = new IssueCollector();
   const prod = env.tier === "prod";
 
@@ -188,6 +293,15 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
       env.retention.sqlPointInTimeDays,
       `at most ${caps.maxPointInTimeDays} days for sizing.sqlDatabase.skuName ${sql.skuName}`,
     );
+    const size = sql.maxSizeGb;
+    v.check(
+      caps.maxSizeStepsGb ? caps.maxSizeStepsGb.includes(size) : Number.isInteger(size) && size >= 1 && size <= caps.maxDataSizeGb,
+      "sizing.sqlDatabase.maxSizeGb",
+      size,
+      caps.maxSizeStepsGb
+        ? `one of ${caps.maxSizeStepsGb.join(", ")} GB (the max sizes ${sql.skuName} offers)`
+        : `an integer from 1 to ${caps.maxDataSizeGb} GB (the documented max data size of ${sql.skuName})`,
+    );
     if (prod) {
       v.check(
         !serverless,
@@ -197,7 +311,6 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
       );
     }
   }
-  v.intBetween(sql.maxSizeGb, 1, 4096, "sizing.sqlDatabase.maxSizeGb");
   v.oneOf(sql.backupStorageRedundancy, ["Local", "Zone", "Geo", "GeoZone"] as const, "sizing.sqlDatabase.backupStorageRedundancy");
   if (sql.longTermRetention) {
     const l = sql.longTermRetention;
@@ -278,6 +391,34 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
   }
   if (env.cdc.enabled) v.check(env.cdc.tables.length > 0, "cdc.tables", env.cdc.tables, "at least one table when cdc.enabled is true");
 
+  // Settings that need availability zones in the region they are deployed to.
+  const zoneNeeds: [needed: boolean, where: "location" | "secondaryLocation", field: string, value: unknown, otherwise: string][] = [
+    [n.firewallSubnet !== undefined, "location", "network.firewallSubnet", n.firewallSubnet, "unset (Azure Firewall is zonal)"],
+    [sql.zoneRedundant, "location", "sizing.sqlDatabase.zoneRedundant", sql.zoneRedundant, "false"],
+    [sql.zoneRedundant && sql.geoReplica === true, "secondaryLocation", "sizing.sqlDatabase.zoneRedundant", sql.zoneRedundant, "false"],
+    [
+      ["Zone", "GeoZone"].includes(sql.backupStorageRedundancy),
+      "location",
+      "sizing.sqlDatabase.backupStorageRedundancy",
+      sql.backupStorageRedundancy,
+      "Local or Geo",
+    ],
+    [c.zoneRedundant, "location", "sizing.cosmos.zoneRedundant", c.zoneRedundant, "false"],
+    [c.zoneRedundant && c.multiRegion, "secondaryLocation", "sizing.cosmos.zoneRedundant", c.zoneRedundant, "false"],
+    [["ZRS", "GZRS"].includes(lakeReplication), "location", "sizing.synapse.dataLakeReplication", lakeReplication, "LRS or GRS"],
+  ];
+  for (const [needed, where, field, value, otherwise] of zoneNeeds) {
+    const region = env[where];
+    if (needed && region !== undefined) {
+      v.check(
+        (AZURE_ZONAL_LOCATIONS as readonly string[]).includes(region),
+        field,
+        value,
+        `${otherwise}: ${where} ${region} has no availability zones (regions with zones: ${AZURE_ZONAL_LOCATIONS.join(", ")})`,
+      );
+    }
+  }
+
   // Policy
   checkPolicyConfig(v, env.policy, prod);
 
@@ -288,20 +429,43 @@ export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironmen
 }
 
 /**
- * Checks what no single file can: unique names and stack names, and address spaces that do not
- * overlap (environments are peered to a hub, so overlapping ranges cannot be routed).
+ * Checks what no single file can: unique names, subscriptions and state blobs, and address spaces that
+ * do not overlap (environments are peered to a hub, so overlapping ranges cannot be routed). Run it on
+ * environments that passed `validateAzureEnvironment`.
  */
 export function validateEnvironmentSet(envs: readonly AzureEnvironment[]): void {
-  const v = new IssueCollector();
+  const v = new EnvironmentSetIssues();
   const names = new Set<string>();
   for (const env of envs) {
-    v.check(!names.has(env.name), "name", env.name, "a name no other environment uses");
+    v.check(env.name, !names.has(env.name), "name", env.name, "a name no other environment uses");
     names.add(env.name);
   }
+  checkDistinct(
+    v,
+    "subscriptionId",
+    envs.map((e) => ({ name: e.name, value: e.subscriptionId })),
+    "a subscription",
+    "subscription-level budgets, policy assignments and Defender plans of one environment would govern the other",
+  );
+  checkDistinct(
+    v,
+    "stateBackend.key",
+    envs.map((e) => ({ name: e.name, value: stateLocation(e) })),
+    "a state blob",
+    "two stacks writing one state destroy each other's resources on apply",
+  );
   checkNetworksDoNotOverlap(
     v,
     "network.addressSpace",
     envs.map((e) => ({ name: e.name, cidr: e.network.addressSpace })),
   );
-  v.throwIfAny(envs.map((e) => e.name).join(","));
+  v.throwIfAny();
+}
+
+/** Where the environment's state lives, comparable across environments. */
+function stateLocation(env: AzureEnvironment): string {
+  const s = env.stateBackend;
+  return s.kind === "local"
+    ? `local:${s.path ?? `terraform.azure-${env.name}.tfstate`}`
+    : `${s.storageAccountName}/${s.containerName}/${s.key}`;
 }

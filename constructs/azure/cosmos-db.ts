@@ -142,10 +142,35 @@ export function validateCosmosDbProps(props: CosmosDbProps): string[] {
     Object.keys(containers).length > 0 && Object.keys(containers).length <= 25,
     `containers: got ${Object.keys(containers).length}; a shared-throughput database holds 1 to 25 containers.`,
   );
+  // ARM resource ids are case-insensitive: `api_logs` and `API_Logs` would be one container to Azure,
+  // two resources to Terraform (the second create fails with "already exists").
+  const lowerNames = new Map<string, string>();
+  for (const name of Object.keys(containers)) {
+    const first = lowerNames.get(name.toLowerCase());
+    rule(
+      first === undefined,
+      `containers: got ${JSON.stringify(name)} and ${JSON.stringify(first)}; container names must differ in more than case.`,
+    );
+    lowerNames.set(name.toLowerCase(), first ?? name);
+  }
   for (const [name, c] of Object.entries(containers)) {
+    // Cosmos DB resource ids: 1-255 characters, none of / \ # ?, no trailing space.
+    rule(
+      /^[^/\\#?]{1,255}$/.test(name) && !name.endsWith(" "),
+      `containers: got the name ${JSON.stringify(name)}; a container name is 1-255 characters without / \\ # ? or a trailing space.`,
+    );
     rule(
       c.partitionKeyPaths.length >= 1 && c.partitionKeyPaths.length <= 3 && c.partitionKeyPaths.every((p) => /^\/[A-Za-z0-9_]+$/.test(p)),
       `containers.${name}.partitionKeyPaths: got ${JSON.stringify(c.partitionKeyPaths)}; use 1 to 3 top-level paths such as "/merchantId".`,
+    );
+    rule(
+      new Set(c.partitionKeyPaths).size === c.partitionKeyPaths.length,
+      `containers.${name}.partitionKeyPaths: got ${JSON.stringify(c.partitionKeyPaths)}; each path of a hierarchical key once.`,
+    );
+    const excluded = c.excludedIndexPaths ?? [];
+    rule(
+      new Set(excluded).size === excluded.length && excluded.every((p) => /^\/\S*(\/\*|\/\?)$/.test(p)),
+      `containers.${name}.excludedIndexPaths: got ${JSON.stringify(excluded)}; use distinct paths ending in /* or /? such as "/payload/*".`,
     );
     rule(
       c.defaultTtlSeconds === -1 ||

@@ -109,6 +109,11 @@ export interface EtlFactoryProps {
   readonly cdcTables: readonly OltpTable[];
   /** Start the nightly 02:00 UTC trigger of flow 2. */
   readonly batchTriggerEnabled: boolean;
+  /**
+   * Hours and minutes (UTC) the batch trigger of flow 2 fires at each day.
+   * @default BATCH_SCHEDULE (02:00)
+   */
+  readonly batchSchedule?: { readonly hours: readonly number[]; readonly minutes: readonly number[] };
   /** Flow 3 schedule. */
   readonly apiLogs: {
     /** Start the near-real-time trigger. */
@@ -125,6 +130,25 @@ export interface EtlFactoryProps {
    * @default 8
    */
   readonly integrationRuntimeCoreCount?: 8 | 16 | 32 | 48 | 80 | 144 | 272;
+}
+
+/**
+ * Problems of the batch trigger's clock values: each list non-empty, distinct integers, hours 0-23,
+ * minutes 0-59. The provider (azurerm v4.55.0 `data_factory_trigger_schedule`) validates hours 0-24 and
+ * minutes 0-60; Data Factory itself takes hours 0-23 and minutes 0-59 ("Create a trigger that runs a
+ * pipeline on a schedule", schedule values), so 24 and 60 would pass plan and fail at apply.
+ */
+export function batchScheduleProblems(schedule: NonNullable<EtlFactoryProps["batchSchedule"]>): string[] {
+  const ok = (values: readonly number[], max: number) =>
+    values.length > 0 && new Set(values).size === values.length && values.every((x) => Number.isInteger(x) && x >= 0 && x <= max);
+  return [
+    ...(ok(schedule.hours, 23)
+      ? []
+      : [`batchSchedule.hours is ${JSON.stringify(schedule.hours)}; use distinct hours 0-23 (UTC), at least one`]),
+    ...(ok(schedule.minutes, 59)
+      ? []
+      : [`batchSchedule.minutes is ${JSON.stringify(schedule.minutes)}; use distinct minutes 0-59, at least one`]),
+  ];
 }
 
 /** Cross-field checks with the fix in the message. */
@@ -150,7 +174,7 @@ function validateEtlFactoryProps(p: EtlFactoryProps): void {
       message: "dataLake.stagingFileSystem is empty; pass the lake's staging filesystem name",
     },
   ];
-  const failed = rules.filter((r) => !r.condition).map((r) => r.message);
+  const failed = [...rules.filter((r) => !r.condition).map((r) => r.message), ...batchScheduleProblems(p.batchSchedule ?? BATCH_SCHEDULE)];
   if (failed.length > 0) throw new Error(`EtlFactory: ${failed.join("; ")}`);
 }
 
@@ -422,7 +446,10 @@ export class EtlFactory extends Construct {
         description: "Flow 2: nightly batch at 02:00 UTC.",
         frequency: BATCH_SCHEDULE.frequency,
         interval: BATCH_SCHEDULE.interval,
-        schedule: { hours: [...BATCH_SCHEDULE.hours], minutes: [...BATCH_SCHEDULE.minutes] },
+        schedule: {
+          hours: [...(props.batchSchedule ?? BATCH_SCHEDULE).hours],
+          minutes: [...(props.batchSchedule ?? BATCH_SCHEDULE).minutes],
+        },
         timeZone: BATCH_SCHEDULE.timeZone,
         startTime: BATCH_TRIGGER_START,
         activated: props.batchTriggerEnabled,

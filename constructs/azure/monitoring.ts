@@ -9,7 +9,7 @@ import { Construct } from "constructs";
 import { AlertContacts, BudgetConfig } from "../../environments/types";
 import { suppress } from "../../policy/suppress";
 import { AzureNaming } from "./naming";
-import { METRICS, MonitoredResource, SLA_TABLE, SlaRow, slaDescription } from "./sla";
+import { METRICS, MonitoredResource, SLA_TABLE, SlaRow, slaDescription, validateSlaRows } from "./sla";
 
 /**
  * `formatdate` spec of a budget's start: the first day of the month the budget is created in. Azure
@@ -43,6 +43,11 @@ export interface MonitoringProps {
     readonly resourceGroupNames: readonly string[];
   };
   /**
+   * The SLA rows to alert on, one alert each.
+   * @default SLA_TABLE (the brief's table)
+   */
+  readonly slaTable?: readonly SlaRow[];
+  /**
    * Onboard the workspace to Microsoft Sentinel (SIEM for PCI DSS 10.4 log review).
    * @default false
    */
@@ -67,7 +72,7 @@ function validateMonitoringProps(p: MonitoringProps): void {
       message: "budget.resourceGroupNames is empty; list the environment's resource groups",
     });
   }
-  const failed = rules.filter((r) => !r.condition).map((r) => r.message);
+  const failed = [...rules.filter((r) => !r.condition).map((r) => r.message), ...validateSlaRows(p.slaTable ?? SLA_TABLE)];
   if (failed.length > 0) throw new Error(`Monitoring: ${failed.join("; ")}`);
 }
 
@@ -103,7 +108,7 @@ export class Monitoring extends Construct {
     });
 
     const alerts: Record<string, MonitorMetricAlert | MonitorScheduledQueryRulesAlertV2> = {};
-    for (const row of SLA_TABLE) alerts[row.key] = this.alertFor(row, props);
+    for (const row of props.slaTable ?? SLA_TABLE) alerts[row.key] = this.alertFor(row, props);
     this.alerts = alerts;
 
     if (props.budget) {

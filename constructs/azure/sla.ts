@@ -355,3 +355,123 @@ export function isoMinutes(d: string): number {
 export function slaDescription(row: SlaRow): string {
   return `Guards SLA "${row.sla}" (objective ${row.objective}; action: ${row.action}).`;
 }
+
+/**
+ * Durations Azure Monitor accepts, in minutes. Source: the ValidateFuncs of hashicorp/terraform-provider-azurerm
+ * v4.55.0, `internal/services/monitor/monitor_metric_alert_resource.go` (`frequency`, `window_size`) and
+ * `monitor_scheduled_query_rules_alert_v2_resource.go` (`evaluation_frequency`, `window_duration`), and
+ * their website/docs pages for the relations between the two.
+ */
+const DURATION_MINUTES: Readonly<Record<string, number>> = {
+  PT1M: 1,
+  PT5M: 5,
+  PT10M: 10,
+  PT15M: 15,
+  PT30M: 30,
+  PT45M: 45,
+  PT1H: 60,
+  PT2H: 120,
+  PT3H: 180,
+  PT4H: 240,
+  PT5H: 300,
+  PT6H: 360,
+  PT12H: 720,
+  P1D: 1440,
+  P2D: 2880,
+};
+/** `azurerm_monitor_metric_alert.frequency`. */
+export const METRIC_ALERT_FREQUENCIES = ["PT1M", "PT5M", "PT15M", "PT30M", "PT1H"] as const;
+/** `azurerm_monitor_metric_alert.window_size` ("must be greater than frequency"). */
+export const METRIC_ALERT_WINDOWS = ["PT1M", "PT5M", "PT15M", "PT30M", "PT1H", "PT6H", "PT12H", "P1D"] as const;
+/** `azurerm_monitor_scheduled_query_rules_alert_v2.evaluation_frequency` (at most the look-back window). */
+export const LOG_ALERT_FREQUENCIES = [
+  "PT1M",
+  "PT5M",
+  "PT10M",
+  "PT15M",
+  "PT30M",
+  "PT45M",
+  "PT1H",
+  "PT2H",
+  "PT3H",
+  "PT4H",
+  "PT5H",
+  "PT6H",
+  "P1D",
+] as const;
+/** `azurerm_monitor_scheduled_query_rules_alert_v2.window_duration` (PT1M only with a PT1M frequency). */
+export const LOG_ALERT_WINDOWS = [...LOG_ALERT_FREQUENCIES, "P2D"] as const;
+
+/**
+ * Every problem of a set of SLA rows, each naming the row, the field, the value and what Azure accepts.
+ * Monitoring refuses to build alerts from rows with problems: the provider would refuse some at plan,
+ * Azure others at apply, and a NaN threshold would synthesize to `null`.
+ */
+export function validateSlaRows(rows: readonly SlaRow[]): string[] {
+  const problems: string[] = [];
+  const rule = (ok: boolean, row: SlaRow, i: number, field: string, value: unknown, allowed: string) => {
+    // String(NaN) reads "NaN"; JSON.stringify would print null.
+    const shown = typeof value === "number" ? String(value) : JSON.stringify(value);
+    if (!ok) problems.push(`slaTable[${i}] (${row.key}).${field}: got ${shown}; allowed: ${allowed}`);
+  };
+  const keys = new Set<string>();
+  rows.forEach((row, i) => {
+    rule(
+      /^[a-z][a-z0-9-]{1,30}$/.test(row.key),
+      row,
+      i,
+      "key",
+      row.key,
+      "2-31 lowercase letters, digits or hyphens (part of the alert name)",
+    );
+    rule(!keys.has(row.key), row, i, "key", row.key, "a key no other row uses (one alert per row)");
+    keys.add(row.key);
+    rule(
+      Number.isInteger(row.severity) && row.severity >= 0 && row.severity <= 4,
+      row,
+      i,
+      "severity",
+      row.severity,
+      "0 (critical) to 4 (verbose)",
+    );
+    const [frequencies, windows, resource] =
+      row.kind === "metric"
+        ? [METRIC_ALERT_FREQUENCIES, METRIC_ALERT_WINDOWS, "azurerm_monitor_metric_alert"]
+        : [LOG_ALERT_FREQUENCIES, LOG_ALERT_WINDOWS, "azurerm_monitor_scheduled_query_rules_alert_v2"];
+    const freqOk = (frequencies as readonly string[]).includes(row.frequency);
+    const windowOk = (windows as readonly string[]).includes(row.window);
+    rule(freqOk, row, i, "frequency", row.frequency, `one of ${frequencies.join(", ")} (${resource})`);
+    rule(windowOk, row, i, "window", row.window, `one of ${windows.join(", ")} (${resource})`);
+    if (freqOk && windowOk) {
+      const [f, w] = [DURATION_MINUTES[row.frequency], DURATION_MINUTES[row.window]];
+      if (row.kind === "metric") {
+        rule(w > f, row, i, "window", row.window, `a window longer than the frequency ${row.frequency} (metric alerts)`);
+      } else {
+        rule(f <= w, row, i, "frequency", row.frequency, `at most the window ${row.window} (the query look-back of a log alert)`);
+        rule(row.window !== "PT1M" || row.frequency === "PT1M", row, i, "window", row.window, "PT1M only with a PT1M frequency");
+      }
+    }
+    const knownMetric = row.kind !== "metric" || Object.hasOwn(METRICS, row.metric);
+    if (row.kind === "metric") rule(knownMetric, row, i, "metric", row.metric, `one of ${Object.keys(METRICS).join(", ")}`);
+    const percent = row.kind === "metric" ? knownMetric && METRICS[row.metric].unit === "%" : (row.measureColumn ?? "").endsWith("_pct");
+    rule(
+      Number.isFinite(row.threshold) && row.threshold >= 0 && (!percent || row.threshold <= 100),
+      row,
+      i,
+      "threshold",
+      row.threshold,
+      percent ? "a percentage from 0 to 100" : "a finite number >= 0 (latencies, durations and counts are never negative)",
+    );
+    if (row.kind === "log") {
+      rule(
+        row.aggregation === "Count" || (row.measureColumn ?? "").length > 0,
+        row,
+        i,
+        "measureColumn",
+        row.measureColumn,
+        `the query column ${row.aggregation} aggregates`,
+      );
+    }
+  });
+  return problems;
+}

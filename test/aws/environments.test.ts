@@ -146,7 +146,7 @@ describe("validateAwsEnvironment rejects bad input with field, value and fix", (
     [
       "budget thresholds",
       (e) => (e.budget.actualThresholdsPercent = [0]),
-      /budget.\*ThresholdsPercent: got 0; allowed: an integer from 1 to 1000/,
+      /budget.actualThresholdsPercent\[0\]: got 0; allowed: an integer from 1 to 1000/,
     ],
     [
       "budget without thresholds",
@@ -165,7 +165,7 @@ describe("validateAwsEnvironment rejects bad input with field, value and fix", (
     [
       "aurora version",
       (e) => (e.sizing.aurora.engineVersion = "13.9"),
-      /sizing.aurora.engineVersion: got "13.9"; allowed: an Aurora PostgreSQL version 14 or later/,
+      /sizing.aurora.engineVersion: got "13.9"; allowed: an Aurora PostgreSQL release, 14 or later: one of 14\.6, /,
     ],
     [
       "redshift base RPU",
@@ -201,7 +201,7 @@ describe("validateAwsEnvironment rejects bad input with field, value and fix", (
     [
       "msk version",
       (e) => (e.sizing.msk.kafkaVersion = "latest"),
-      /sizing.msk.kafkaVersion: got "latest"; allowed: a Kafka version MSK offers/,
+      /sizing.msk.kafkaVersion: got "latest"; allowed: one of 3\.6\.0, 3\.7\.x, 3\.8\.x, 3\.9\.x, 4\.0\.x/,
     ],
     ["msk connect mcu", (e) => (e.sizing.mskConnect.mcuCount = 3), /sizing.mskConnect.mcuCount: got 3; allowed: one of 1, 2, 4, 8/],
     [
@@ -229,7 +229,11 @@ describe("validateAwsEnvironment rejects bad input with field, value and fix", (
     ["cdc table unknown", (e) => (e.cdc.tables = ["payments"]), /cdc.tables\[0\]: got "payments"; allowed: one of country, currency/],
     ["cdc table twice", (e) => (e.cdc.tables = ["payment", "payment"]), /cdc.tables\[1\]: got "payment"; allowed: a table listed once/],
     ["cdc tables empty", (e) => (e.cdc.tables = []), /cdc.tables: got \[\]; allowed: at least one table of schema payments/],
-    ["etl schedule", (e) => (e.etl.schedule = "0 2 * * *"), /etl.schedule: got "0 2 \* \* \*"; allowed: a six-field cron expression/],
+    [
+      "etl schedule",
+      (e) => (e.etl.schedule = "0 2 * * *"),
+      /etl.schedule: got "0 2 \* \* \*"; allowed: an AWS cron expression: six fields: cron\(Minutes Hours Day-of-month Month Day-of-week Year\)/,
+    ],
     [
       "policy pack unknown",
       (e) => (e.policy.packs = ["baseline", "strict"]),

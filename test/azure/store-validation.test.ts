@@ -26,12 +26,15 @@ describe("store validation of the environment files", () => {
       );
     });
 
+    // 250 GB: a max size every one of these SKUs offers (DTU SKUs take fixed steps only).
     test.each(["S3", "S12", "P1", "GP_S_Gen5_2", "HS_Gen5_4"])("CDC on %s passes", (skuName) => {
-      expect(() => validateAzureEnvironment(withSql(staging, { skuName }))).not.toThrow();
+      expect(() => validateAzureEnvironment(withSql(staging, { skuName, maxSizeGb: 250 }))).not.toThrow();
     });
 
     test("a subcore SKU without CDC passes", () => {
-      expect(() => validateAzureEnvironment(withSql(staging, { skuName: "S1" }, { cdc: { enabled: false, tables: [] } }))).not.toThrow();
+      expect(() =>
+        validateAzureEnvironment(withSql(staging, { skuName: "S1", maxSizeGb: 250 }, { cdc: { enabled: false, tables: [] } })),
+      ).not.toThrow();
     });
 
     test("the capability table follows the documented rule", () => {

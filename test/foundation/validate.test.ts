@@ -188,7 +188,7 @@ describe("validateAzureEnvironment names the environment, field, value and what 
     [
       "budget threshold out of range",
       withChanges(dev, (e) => (e.budget.actualThresholdsPercent = [0])),
-      /budget.\*ThresholdsPercent: got 0; allowed: an integer from 1 to 1000/,
+      /budget.actualThresholdsPercent\[0\]: got 0; allowed: an integer from 1 to 1000/,
     ],
     // state
     [
