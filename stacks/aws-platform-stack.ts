@@ -299,6 +299,7 @@ export class AwsPlatformStack extends TerraformStack {
           name: FRESHNESS_METRIC,
           publicationIntervalSeconds: NIGHTLY_INTERVAL_SECONDS,
           maxDelaySeconds: env.sizing.glue.timeoutMinutes * 60,
+          scheduled: env.etl.scheduleEnabled,
         },
       },
     });

@@ -7,6 +7,7 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Construct } from "constructs";
 import { AlertContacts } from "../../environments/types";
+import { suppress } from "../../policy/suppress";
 import { AwsNaming } from "./naming";
 import { denyInsecureTransport } from "./private/iam";
 
@@ -31,6 +32,12 @@ export interface FreshnessMetric {
   readonly maxDelaySeconds: number;
   /** Age of the newest loaded change above which a load is stale, in seconds. @default 3600 */
   readonly maxAgeSeconds?: number;
+  /**
+   * Whether the job that publishes it is scheduled. A paused schedule publishes nothing, so the alarm
+   * would sit in ALARM: it keeps its definition but notifies nobody until the schedule is on.
+   * @default true
+   */
+  readonly scheduled?: boolean;
 }
 
 /**
@@ -242,7 +249,15 @@ export class PlatformAlarms extends Construct {
       comparisonOperator: "GreaterThanThreshold",
       treatMissingData: "breaching",
       tags: { [PUBLICATION_INTERVAL_TAG]: String(r.freshnessMetric.publicationIntervalSeconds) },
+      actionsEnabled: r.freshnessMetric.scheduled ?? true,
     });
+    if (r.freshnessMetric.scheduled === false) {
+      suppress(
+        this.alarms[this.alarms.length - 1],
+        "AWS-CW-001",
+        "Data freshness alarm notifies nobody while the nightly schedule it watches is paused in this environment.",
+      );
+    }
 
     const rule = new CloudwatchEventRule(this, "etl-failed-rule", {
       name: naming.name("eventRule", "etl-failed"),

@@ -30,6 +30,8 @@ const iamGlob = (pattern: string) =>
 
 // Hours of the freshness window per environment: 24 h schedule + the job timeout + 1 h, in whole hours.
 const FRESHNESS_WINDOW_HOURS: Record<string, number> = { dev: 26, staging: 27, prod: 29 };
+/** Dev's nightly schedule is paused (nothing publishes): its freshness alarm must notify nobody. */
+const FRESHNESS_NOTIFIES: Record<string, boolean> = { dev: false, staging: true, prod: true };
 
 describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys on the first try", (_name, env: AwsEnvironment) => {
   const { json } = synthAws(env);
@@ -62,6 +64,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
     });
     expect(alarm.period * alarm.evaluation_periods).toBeGreaterThan(86400 + env.sizing.glue.timeoutMinutes * 60);
     expect(alarm.tags["metric-publication-seconds"]).toBe("86400");
+    expect(alarm.actions_enabled).toBe(FRESHNESS_NOTIFIES[env.name]);
   });
 
   // ---- Finding 12: Glue 5.0 writes to <--custom-logGroup-prefix>/{output,error}.
