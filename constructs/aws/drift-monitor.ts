@@ -13,7 +13,7 @@ import { EncryptedLogGroup } from "./encrypted-log-group";
 import { DataKeys } from "./kms-keys";
 import { DRIFT_REFERENCE_PREFIX, DRIFT_REPORT_PREFIX } from "./mlflow-tracking";
 import { AwsNaming } from "./naming";
-import { grantPutMetrics } from "./private/workload-grants";
+import { glueVpcJobStatements, grantPutMetrics } from "./private/workload-grants";
 import { uploadableFileContent } from "./private/file-content";
 import { PrivateSecurityGroup } from "./private/security-group";
 import { SecureBucket } from "./secure-bucket";
@@ -191,32 +191,7 @@ export class DriftMonitor extends Construct {
     this.role.addToPolicy(
       { Effect: "Allow", Action: ["glue:GetConnection"], Resource: [`${catalog}:catalog`, `${catalog}:connection/${connection.name}`] },
       { Effect: "Allow", Action: ["glue:GetSecurityConfiguration"], Resource: "*" },
-      {
-        // Glue attaches ENIs in the connection's subnet; these EC2 actions do not support resource scoping.
-        Effect: "Allow",
-        Action: [
-          "ec2:CreateNetworkInterface",
-          "ec2:DeleteNetworkInterface",
-          "ec2:DescribeNetworkInterfaces",
-          "ec2:DescribeVpcEndpoints",
-          "ec2:DescribeRouteTables",
-          "ec2:DescribeSubnets",
-          "ec2:DescribeSecurityGroups",
-          "ec2:DescribeVpcAttribute",
-        ],
-        Resource: "*",
-      },
-      {
-        Effect: "Allow",
-        Action: ["ec2:CreateTags", "ec2:DeleteTags"],
-        Resource: `arn:aws:ec2:${props.region}:${props.accountId}:network-interface/*`,
-        Condition: { "ForAllValues:StringEquals": { "aws:TagKeys": ["aws-glue-service-resource"] } },
-      },
-      {
-        Effect: "Allow",
-        Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"],
-        Resource: `arn:aws:logs:${props.region}:${props.accountId}:log-group:/aws-glue/*`,
-      },
+      ...glueVpcJobStatements(props.region, props.accountId),
     );
 
     const installer: Record<string, string> =

@@ -15,6 +15,7 @@ import { EncryptedLogGroup } from "./encrypted-log-group";
 import { DataKeys } from "./kms-keys";
 import { AwsNaming } from "./naming";
 import { PrivateSecurityGroup } from "./private/security-group";
+import { glueVpcJobStatements } from "./private/workload-grants";
 import { RAW_ZONE_CDC_PREFIX } from "./raw-zone-sink-connector";
 import { SecureBucket } from "./secure-bucket";
 import { WorkloadRole } from "./workload-role";
@@ -242,32 +243,7 @@ export class SparkEtl extends Construct {
         Resource: "*",
         Condition: { StringEquals: { "cloudwatch:namespace": [ETL_METRIC_NAMESPACE, "Glue"] } },
       },
-      {
-        // Glue attaches ENIs in the connection's subnet; these EC2 actions do not support resource scoping.
-        Effect: "Allow",
-        Action: [
-          "ec2:CreateNetworkInterface",
-          "ec2:DeleteNetworkInterface",
-          "ec2:DescribeNetworkInterfaces",
-          "ec2:DescribeVpcEndpoints",
-          "ec2:DescribeRouteTables",
-          "ec2:DescribeSubnets",
-          "ec2:DescribeSecurityGroups",
-          "ec2:DescribeVpcAttribute",
-        ],
-        Resource: "*",
-      },
-      {
-        Effect: "Allow",
-        Action: ["ec2:CreateTags", "ec2:DeleteTags"],
-        Resource: `arn:aws:ec2:${props.region}:${props.accountId}:network-interface/*`,
-        Condition: { "ForAllValues:StringEquals": { "aws:TagKeys": ["aws-glue-service-resource"] } },
-      },
-      {
-        Effect: "Allow",
-        Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"],
-        Resource: `arn:aws:logs:${props.region}:${props.accountId}:log-group:/aws-glue/*`,
-      },
+      ...glueVpcJobStatements(props.region, props.accountId),
     );
 
     new GlueCrawler(this, "raw-crawler", {

@@ -1,3 +1,4 @@
+import { PolicyStatement } from "./iam";
 import { Grantable } from "../workload-role";
 
 /**
@@ -44,4 +45,38 @@ export function grantPutMetrics(grantee: Grantable, namespaces: readonly string[
     Resource: "*",
     Condition: { StringEquals: { "cloudwatch:namespace": [...namespaces] } },
   });
+}
+
+/**
+ * What every Glue job running inside the VPC needs: ENIs in its connection's subnet (these EC2 actions
+ * have no resource scope), tags on those ENIs only, and Glue's own log groups under /aws-glue/.
+ */
+export function glueVpcJobStatements(region: string, accountId: string): PolicyStatement[] {
+  return [
+    {
+      Effect: "Allow",
+      Action: [
+        "ec2:CreateNetworkInterface",
+        "ec2:DeleteNetworkInterface",
+        "ec2:DescribeNetworkInterfaces",
+        "ec2:DescribeVpcEndpoints",
+        "ec2:DescribeRouteTables",
+        "ec2:DescribeSubnets",
+        "ec2:DescribeSecurityGroups",
+        "ec2:DescribeVpcAttribute",
+      ],
+      Resource: "*",
+    },
+    {
+      Effect: "Allow",
+      Action: ["ec2:CreateTags", "ec2:DeleteTags"],
+      Resource: `arn:aws:ec2:${region}:${accountId}:network-interface/*`,
+      Condition: { "ForAllValues:StringEquals": { "aws:TagKeys": ["aws-glue-service-resource"] } },
+    },
+    {
+      Effect: "Allow",
+      Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"],
+      Resource: `arn:aws:logs:${region}:${accountId}:log-group:/aws-glue/*`,
+    },
+  ];
 }
