@@ -45,6 +45,8 @@ export const awsDev: AwsEnvironment = {
     tables: ["payment", "refund", "dispute", "merchant", "customer", "payment_method"],
   },
   etl: { scheduleEnabled: false, schedule: "cron(0 2 * * ? *)" },
+  warehouse: "redshift",
+  documentStore: "documentdb",
   policy: { packs: ["baseline"] },
   deletionProtection: false,
 };

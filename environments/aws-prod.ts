@@ -57,6 +57,9 @@ export const awsProd: AwsEnvironment = {
     tables: ["payment", "refund", "dispute", "merchant", "customer", "payment_method"],
   },
   etl: { scheduleEnabled: true, schedule: "cron(0 2 * * ? *)" },
+  // Redshift and DocumentDB stay in-account for the cardholder data environment (docs/aws.md, "Engines").
+  warehouse: "redshift",
+  documentStore: "documentdb",
   policy: { packs: ["baseline", "production"] },
   deletionProtection: true,
 };

@@ -47,10 +47,45 @@ export const awsStaging: AwsEnvironment = {
   cdc: {
     debeziumPlugin: { bucket: "pay-staging-artifacts-222222222222", key: "msk-connect/debezium-postgres-2.7.3.zip" },
     s3SinkPlugin: { bucket: "pay-staging-artifacts-222222222222", key: "msk-connect/confluent-s3-sink-10.5.17.zip" },
+    snowflakeSinkPlugin: { bucket: "pay-staging-artifacts-222222222222", key: "msk-connect/snowflake-kafka-connector-3.1.0.zip" },
+    mongoSinkPlugin: { bucket: "pay-staging-artifacts-222222222222", key: "msk-connect/mongo-kafka-connect-1.15.0.zip" },
     // Must equal the tables of `debezium_publication` (sql/postgres/003_cdc_publication.sql); a test checks it.
     tables: ["payment", "refund", "dispute", "merchant", "customer", "payment_method"],
   },
   etl: { scheduleEnabled: true, schedule: "cron(0 2 * * ? *)" },
+  // The brief's engines (docs/aws.md, "Engines"): staging runs Snowflake and MongoDB Atlas so that both are
+  // synthesized, policy-checked, priced and rehearsed before any production decision.
+  warehouse: "snowflake",
+  documentStore: "mongodb-atlas",
+  snowflake: {
+    organizationName: "PAYORG",
+    accountName: "PAY_STAGING",
+    region: "eu-west-1",
+    edition: "business-critical",
+    warehouses: {
+      loading: { size: "XSMALL", autoSuspendSeconds: 60, maxClusterCount: 1 },
+      transformation: { size: "SMALL", autoSuspendSeconds: 60, maxClusterCount: 1 },
+      bi: { size: "SMALL", autoSuspendSeconds: 300, maxClusterCount: 2 },
+    },
+    monthlyCreditQuota: 400,
+    timeTravelDays: 7,
+    // Corporate VPN egress (documentation range here); the stack adds the NAT gateway's public IP.
+    allowedClientCidrs: ["203.0.113.0/24"],
+    sso: {
+      provider: "OKTA",
+      issuer: "http://www.okta.com/exk-payments-staging",
+      ssoUrl: "https://example.okta.com/app/snowflake/exk-payments-staging/sso/saml",
+      x509Certificate: "MIIDpDCCAoygAwIBAgIGAYexample0123456789abcdefABCDEF",
+    },
+  },
+  mongodbAtlas: {
+    orgId: "5f1e2d3c4b5a69788796a5b4",
+    apiKeySecretName: "pay/staging/atlas-api-key",
+    secretReaderRoleArn: "arn:aws:iam::222222222222:role/pay-staging-atlas-secret-reader",
+    instanceSize: "M30",
+    diskSizeGb: 100,
+    mongoDbMajorVersion: "8.0",
+  },
   policy: { packs: ["baseline"] },
   deletionProtection: true,
 };

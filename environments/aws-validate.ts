@@ -8,6 +8,7 @@ import {
   checkRequiredTags,
   checkNetworksDoNotOverlap,
 } from "./checks";
+import { checkAwsEngines } from "./aws-engines-validate";
 import { ENVIRONMENT_TIERS } from "./types";
 
 /** Retention values CloudWatch Logs accepts (PutRetentionPolicy). */
@@ -251,6 +252,9 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
 
   // ETL
   v.check(CRON.test(env.etl.schedule), "etl.schedule", env.etl.schedule, "a six-field cron expression such as cron(0 2 * * ? *)");
+
+  // Engines (Redshift/Snowflake, DocumentDB/Atlas)
+  checkAwsEngines(v, env);
 
   // Policy
   checkPolicyConfig(v, env.policy, prod);

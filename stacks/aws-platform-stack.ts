@@ -10,17 +10,15 @@ import { BackupPlan } from "../constructs/aws/backup-plan";
 import { DrBackupVault } from "../constructs/aws/dr-backup-vault";
 import { CostBudget } from "../constructs/aws/budget";
 import { DebeziumConnector } from "../constructs/aws/debezium-connector";
-import { DocumentStore } from "../constructs/aws/document-store";
 import { KafkaCluster } from "../constructs/aws/kafka-cluster";
 import { DataKeys } from "../constructs/aws/kms-keys";
 import { AwsNaming } from "../constructs/aws/naming";
 import { Network } from "../constructs/aws/network";
 import { RawZoneSinkConnector } from "../constructs/aws/raw-zone-sink-connector";
-import { RedshiftWarehouse } from "../constructs/aws/redshift-warehouse";
 import { SecureBucket } from "../constructs/aws/secure-bucket";
 import { ETL_METRIC_NAMESPACE, FRESHNESS_METRIC, SparkEtl } from "../constructs/aws/spark-etl";
-import { WorkloadRole } from "../constructs/aws/workload-role";
 import { TagsAspect, toResourceTags } from "../constructs/shared/tags";
+import { EngineContext, buildDocumentStore, buildWarehouse, connectEngines } from "./aws-engines";
 
 export interface AwsPlatformStackProps {
   /** A validated environment (`validateAwsEnvironment`). */
@@ -127,37 +125,19 @@ export class AwsPlatformStack extends TerraformStack {
       tags: { "data-domain": "oltp" },
     });
 
-    const warehouseRole = new WorkloadRole(this, "warehouse-role", {
-      roleName: naming.name("iamRole", "warehouse"),
-      description: "Redshift Serverless COPY/UNLOAD and Spectrum on the curated zone",
-      assumedBy: ["redshift.amazonaws.com", "redshift-serverless.amazonaws.com"],
-      accountId: env.accountId,
-    });
-    curatedZone.grantRead(warehouseRole);
-    const olap = new RedshiftWarehouse(this, "olap", {
+    // OLAP and NoSQL engines: the environment's choice (stacks/aws-engines.ts).
+    const engines: EngineContext = {
+      env,
       naming,
-      accountId: env.accountId,
       region,
-      sizing: env.sizing.redshift,
-      warehouseRole,
-      encryptionKey: keys.key("olap"),
+      keys,
       diagnostics,
-      privateAccess: privateData,
+      privateData,
       deletionProtection,
-      tags: { "data-domain": "olap" },
-    });
-
-    const nosql = new DocumentStore(this, "nosql", {
-      naming,
-      availabilityZones: env.availabilityZones,
-      sizing: env.sizing.documentDb,
-      backupRetentionDays: env.retention.backupDays,
-      encryptionKey: keys.key("nosql"),
-      diagnostics,
-      privateAccess: privateData,
-      deletionProtection,
-      tags: { "data-domain": "nosql" },
-    });
+      requiredTags: toResourceTags(env.tags),
+    };
+    const olap = buildWarehouse(this, engines, curatedZone, network.natPublicIps);
+    const nosql = buildDocumentStore(this, engines);
 
     // Streaming and CDC
     const kafka = new KafkaCluster(this, "streaming", {
@@ -224,8 +204,7 @@ export class AwsPlatformStack extends TerraformStack {
       internetEgress: env.network.natGateways > 0,
       deletionProtection,
     });
-    olap.allowConnectionsFrom("etl", etl.securityGroup);
-    olap.grantGetCredentials(etl.role);
+    connectEngines(this, engines, olap, nosql, { compute, kafka, topicPrefix }, etl);
 
     // Resilience and operations
     const drVault =
@@ -247,8 +226,9 @@ export class AwsPlatformStack extends TerraformStack {
       snapshotRetentionDays: env.retention.snapshotDays,
       resources: {
         oltp: oltp.arn,
-        nosql: nosql.arn,
-        olap: olap.namespaceArn,
+        // Atlas and Snowflake back themselves up (cloud backup schedule, Time Travel + failover group).
+        ...(nosql.engine === "documentdb" ? { nosql: nosql.store.arn } : {}),
+        ...(olap.engine === "redshift" ? { olap: olap.warehouse.namespaceArn } : {}),
         raw: rawZone.arn,
         curated: curatedZone.arn,
       },
@@ -265,8 +245,8 @@ export class AwsPlatformStack extends TerraformStack {
       contacts: env.alertContacts,
       resources: {
         auroraClusterId: oltp.clusterIdentifier,
-        redshiftWorkgroupName: olap.workgroup.workgroupName,
-        docdbClusterId: nosql.clusterIdentifier,
+        ...(olap.engine === "redshift" ? { redshiftWorkgroupName: olap.warehouse.workgroup.workgroupName } : {}),
+        ...(nosql.engine === "documentdb" ? { docdbClusterId: nosql.store.clusterIdentifier } : {}),
         mskClusterName: kafka.clusterName,
         glueJobName: etl.job.name,
         freshnessMetric: { namespace: ETL_METRIC_NAMESPACE, name: FRESHNESS_METRIC },

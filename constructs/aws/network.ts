@@ -50,6 +50,8 @@ export class Network extends Construct {
   readonly dataSubnets: Subnet[] = [];
   readonly computeSubnets: Subnet[] = [];
   readonly publicSubnets: Subnet[] = [];
+  /** Public IPs of the NAT gateways: the source address SaaS allow-lists (Snowflake network policy) see. */
+  readonly natPublicIps: string[] = [];
   readonly dataRouteTable: RouteTable;
   readonly computeRouteTables: RouteTable[] = [];
   readonly s3Endpoint: VpcEndpoint;
@@ -109,6 +111,7 @@ export class Network extends Construct {
         this.publicSubnets.push(subnet);
         if (i < plan.natGateways) {
           const eip = new Eip(this, `nat-${i}-eip`, { domain: "vpc", tags: { Name: naming.name("vpcResource", `nat-${az.slice(-1)}`) } });
+          this.natPublicIps.push(eip.publicIp);
           natGateways.push(
             new NatGateway(this, `nat-${i}`, {
               allocationId: eip.allocationId,

@@ -1,0 +1,175 @@
+/**
+ * Checks of the engine choice (`warehouse`, `documentStore`) and the inputs the brief's engines need
+ * (Snowflake account, Atlas organization). Called by `validateAwsEnvironment`; same issue format.
+ */
+import {
+  ATLAS_INSTANCE_SIZES,
+  AWS_DOCUMENT_STORES,
+  AWS_REGIONS,
+  AWS_WAREHOUSES,
+  AwsEnvironment,
+  SNOWFLAKE_EDITIONS,
+  S3ObjectLocation,
+  SNOWFLAKE_WAREHOUSE_SIZES,
+  regionOf,
+} from "./aws-types";
+import { IssueCollector, isPrivateCidr, parseCidr } from "./checks";
+
+const S3_BUCKET = /^[a-z0-9](?!.*\.\.)[a-z0-9.-]{1,61}[a-z0-9]$/;
+const SNOWFLAKE_IDENTIFIER = /^[A-Z][A-Z0-9_]{0,254}$/;
+const ATLAS_ORG_ID = /^[0-9a-f]{24}$/;
+const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** A connector plugin ZIP the engine needs: present exactly when the engine is chosen. */
+function checkPlugin(v: IssueCollector, field: string, loc: S3ObjectLocation | undefined, needed: boolean, engine: string): void {
+  if (!needed) {
+    v.check(loc === undefined, field, loc, `unset unless ${engine} is chosen`);
+    return;
+  }
+  if (!v.check(loc !== undefined, field, loc, `the connector plugin ZIP in the artifacts bucket (required with ${engine})`) || !loc) return;
+  v.check(S3_BUCKET.test(loc.bucket), `${field}.bucket`, loc.bucket, "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens");
+  v.check(/^[A-Za-z0-9!_.*'()/-]+\.(zip|jar)$/.test(loc.key), `${field}.key`, loc.key, "an object key ending in .zip or .jar");
+}
+
+/** Records every problem of the engine fields of `env` in `v`. */
+export function checkAwsEngines(v: IssueCollector, env: AwsEnvironment): void {
+  const prod = env.tier === "prod";
+  const region = regionOf(env);
+  v.oneOf(env.warehouse, AWS_WAREHOUSES, "warehouse");
+  v.oneOf(env.documentStore, AWS_DOCUMENT_STORES, "documentStore");
+  checkPlugin(v, "cdc.snowflakeSinkPlugin", env.cdc.snowflakeSinkPlugin, env.warehouse === "snowflake", 'warehouse "snowflake"');
+  checkPlugin(v, "cdc.mongoSinkPlugin", env.cdc.mongoSinkPlugin, env.documentStore === "mongodb-atlas", 'documentStore "mongodb-atlas"');
+
+  const sf = env.snowflake;
+  if (env.warehouse === "snowflake") {
+    if (v.check(sf !== undefined, "snowflake", sf, 'a Snowflake account block (required when warehouse is "snowflake")') && sf) {
+      v.check(
+        SNOWFLAKE_IDENTIFIER.test(sf.organizationName),
+        "snowflake.organizationName",
+        sf.organizationName,
+        "uppercase letters, digits and _, starting with a letter",
+      );
+      v.check(
+        SNOWFLAKE_IDENTIFIER.test(sf.accountName),
+        "snowflake.accountName",
+        sf.accountName,
+        "uppercase letters, digits and _, starting with a letter",
+      );
+      if (v.oneOf(sf.region, AWS_REGIONS, "snowflake.region"))
+        v.check(
+          sf.region === region,
+          "snowflake.region",
+          sf.region,
+          `the environment's region (${region}): S3 ingestion and MSK stay in-region`,
+        );
+      v.oneOf(sf.edition, SNOWFLAKE_EDITIONS, "snowflake.edition");
+      for (const [workload, w] of Object.entries(sf.warehouses)) {
+        const field = `snowflake.warehouses.${workload}`;
+        v.oneOf(w.size, SNOWFLAKE_WAREHOUSE_SIZES, `${field}.size`);
+        v.intBetween(w.autoSuspendSeconds, 60, 3600, `${field}.autoSuspendSeconds`);
+        v.intBetween(w.maxClusterCount, 1, sf.edition === "standard" ? 1 : 10, `${field}.maxClusterCount`);
+      }
+      v.intBetween(sf.monthlyCreditQuota, 1, 1_000_000, "snowflake.monthlyCreditQuota");
+      v.intBetween(sf.timeTravelDays, prod ? 7 : 0, sf.edition === "standard" ? 1 : 90, "snowflake.timeTravelDays");
+      v.check(sf.allowedClientCidrs.length > 0, "snowflake.allowedClientCidrs", sf.allowedClientCidrs, "at least one client network");
+      sf.allowedClientCidrs.forEach((cidr, i) => {
+        const c = parseCidr(cidr);
+        // Snowflake sees public source addresses only (no PrivateLink here): a private range would never match.
+        v.check(
+          c !== undefined && c.prefix >= 24 && !isPrivateCidr(c),
+          `snowflake.allowedClientCidrs[${i}]`,
+          cidr,
+          "a public egress range of /24 or longer (never 0.0.0.0/0, never RFC 1918)",
+        );
+      });
+      v.oneOf(sf.sso.provider, ["OKTA", "ADFS", "CUSTOM"] as const, "snowflake.sso.provider");
+      v.check(/^https:\/\/\S+$/.test(sf.sso.ssoUrl), "snowflake.sso.ssoUrl", sf.sso.ssoUrl, "an https URL of the identity provider");
+      v.check(sf.sso.issuer.trim() !== "", "snowflake.sso.issuer", sf.sso.issuer, "the identity provider's entity id");
+      v.check(
+        BASE64.test(sf.sso.x509Certificate),
+        "snowflake.sso.x509Certificate",
+        "(certificate)",
+        "the base64 body of the IdP signing certificate",
+      );
+      if (sf.replication !== undefined) {
+        v.check(
+          /^[A-Z][A-Z0-9_]*\.[A-Z][A-Z0-9_]*$/.test(sf.replication.secondaryAccount) &&
+            sf.replication.secondaryAccount !== `${sf.organizationName}.${sf.accountName}`,
+          "snowflake.replication.secondaryAccount",
+          sf.replication.secondaryAccount,
+          "<ORGANIZATION>.<ACCOUNT> of another account of the organization",
+        );
+        v.intBetween(sf.replication.intervalMinutes, 1, 1439, "snowflake.replication.intervalMinutes");
+        v.check(sf.edition === "business-critical", "snowflake.edition", sf.edition, '"business-critical" (failover groups need it)');
+      }
+      if (prod) {
+        v.check(
+          sf.replication !== undefined,
+          "snowflake.replication",
+          sf.replication,
+          "a failover group to a secondary account (required in prod)",
+        );
+      }
+      // MSK Connect reaches Snowflake over the NAT gateway; without one, only PrivateLink would, which this stack does not build.
+      v.check(
+        env.network.natGateways > 0,
+        "network.natGateways",
+        env.network.natGateways,
+        '1 or 3 when warehouse is "snowflake" (the Kafka connector and the Snowflake provider reach the account over HTTPS egress)',
+      );
+    }
+  } else {
+    v.check(sf === undefined, "snowflake", "(block)", 'unset unless warehouse is "snowflake" (an unused block is a silent mistake)');
+  }
+
+  const atlas = env.mongodbAtlas;
+  if (env.documentStore === "mongodb-atlas") {
+    if (v.check(atlas !== undefined, "mongodbAtlas", atlas, 'an Atlas block (required when documentStore is "mongodb-atlas")') && atlas) {
+      v.check(ATLAS_ORG_ID.test(atlas.orgId), "mongodbAtlas.orgId", atlas.orgId, "an Atlas organization id: 24 lowercase hex characters");
+      v.check(
+        SECRET_NAME.test(atlas.apiKeySecretName),
+        "mongodbAtlas.apiKeySecretName",
+        atlas.apiKeySecretName,
+        "a Secrets Manager secret name",
+      );
+      v.check(
+        new RegExp(`^arn:aws:iam::${env.accountId}:role/[A-Za-z0-9+=,.@_/-]{1,512}$`).test(atlas.secretReaderRoleArn),
+        "mongodbAtlas.secretReaderRoleArn",
+        atlas.secretReaderRoleArn,
+        `an IAM role ARN in account ${env.accountId}`,
+      );
+      v.check(
+        env.cdc.tables.includes("payment"),
+        "cdc.tables",
+        env.cdc.tables,
+        'a list including "payment" (the Atlas sink writes it into transactions)',
+      );
+      if (v.oneOf(atlas.instanceSize, ATLAS_INSTANCE_SIZES, "mongodbAtlas.instanceSize") && prod)
+        v.check(
+          !["M10", "M20"].includes(atlas.instanceSize),
+          "mongodbAtlas.instanceSize",
+          atlas.instanceSize,
+          "M30 or larger in prod (M10/M20 are development tiers)",
+        );
+      v.intBetween(atlas.diskSizeGb, 10, 4096, "mongodbAtlas.diskSizeGb");
+      v.oneOf(atlas.mongoDbMajorVersion, ["7.0", "8.0"] as const, "mongodbAtlas.mongoDbMajorVersion");
+      if (atlas.secondaryRegion !== undefined && v.oneOf(atlas.secondaryRegion, AWS_REGIONS, "mongodbAtlas.secondaryRegion"))
+        v.check(
+          atlas.secondaryRegion !== region,
+          "mongodbAtlas.secondaryRegion",
+          atlas.secondaryRegion,
+          `a region other than region (${region})`,
+        );
+      if (prod)
+        v.check(
+          atlas.secondaryRegion !== undefined,
+          "mongodbAtlas.secondaryRegion",
+          atlas.secondaryRegion,
+          "a second region (required in prod)",
+        );
+    }
+  } else {
+    v.check(atlas === undefined, "mongodbAtlas", "(block)", 'unset unless documentStore is "mongodb-atlas"');
+  }
+}
