@@ -29,6 +29,9 @@ export function atlasRegion(region: AwsRegion): string {
   return region.toUpperCase().replace(/-/g, "_");
 }
 
+/** The NoSQL latency SLA (the same 50 ms as the DocumentDB and Cosmos DB alarms). */
+export const NOSQL_LATENCY_SLA_MS = 50;
+
 /** Actions of the per-collection custom roles. */
 const READ_ACTIONS = ["FIND", "LIST_INDEXES", "COLL_STATS"];
 const WRITE_ACTIONS = ["INSERT", "UPDATE", "REMOVE"];
@@ -216,15 +219,17 @@ export class MongoAtlasCluster extends Construct implements DocumentStore {
       enabled: true,
       notification,
     });
-    for (const [alertId, metricName, threshold] of [
-      ["alert-cpu", "NORMALIZED_SYSTEM_CPU_USER", 80],
-      ["alert-disk", "DISK_PARTITION_SPACE_USED_DATA", 80],
+    // The NoSQL SLA row (latency > 50 ms) and disk headroom, alerted by Atlas: CloudWatch has no Atlas metrics.
+    for (const [alertId, metricName, threshold, units] of [
+      ["alert-read-latency", "OP_EXECUTION_TIME_READS", NOSQL_LATENCY_SLA_MS, "MILLISECONDS"],
+      ["alert-write-latency", "OP_EXECUTION_TIME_WRITES", NOSQL_LATENCY_SLA_MS, "MILLISECONDS"],
+      ["alert-disk", "DISK_PARTITION_SPACE_USED_DATA", 80, "RAW"],
     ] as const) {
       new AlertConfiguration(this, alertId, {
         projectId,
         eventType: "OUTSIDE_METRIC_THRESHOLD",
         enabled: true,
-        metricThresholdConfig: [{ metricName, operator: "GREATER_THAN", threshold, units: "RAW", mode: "AVERAGE" }],
+        metricThresholdConfig: [{ metricName, operator: "GREATER_THAN", threshold, units, mode: "AVERAGE" }],
         notification,
       });
     }

@@ -24,11 +24,13 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s snapsho
     }).toEqual({
       kmsKeys: DATA_KEY_DOMAINS.length + (env.drRegion ? 1 : 0),
       buckets: 5,
-      alarms: SLA_ALARMS.length,
+      // staging runs Snowflake + Atlas: their SLA rows alert natively, no DocumentDB, two more sinks, and
+      // roles: - Redshift + Snowflake ingest + Snowflake sink + Atlas KMS + Atlas sink.
+      alarms: { dev: SLA_ALARMS.length, staging: SLA_ALARMS.length - 2, prod: SLA_ALARMS.length }[env.name],
       auroraInstances: 1 + env.sizing.aurora.readerCount,
-      docdbInstances: env.sizing.documentDb.instanceCount,
-      connectors: 2,
-      roles: 8,
+      docdbInstances: { dev: env.sizing.documentDb.instanceCount, staging: 0, prod: env.sizing.documentDb.instanceCount }[env.name],
+      connectors: { dev: 2, staging: 4, prod: 2 }[env.name],
+      roles: { dev: 8, staging: 11, prod: 8 }[env.name],
       natGateways: env.network.natGateways,
     });
   });
