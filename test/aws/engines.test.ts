@@ -312,10 +312,9 @@ describe("CDC sinks carry the Debezium source's tables", () => {
     const json = env === awsStaging ? synthAws(env).json : synthVariant(env);
     const config = (prefix: string) => resourceById(json, "aws_mskconnect_connector", prefix).connector_configuration;
     // GIVEN the tables the Debezium source captures, read from its own configuration
-    const prefix = config("cdc-source_")["topic.prefix"];
-    const sourceTopics = config("cdc-source_")
-      ["table.include.list"].split(",")
-      .map((t: string) => `${prefix}.${t}`);
+    const source = config("cdc-source_");
+    const prefix = source["topic.prefix"];
+    const sourceTopics = source["table.include.list"].split(",").map((t: string) => `${prefix}.${t}`);
     expect(sourceTopics.length).toBeGreaterThan(0);
     // THEN Snowflake reads exactly those topics, each mapped to a table
     const snowflake = config("cdc-snowflake_");
