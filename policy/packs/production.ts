@@ -3,6 +3,7 @@
  * Environments list it next to `baseline` (`packs: ["baseline", "production"]`).
  */
 export const PRODUCTION_PACK: readonly string[] = [
+  "ATL-007",
   "AWS-BAK-003",
   "AWS-DOC-005",
   "AWS-KMS-002",
