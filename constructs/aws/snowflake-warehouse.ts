@@ -163,7 +163,8 @@ export class SnowflakeWarehouse extends Construct implements AnalyticsWarehouse 
         ...(w.maxClusterCount > 1 ? { scalingPolicy: "STANDARD" } : {}),
         statementTimeoutInSeconds: 3600,
         resourceMonitor: this.resourceMonitor.name,
-        comment: `${workload} workload`,
+        // The edition is part of the comment: the cost estimator prices credits by it.
+        comment: `${workload} workload (${sf.edition} edition)`,
       });
     }
 

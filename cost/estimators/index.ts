@@ -14,6 +14,8 @@ import { ddosProtectionPlan, firewall, privateDnsZone, privateEndpoint, publicIp
 import { mssqlDatabase } from "./azure/sql";
 import { storageAccount } from "./azure/storage";
 import { synapseSqlPool, synapseWorkspace } from "./azure/synapse";
+import { atlasAdvancedCluster } from "./saas/mongodb-atlas";
+import { snowflakeWarehouse } from "./saas/snowflake";
 
 export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
   // Azure
@@ -62,6 +64,9 @@ export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
   aws_cloudtrail: awsPlatform.cloudtrail,
   aws_backup_vault: awsPlatform.backupVault,
   aws_secretsmanager_secret: awsPlatform.secretsManagerSecret,
+  // Snowflake and MongoDB Atlas (billed by the vendors; priced with the AWS stacks that hold them)
+  snowflake_warehouse: snowflakeWarehouse,
+  mongodbatlas_advanced_cluster: atlasAdvancedCluster,
 };
 
 /**
@@ -164,6 +169,29 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   aws_redshiftserverless_usage_limit: "no charge",
   aws_sns_topic_policy: "no charge",
   aws_sns_topic_subscription: "no charge (deliveries billed on the topic)",
+  // Snowflake: access control, configuration and metadata objects bill nothing of their own
+  snowflake_account_role: "no charge",
+  "snowflake_grant_*": "no charge",
+  snowflake_schema: "no charge (storage is billed per database)",
+  snowflake_network_policy: "no charge",
+  snowflake_saml2_integration: "no charge",
+  snowflake_storage_integration: "no charge",
+  snowflake_stage: "no charge of its own (the S3 bucket is priced)",
+  snowflake_service_user: "no charge",
+  snowflake_resource_monitor: "no charge",
+  snowflake_current_account: "account parameters: no charge",
+  snowflake_table: "no charge of its own (storage is billed per database)",
+  // MongoDB Atlas: project configuration; the cluster is priced
+  mongodbatlas_project: "no charge (clusters are priced)",
+  mongodbatlas_cloud_provider_access_setup: "no charge",
+  mongodbatlas_cloud_provider_access_authorization: "no charge",
+  mongodbatlas_encryption_at_rest: "no charge of its own (KMS requests are priced on the key)",
+  mongodbatlas_privatelink_endpoint: "no charge of its own (the AWS interface endpoint is priced)",
+  mongodbatlas_privatelink_endpoint_service: "no charge of its own (the AWS interface endpoint is priced)",
+  mongodbatlas_custom_db_role: "no charge",
+  mongodbatlas_database_user: "no charge",
+  mongodbatlas_alert_configuration: "no charge",
+  mongodbatlas_cloud_backup_schedule: "no charge of its own (backup storage is a line of the cluster)",
   // Not cloud resources
   "random_*": "not a cloud resource",
   "time_*": "not a cloud resource",
@@ -183,6 +211,10 @@ export const KNOWN_UNPRICED: Readonly<Record<string, string>> = {
   aws_eip: "public IPv4 address hours are not in the price book",
   aws_sns_topic: "SNS requests are not in the price book",
   aws_cloudwatch_dashboard: "dashboards beyond the 3 free ones are not in the price book",
+  snowflake_database: "Snowflake storage (per TB-month, incl. Time Travel and Fail-safe) is not in the price book",
+  snowflake_pipe: "Snowpipe compute (per second of load) and per-file charges are not in the price book",
+  snowflake_failover_group: "replication compute and cross-region transfer are not in the price book",
+  mongodbatlas_auditing: "auditing is part of the Atlas subscription; no separate list price in the price book",
 };
 
 function matches(pattern: string, type: string): boolean {

@@ -110,7 +110,11 @@ describe("aws-staging on Snowflake", () => {
       suspend_trigger: 100,
       suspend_immediate_trigger: 110,
     });
-    for (const w of Object.values(wh)) expect(w.resource_monitor).toMatch(/snowflake_resource_monitor\./);
+    for (const w of Object.values(wh)) {
+      expect(w.resource_monitor).toMatch(/snowflake_resource_monitor\./);
+      // The cost estimator prices credits by the edition named in the comment.
+      expect(w.comment).toMatch(/\(business-critical edition\)$/);
+    }
     expect(onlyResource(json, "snowflake_current_account").resource_monitor).toMatch(/snowflake_resource_monitor\./);
   });
 
