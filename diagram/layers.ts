@@ -410,7 +410,36 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
   },
 
   // ---- AWS: integration
-  aws_mskconnect_connector: { layer: "integration", label: "MSK Connect connector", kind: "node", role: "engine" },
+  aws_mskconnect_connector: {
+    layer: "integration",
+    label: "MSK Connect connector",
+    kind: "node",
+    role: "engine",
+    variants: [
+      // The SaaS sinks reach their engine through literal URLs or references to the cluster: name the flow.
+      {
+        match: /cdc-snowflake/,
+        entry: {
+          layer: "integration",
+          label: "Snowflake Kafka connector (CDC)",
+          kind: "node",
+          role: "engine",
+          writes: ["snowflake_database"],
+        },
+      },
+      {
+        match: /cdc-atlas/,
+        entry: {
+          layer: "integration",
+          label: "MongoDB Kafka sink (CDC)",
+          kind: "node",
+          role: "engine",
+          reads: ["aws_msk_cluster"],
+          writes: ["mongodbatlas_advanced_cluster"],
+        },
+      },
+    ],
+  },
   aws_mskconnect_custom_plugin: { layer: "integration", label: "custom plugin", kind: "child", parents: ["aws_mskconnect_connector"] },
   aws_mskconnect_worker_configuration: {
     layer: "integration",
@@ -575,6 +604,66 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
     parentAttr: "synapse_workspace_id",
   },
   azurerm_sentinel_log_analytics_workspace_onboarding: { layer: "security", label: "Microsoft Sentinel (SIEM)", kind: "node" },
+  // ---- Snowflake (warehouse: "snowflake")
+  snowflake_database: {
+    layer: "analytical",
+    label: "Snowflake database (OLAP)",
+    kind: "node",
+    role: "sink",
+    details: (c) => [...line("Time Travel days", c.data_retention_time_in_days)],
+  },
+  snowflake_schema: { layer: "analytical", label: "schema", kind: "child", parents: ["snowflake_database"], parentAttr: "database" },
+  snowflake_table: { layer: "analytical", label: "landing table", kind: "child", parents: ["snowflake_database"], parentAttr: "database" },
+  snowflake_warehouse: { layer: "analytical", label: "Snowflake warehouse (auto-suspend)", kind: "group" },
+  snowflake_stage: { layer: "integration", label: "Snowflake external stage (curated zone)", kind: "link" },
+  snowflake_pipe: {
+    layer: "integration",
+    label: "Snowpipe (S3 auto-ingest)",
+    kind: "node",
+    role: "engine",
+    reads: ["aws_s3_bucket"],
+    writes: ["snowflake_database"],
+  },
+  snowflake_storage_integration: { layer: "security", label: "Snowflake storage integration (IAM role + external id)", kind: "node" },
+  snowflake_failover_group: { layer: "analytical", label: "Snowflake failover group (DR account)", kind: "node" },
+  snowflake_network_policy: { layer: "network", label: "Snowflake network policy (NAT IPs + VPN)", kind: "node" },
+  snowflake_current_account: { layer: "security", label: "Snowflake account settings", kind: "group" },
+  snowflake_saml2_integration: { layer: "security", label: "Snowflake SAML2 SSO", kind: "node" },
+  snowflake_account_role: { layer: "security", label: "Snowflake role", kind: "group" },
+  snowflake_grant_account_role: { layer: "security", label: "Snowflake role grant", kind: "group" },
+  snowflake_grant_privileges_to_account_role: { layer: "security", label: "Snowflake privilege grant", kind: "group" },
+  snowflake_service_user: { layer: "security", label: "Snowflake service user (key pair)", kind: "group" },
+  snowflake_resource_monitor: { layer: "observability", label: "Snowflake resource monitor (credit quota)", kind: "node" },
+
+  // ---- MongoDB Atlas (documentStore: "mongodb-atlas")
+  mongodbatlas_advanced_cluster: {
+    layer: "operational",
+    label: "MongoDB Atlas (NoSQL)",
+    kind: "node",
+    role: "source",
+    details: (c) => [
+      ...flag("PITR", c.pit_enabled),
+      ...line("encryption", c.encryption_at_rest_provider),
+      ...flag("termination protection", c.termination_protection_enabled),
+    ],
+  },
+  mongodbatlas_project: { layer: "operational", label: "Atlas project", kind: "group" },
+  mongodbatlas_cloud_backup_schedule: {
+    layer: "operational",
+    label: "backup schedule",
+    kind: "child",
+    parents: ["mongodbatlas_advanced_cluster"],
+    parentAttr: "cluster_name",
+  },
+  mongodbatlas_encryption_at_rest: { layer: "security", label: "Atlas encryption at rest (AWS KMS CMK)", kind: "node" },
+  mongodbatlas_cloud_provider_access_setup: { layer: "security", label: "Atlas cloud provider access", kind: "group" },
+  mongodbatlas_cloud_provider_access_authorization: { layer: "security", label: "Atlas cloud provider access", kind: "group" },
+  mongodbatlas_privatelink_endpoint: { layer: "network", label: "Atlas PrivateLink endpoint service", kind: "node" },
+  mongodbatlas_privatelink_endpoint_service: { layer: "network", label: "Atlas PrivateLink link", kind: "group" },
+  mongodbatlas_database_user: { layer: "security", label: "Atlas database user (IAM role)", kind: "group" },
+  mongodbatlas_custom_db_role: { layer: "security", label: "Atlas custom role (per collection)", kind: "group" },
+  mongodbatlas_auditing: { layer: "security", label: "Atlas database auditing", kind: "node" },
+  mongodbatlas_alert_configuration: { layer: "observability", label: "Atlas alert", kind: "group" },
   terraform_data: {
     layer: "other",
     label: "terraform_data",
