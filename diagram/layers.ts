@@ -633,6 +633,8 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
   snowflake_grant_account_role: { layer: "security", label: "Snowflake role grant", kind: "group" },
   snowflake_grant_privileges_to_account_role: { layer: "security", label: "Snowflake privilege grant", kind: "group" },
   snowflake_service_user: { layer: "security", label: "Snowflake service user (key pair)", kind: "group" },
+  snowflake_alert: { layer: "observability", label: "Snowflake alert (OLAP SLA)", kind: "node" },
+  snowflake_email_notification_integration: { layer: "observability", label: "Snowflake e-mail integration", kind: "group" },
   snowflake_resource_monitor: { layer: "observability", label: "Snowflake resource monitor (credit quota)", kind: "node" },
 
   // ---- MongoDB Atlas (documentStore: "mongodb-atlas")

@@ -27,7 +27,9 @@ import { WorkloadRole } from "../constructs/aws/workload-role";
  * them unless listed (provider `preview_features_enabled`).
  */
 export const SNOWFLAKE_PREVIEW_FEATURES = [
+  "snowflake_alert_resource",
   "snowflake_current_account_resource",
+  "snowflake_email_notification_integration_resource",
   "snowflake_failover_group_resource",
   "snowflake_pipe_resource",
   "snowflake_stage_resource",
@@ -108,6 +110,7 @@ export function buildWarehouse(
     environment: env.name,
     config: sf,
     platformEgressIps,
+    alertEmails: env.alertContacts.emails,
     secretsKey: ctx.keys.key("olap"),
     deletionProtection: ctx.deletionProtection,
   });

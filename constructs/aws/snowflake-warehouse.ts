@@ -1,5 +1,7 @@
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { AccountRole } from "@cdktf/provider-snowflake/lib/account-role";
+import { Alert } from "@cdktf/provider-snowflake/lib/alert";
+import { EmailNotificationIntegration } from "@cdktf/provider-snowflake/lib/email-notification-integration";
 import { CurrentAccount } from "@cdktf/provider-snowflake/lib/current-account";
 import { Database } from "@cdktf/provider-snowflake/lib/database";
 import { FailoverGroup } from "@cdktf/provider-snowflake/lib/failover-group";
@@ -51,6 +53,9 @@ export const SNOWFLAKE_SERVICE_USERS = {
 } as const satisfies Record<string, SnowflakeFunctionalRole>;
 export type SnowflakeServiceUser = keyof typeof SNOWFLAKE_SERVICE_USERS;
 
+/** The OLAP SLA row: a query on the BI warehouse slower than this alerts (same 10 s as Redshift and Synapse). */
+export const OLAP_QUERY_SLA_MS = 10_000;
+
 /** Object types the prod failover group replicates to the secondary account. */
 const FAILOVER_OBJECT_TYPES = ["DATABASES", "ROLES", "USERS", "WAREHOUSES", "RESOURCE MONITORS", "NETWORK POLICIES", "INTEGRATIONS"];
 
@@ -60,6 +65,8 @@ export interface SnowflakeWarehouseProps {
   readonly config: SnowflakeConfig;
   /** Public IPs of the NAT gateways (the platform's source addresses), added to the network policy. */
   readonly platformEgressIps: readonly string[];
+  /** Receivers of the OLAP SLA alert (e-mails verified in Snowflake). */
+  readonly alertEmails: readonly string[];
   /** CMK of the Secrets Manager secrets holding the service users' private keys (the `olap` domain key). */
   readonly secretsKey: KmsKey;
   /** Repository folder with the star-schema DDL. @default "sql/snowflake" */
@@ -273,6 +280,28 @@ export class SnowflakeWarehouse extends Construct implements AnalyticsWarehouse 
       saml2SignRequest: "true",
       saml2ForceAuthn: "false",
       comment: "People sign in through the corporate IdP; service users use key pairs",
+    });
+
+    // The OLAP SLA row: CloudWatch cannot see Snowflake, so a Snowflake alert checks the last hour's BI
+    // queries every hour on the XSMALL loading warehouse (60 s auto-suspend: about 1 credit-minute per run).
+    const notifications = new EmailNotificationIntegration(this, "alert-email", {
+      name: "PLATFORM_ALERTS",
+      enabled: true,
+      allowedRecipients: [...props.alertEmails],
+    });
+    const star = this.schema("ANALYTICS.STAR");
+    new Alert(this, "olap-query-duration", {
+      database: star.database,
+      schema: star.name,
+      name: "OLAP_QUERY_DURATION",
+      warehouse: this.warehouses.loading.name,
+      alertSchedule: { interval: 60 },
+      enabled: true,
+      condition:
+        `SELECT 1 FROM TABLE(ANALYTICS.INFORMATION_SCHEMA.QUERY_HISTORY(END_TIME_RANGE_START => DATEADD('minute', -60, CURRENT_TIMESTAMP()))) ` +
+        `WHERE WAREHOUSE_NAME = '${SNOWFLAKE_WAREHOUSES.bi}' AND TOTAL_ELAPSED_TIME > ${OLAP_QUERY_SLA_MS}`,
+      action: `CALL SYSTEM$SEND_EMAIL('${notifications.name}', '${props.alertEmails.join(",")}', '${props.environment}: OLAP query above ${OLAP_QUERY_SLA_MS / 1000} s', 'A query on ${SNOWFLAKE_WAREHOUSES.bi} took longer than the SLA in the last hour; see docs/runbook.md (Snowflake).')`,
+      comment: "OLAP SLA row (query duration), the Snowflake counterpart of the Redshift CloudWatch alarm",
     });
 
     if (sf.replication !== undefined) {

@@ -181,6 +181,8 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   snowflake_resource_monitor: "no charge",
   snowflake_current_account: "account parameters: no charge",
   snowflake_table: "no charge of its own (storage is billed per database)",
+  snowflake_alert: "no charge of its own (runs on a warehouse, which is priced)",
+  snowflake_email_notification_integration: "no charge",
   // MongoDB Atlas: project configuration; the cluster is priced
   mongodbatlas_project: "no charge (clusters are priced)",
   mongodbatlas_cloud_provider_access_setup: "no charge",

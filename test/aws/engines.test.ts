@@ -192,6 +192,16 @@ describe("aws-staging on Snowflake", () => {
     expect(resourcesOf(json, "snowflake_failover_group")).toHaveLength(0);
   });
 
+  test("the OLAP SLA row (query > 10 s on BI_WH) is a Snowflake alert e-mailing the environment's contacts", () => {
+    const alert = onlyResource(json, "snowflake_alert");
+    expect(alert.condition).toContain("WAREHOUSE_NAME = 'BI_WH' AND TOTAL_ELAPSED_TIME > 10000");
+    expect(alert.action).toContain("'data-platform-staging@example.com'");
+    expect(alert).toMatchObject({ alert_schedule: { interval: 60 }, enabled: true });
+    expect(onlyResource(json, "snowflake_email_notification_integration").allowed_recipients).toEqual([
+      "data-platform-staging@example.com",
+    ]);
+  });
+
   test("curated zone -> storage integration (role trusts Snowflake's user with an external id) -> stage -> auto-ingest pipe", () => {
     const integration = onlyResource(json, "snowflake_storage_integration");
     expect(integration).toMatchObject({ storage_provider: "S3", type: "EXTERNAL_STAGE", enabled: true });
