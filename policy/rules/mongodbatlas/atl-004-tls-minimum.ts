@@ -9,6 +9,6 @@ export default defineRule({
   resourceTypes: ["mongodbatlas_advanced_cluster"],
   pci: ["4.2.1"],
   description: "Older TLS versions are not strong cryptography.",
-  fix: 'Set advanced_configuration.minimum_enabled_tls_protocol = "TLS1_2" (or "TLS1_3").',
+  fix: 'Set advanced_configuration.minimum_enabled_tls_protocol = "TLS1_2" (the highest value provider 1.41 accepts).',
   check: (r, ctx) => expectOneOf(r, ctx, "advanced_configuration.minimum_enabled_tls_protocol", ["TLS1_2", "TLS1_3"]),
 });
