@@ -626,6 +626,8 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
   },
   snowflake_storage_integration: { layer: "security", label: "Snowflake storage integration (IAM role + external id)", kind: "node" },
   snowflake_failover_group: { layer: "analytical", label: "Snowflake failover group (DR account)", kind: "node" },
+  aws_route53_zone: { layer: "network", label: "Route 53 private zone", kind: "node" },
+  aws_route53_record: { layer: "network", label: "DNS record", kind: "child", parents: ["aws_route53_zone"], parentAttr: "zone_id" },
   snowflake_network_policy: { layer: "network", label: "Snowflake network policy (NAT IPs + VPN)", kind: "node" },
   snowflake_current_account: { layer: "security", label: "Snowflake account settings", kind: "group" },
   snowflake_saml2_integration: { layer: "security", label: "Snowflake SAML2 SSO", kind: "node" },

@@ -75,12 +75,18 @@ export function checkAwsEngines(v: IssueCollector, env: AwsEnvironment): void {
       v.check(sf.allowedClientCidrs.length > 0, "snowflake.allowedClientCidrs", sf.allowedClientCidrs, "at least one client network");
       sf.allowedClientCidrs.forEach((cidr, i) => {
         const c = parseCidr(cidr);
-        // Snowflake sees public source addresses only (no PrivateLink here): a private range would never match.
+        // Without PrivateLink Snowflake sees public source addresses only: a private range would never match.
+        const ok =
+          sf.privateLink === true
+            ? c !== undefined && c.prefix >= 8 && isPrivateCidr(c)
+            : c !== undefined && c.prefix >= 24 && !isPrivateCidr(c);
         v.check(
-          c !== undefined && c.prefix >= 24 && !isPrivateCidr(c),
+          ok,
           `snowflake.allowedClientCidrs[${i}]`,
           cidr,
-          "a public egress range of /24 or longer (never 0.0.0.0/0, never RFC 1918)",
+          sf.privateLink === true
+            ? "a private (RFC 1918) range reaching the endpoint (privateLink is on)"
+            : "a public egress range of /24 or longer (never 0.0.0.0/0, never RFC 1918 without privateLink)",
         );
       });
       v.oneOf(sf.sso.provider, ["OKTA", "ADFS", "CUSTOM"] as const, "snowflake.sso.provider");
@@ -111,12 +117,14 @@ export function checkAwsEngines(v: IssueCollector, env: AwsEnvironment): void {
           "a failover group to a secondary account (required in prod)",
         );
       }
-      // MSK Connect reaches Snowflake over the NAT gateway; without one, only PrivateLink would, which this stack does not build.
+      if (sf.privateLink === true)
+        v.check(sf.edition === "business-critical", "snowflake.edition", sf.edition, '"business-critical" (PrivateLink needs it)');
+      // MSK Connect and Glue reach Snowflake over the NAT gateway unless PrivateLink is on.
       v.check(
-        env.network.natGateways > 0,
+        env.network.natGateways > 0 || sf.privateLink === true,
         "network.natGateways",
         env.network.natGateways,
-        '1 or 3 when warehouse is "snowflake" (the Kafka connector and the Snowflake provider reach the account over HTTPS egress)',
+        '1 or 3 when warehouse is "snowflake" without snowflake.privateLink (the connectors reach the account over HTTPS egress)',
       );
     }
   } else {

@@ -263,8 +263,9 @@ export interface SnowflakeConfig {
   /** Time Travel (`DATA_RETENTION_TIME_IN_DAYS`) of every database: 0-1 on Standard, up to 90 otherwise; at least 7 in prod. */
   readonly timeTravelDays: number;
   /**
-   * Public egress ranges of people (corporate VPN), /24 or longer, allowed by the account network policy
-   * besides the NAT gateway IPs the stack adds itself; never 0.0.0.0/0.
+   * Networks of people (corporate VPN) allowed by the account network policy besides the platform's own
+   * source addresses, which the stack adds (NAT gateway IPs, or the VPC range with `privateLink`): public
+   * ranges of /24 or longer, or private ranges when `privateLink` is on; never 0.0.0.0/0.
    */
   readonly allowedClientCidrs: readonly string[];
   /** SAML2 identity provider for people (SSO). */
@@ -278,6 +279,12 @@ export interface SnowflakeConfig {
     /** IdP signing certificate, base64 body without PEM armour (public data). */
     readonly x509Certificate: string;
   };
+  /**
+   * Reach the account through AWS PrivateLink (interface endpoint + private DNS) instead of the NAT
+   * gateway; needs Business Critical and Snowflake's one-time authorization of the AWS account.
+   * @default false
+   */
+  readonly privateLink?: boolean;
   /**
    * Failover group to a secondary account in another region (`<ORG>.<ACCOUNT>`), replicated every
    * `intervalMinutes`. Required in prod; needs Business Critical.

@@ -16,6 +16,7 @@ import { MongoAtlasSinkConnector } from "../constructs/aws/mongodb-atlas-sink-co
 import { AwsNaming } from "../constructs/aws/naming";
 import { RedshiftWarehouse } from "../constructs/aws/redshift-warehouse";
 import { SecureBucket } from "../constructs/aws/secure-bucket";
+import { SnowflakePrivateLink } from "../constructs/aws/snowflake-private-link";
 import { SnowflakeS3Ingest } from "../constructs/aws/snowflake-s3-ingest";
 import { SnowflakeSinkConnector } from "../constructs/aws/snowflake-sink-connector";
 import { SnowflakeWarehouse } from "../constructs/aws/snowflake-warehouse";
@@ -34,6 +35,7 @@ export const SNOWFLAKE_PREVIEW_FEATURES = [
   "snowflake_pipe_resource",
   "snowflake_stage_resource",
   "snowflake_storage_integration_resource",
+  "snowflake_system_get_privatelink_config_datasource",
   "snowflake_table_resource",
 ] as const;
 
@@ -52,7 +54,13 @@ export interface EngineContext {
 /** The warehouse an environment chose. */
 export type BuiltWarehouse =
   | { readonly engine: "redshift"; readonly warehouse: RedshiftWarehouse }
-  | { readonly engine: "snowflake"; readonly warehouse: SnowflakeWarehouse; readonly ingest: SnowflakeS3Ingest };
+  | {
+      readonly engine: "snowflake";
+      readonly warehouse: SnowflakeWarehouse;
+      readonly ingest: SnowflakeS3Ingest;
+      /** Set when `snowflake.privateLink` is on. */
+      readonly privateLink?: SnowflakePrivateLink;
+    };
 
 /** The document store an environment chose. */
 export type BuiltDocumentStore =
@@ -105,11 +113,15 @@ export function buildWarehouse(
     role: "ACCOUNTADMIN",
     previewFeaturesEnabled: [...SNOWFLAKE_PREVIEW_FEATURES],
   });
+  // With PrivateLink Snowflake sees the VPC's private addresses; otherwise the NAT gateways' public IPs.
+  const privateLink =
+    sf.privateLink === true ? new SnowflakePrivateLink(scope, "olap-privatelink", { naming, privateAccess: ctx.privateData }) : undefined;
   const warehouse = new SnowflakeWarehouse(scope, "olap-snowflake", {
     naming,
     environment: env.name,
     config: sf,
-    platformEgressIps,
+    platformEgressIps: privateLink ? [env.network.vpcCidr] : platformEgressIps,
+    ...(privateLink ? { accountHost: privateLink.accountHost } : {}),
     alertEmails: env.alertContacts.emails,
     secretsKey: ctx.keys.key("olap"),
     deletionProtection: ctx.deletionProtection,
@@ -121,7 +133,7 @@ export function buildWarehouse(
     warehouse,
     deletionProtection: ctx.deletionProtection,
   });
-  return { engine: "snowflake", warehouse, ingest };
+  return { engine: "snowflake", warehouse, ingest, ...(privateLink ? { privateLink } : {}) };
 }
 
 /** DocumentDB, or MongoDB Atlas with its provider. */
@@ -209,7 +221,9 @@ export function connectEngines(
       plugin: requireConfig(env.cdc.snowflakeSinkPlugin, "cdc.snowflakeSinkPlugin", env.name),
       warehouse: olap.warehouse,
       keys: ctx.keys,
+      ...(olap.privateLink ? { privateLink: olap.privateLink } : {}),
     });
+    olap.privateLink?.allowConnectionsFrom("etl", etl.securityGroup);
     // The nightly job signs in as the TRANSFORMER service user with the key from Secrets Manager.
     etl.role.addToPolicy({
       Effect: "Allow",

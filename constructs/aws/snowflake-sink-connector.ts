@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { DataKeys } from "./kms-keys";
 import { SaasCdcSinkProps, cdcTopic, createSaasCdcSink, secretRef, secretsManagerConfigProvider } from "./private/cdc-sink";
 import { PrivateSecurityGroup } from "./private/security-group";
+import { SnowflakePrivateLink } from "./snowflake-private-link";
 import { SNOWFLAKE_CDC_SCHEMA, SnowflakeServiceUser, SnowflakeWarehouse } from "./snowflake-warehouse";
 import { WorkloadRole } from "./workload-role";
 
@@ -10,6 +11,8 @@ export interface SnowflakeSinkConnectorProps extends SaasCdcSinkProps {
   readonly warehouse: SnowflakeWarehouse;
   /** Holds the `olap` CMK that encrypts the service user's key secret. */
   readonly keys: DataKeys;
+  /** Reach Snowflake through this endpoint instead of the NAT gateway. @default - HTTPS egress through NAT */
+  readonly privateLink?: SnowflakePrivateLink;
   /** Service user the connector signs in as. @default "KAFKA_LOADER_SVC" */
   readonly serviceUser?: SnowflakeServiceUser;
 }
@@ -17,8 +20,8 @@ export interface SnowflakeSinkConnectorProps extends SaasCdcSinkProps {
 /**
  * MSK Connect Snowflake Kafka connector: every CDC topic of the Debezium source into RAW.CDC (one table per
  * source table, Snowpipe Streaming), signed in as the LOADER service user with its private key read at runtime
- * from Secrets Manager through the config provider, over HTTPS through the NAT gateway (the account's
- * network policy allows only the NAT IPs).
+ * from Secrets Manager through the config provider, over HTTPS through the PrivateLink endpoint when the
+ * environment has one, else through the NAT gateway (the account's network policy admits only the platform).
  */
 export class SnowflakeSinkConnector extends Construct {
   readonly connector: MskconnectConnector;
@@ -67,8 +70,12 @@ export class SnowflakeSinkConnector extends Construct {
       },
       secretsManagerConfigProvider(props.region),
     );
-    // Snowflake is a public HTTPS endpoint (no PrivateLink here): the account's network policy admits only the NAT IPs.
-    parts.securityGroup.allowHttpsEgress("snowflake", { cidr: "0.0.0.0/0" }, "Snowflake account over HTTPS via the NAT gateway");
+    if (props.privateLink) {
+      props.privateLink.allowConnectionsFrom("cdc-snowflake", parts.securityGroup);
+    } else {
+      // The public endpoint: the account's network policy admits only the NAT IPs.
+      parts.securityGroup.allowHttpsEgress("snowflake", { cidr: "0.0.0.0/0" }, "Snowflake account over HTTPS via the NAT gateway");
+    }
     this.connector = parts.connector;
     this.role = parts.role;
     this.securityGroup = parts.securityGroup;

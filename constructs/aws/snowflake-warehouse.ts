@@ -63,8 +63,10 @@ export interface SnowflakeWarehouseProps {
   readonly naming: AwsNaming;
   readonly environment: string;
   readonly config: SnowflakeConfig;
-  /** Public IPs of the NAT gateways (the platform's source addresses), added to the network policy. */
+  /** The platform's source addresses as Snowflake sees them (NAT gateway IPs, or the VPC range with PrivateLink), added to the network policy. */
   readonly platformEgressIps: readonly string[];
+  /** Host clients connect to. @default - the public `<org>-<account>.snowflakecomputing.com` */
+  readonly accountHost?: string;
   /** Receivers of the OLAP SLA alert (e-mails verified in Snowflake). */
   readonly alertEmails: readonly string[];
   /** CMK of the Secrets Manager secrets holding the service users' private keys (the `olap` domain key). */
@@ -107,7 +109,8 @@ export class SnowflakeWarehouse extends Construct implements AnalyticsWarehouse 
     const { config: sf, naming } = props;
     const preventDestroy = props.deletionProtection ?? true;
     this.ddlDirectory = props.ddlDirectory ?? "sql/snowflake";
-    this.endpointAddress = `${sf.organizationName.toLowerCase()}-${sf.accountName.toLowerCase().replace(/_/g, "-")}.snowflakecomputing.com`;
+    this.endpointAddress =
+      props.accountHost ?? `${sf.organizationName.toLowerCase()}-${sf.accountName.toLowerCase().replace(/_/g, "-")}.snowflakecomputing.com`;
 
     this.resourceMonitor = new ResourceMonitor(this, "monitor", {
       name: "MONTHLY_CREDITS",
@@ -122,7 +125,7 @@ export class SnowflakeWarehouse extends Construct implements AnalyticsWarehouse 
     this.networkPolicy = new NetworkPolicy(this, "network-policy", {
       name: "PLATFORM_ONLY",
       allowedIpList: [...props.platformEgressIps, ...sf.allowedClientCidrs],
-      comment: "NAT gateway IPs of the platform VPC and the corporate VPN egress; nothing else",
+      comment: "The platform's source addresses (NAT IPs or the VPC range with PrivateLink) and the corporate VPN; nothing else",
     });
     new CurrentAccount(this, "account", {
       networkPolicy: this.networkPolicy.name,

@@ -181,6 +181,7 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   snowflake_resource_monitor: "no charge",
   snowflake_current_account: "account parameters: no charge",
   snowflake_table: "no charge of its own (storage is billed per database)",
+  aws_route53_record: "no charge of its own (queries to private zones are not estimated)",
   snowflake_alert: "no charge of its own (runs on a warehouse, which is priced)",
   snowflake_email_notification_integration: "no charge",
   // MongoDB Atlas: project configuration; the cluster is priced
@@ -213,6 +214,7 @@ export const KNOWN_UNPRICED: Readonly<Record<string, string>> = {
   aws_eip: "public IPv4 address hours are not in the price book",
   aws_sns_topic: "SNS requests are not in the price book",
   aws_cloudwatch_dashboard: "dashboards beyond the 3 free ones are not in the price book",
+  aws_route53_zone: "hosted zones ($0.50/month list) are not in the price book",
   snowflake_database: "Snowflake storage (per TB-month, incl. Time Travel and Fail-safe) is not in the price book",
   snowflake_pipe: "Snowpipe compute (per second of load) and per-file charges are not in the price book",
   snowflake_failover_group: "replication compute and cross-region transfer are not in the price book",

@@ -12,7 +12,6 @@ const prodOnSaas: AwsEnvironment = {
   ...structuredClone(awsProd),
   warehouse: "snowflake",
   documentStore: "mongodb-atlas",
-  network: { ...awsProd.network, natGateways: 3, publicSubnets: ["10.130.32.0/26", "10.130.32.64/26", "10.130.32.128/26"] },
   cdc: {
     ...awsProd.cdc,
     snowflakeSinkPlugin: { bucket: "pay-prod-artifacts-333333333333", key: "msk-connect/snowflake-kafka-connector-3.1.0.zip" },
@@ -27,6 +26,9 @@ const prodOnSaas: AwsEnvironment = {
       bi: { size: "MEDIUM", autoSuspendSeconds: 300, maxClusterCount: 4 },
     },
     monthlyCreditQuota: 3000,
+    // Prod has no NAT gateway: Snowflake is reached through PrivateLink, so the corporate range is private too.
+    privateLink: true,
+    allowedClientCidrs: ["10.250.0.0/16"],
     timeTravelDays: 30,
     replication: { secondaryAccount: "PAYORG.PAY_PROD_DR", intervalMinutes: 10 },
   },
@@ -363,6 +365,21 @@ describe("prod on Snowflake + Atlas (the promotion path)", () => {
     for (const [, db] of resourcesOf(json, "snowflake_database")) expect(db.data_retention_time_in_days).toBe(30);
   });
 
+  test("Snowflake through PrivateLink: endpoint + private zone, connector and ETL via the endpoint, no internet egress", () => {
+    expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(0);
+    const endpoint = resourceById(json, "aws_vpc_endpoint", "olap-privatelink_endpoint_");
+    expect(endpoint.vpc_endpoint_type).toBe("Interface");
+    expect(endpoint.service_name).toMatch(/data\.snowflake_system_get_privatelink_config\..*\.aws_vpce_id/);
+    expect(onlyResource(json, "aws_route53_zone")).toMatchObject({ name: "privatelink.snowflakecomputing.com" });
+    expect(resourcesOf(json, "aws_route53_record")).toHaveLength(5);
+    const connector = resourceById(json, "aws_mskconnect_connector", "cdc-snowflake_").connector_configuration;
+    expect(connector["snowflake.url.name"]).toMatch(/data\.snowflake_system_get_privatelink_config\..*\.account_url\}:443$/);
+    const egress = resourcesOf(json, "aws_vpc_security_group_egress_rule").map(([, r]) => r);
+    expect(egress.filter((r) => r.cidr_ipv4 === "0.0.0.0/0")).toEqual([]);
+    expect(onlyResource(json, "snowflake_network_policy").allowed_ip_list).toEqual(["10.130.0.0/16", "10.250.0.0/16"]);
+    expect((json.provider as any).snowflake[0].preview_features_enabled).toContain("snowflake_system_get_privatelink_config_datasource");
+  });
+
   test("Atlas: 3 x M50 in EU_WEST_1 and 2 in EU_CENTRAL_1; 35-day PITR and 365 daily snapshots", () => {
     const specs = onlyResource(json, "mongodbatlas_advanced_cluster").replication_specs[0].region_configs;
     expect(specs.map((r: any) => [r.region_name, r.priority, r.electable_specs.instance_size, r.electable_specs.node_count])).toEqual([
@@ -441,7 +458,15 @@ describe("engine fields are validated with environment, field, value and allowed
     );
     expectIssue(
       stagingWith((e) => (e.network.natGateways = 0)),
-      /network\.natGateways: got 0; allowed: 1 or 3 when warehouse is "snowflake"/,
+      /network\.natGateways: got 0; allowed: 1 or 3 when warehouse is "snowflake" without snowflake\.privateLink/,
+    );
+    expectIssue(
+      stagingWith((e) => (e.snowflake.allowedClientCidrs = ["10.250.0.0/16"])),
+      /snowflake\.allowedClientCidrs\[0\]: got "10\.250\.0\.0\/16"; allowed: a public egress range/,
+    );
+    expectIssue(
+      stagingWith((e) => ((e.snowflake.privateLink = true), (e.snowflake.edition = "enterprise"))),
+      /snowflake\.edition: got "enterprise"; allowed: "business-critical" \(PrivateLink needs it\)/,
     );
   });
 
