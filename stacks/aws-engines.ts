@@ -197,7 +197,7 @@ export function connectEngines(
   nosql: BuiltDocumentStore,
   cdc: CdcSinkContext,
   etl: SparkEtl,
-) {
+): void {
   const { env } = ctx;
   const sinkProps = {
     naming: ctx.naming,
@@ -211,12 +211,11 @@ export function connectEngines(
     diagnostics: ctx.diagnostics,
     deletionProtection: ctx.deletionProtection,
   };
-  const sinks: { snowflake?: SnowflakeSinkConnector; atlas?: MongoAtlasSinkConnector } = {};
   if (olap.engine === "redshift") {
     olap.warehouse.allowConnectionsFrom("etl", etl.securityGroup);
     olap.warehouse.grantGetCredentials(etl.role);
   } else {
-    sinks.snowflake = new SnowflakeSinkConnector(scope, "cdc-snowflake", {
+    new SnowflakeSinkConnector(scope, "cdc-snowflake", {
       ...sinkProps,
       plugin: requireConfig(env.cdc.snowflakeSinkPlugin, "cdc.snowflakeSinkPlugin", env.name),
       warehouse: olap.warehouse,
@@ -233,12 +232,11 @@ export function connectEngines(
     ctx.keys.grantDecrypt("olap", etl.role);
   }
   if (nosql.engine === "mongodb-atlas") {
-    sinks.atlas = new MongoAtlasSinkConnector(scope, "cdc-atlas", {
+    new MongoAtlasSinkConnector(scope, "cdc-atlas", {
       ...sinkProps,
       plugin: requireConfig(env.cdc.mongoSinkPlugin, "cdc.mongoSinkPlugin", env.name),
       cluster: nosql.store,
     });
     nosql.store.grantIamRole("etl", etl.role, { read: ["transactions"], write: ["ml_features"] }, etl.securityGroup);
   }
-  return sinks;
 }
