@@ -664,6 +664,7 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeEntry>> = {
   mongodbatlas_cloud_provider_access_authorization: { layer: "security", label: "Atlas cloud provider access", kind: "group" },
   mongodbatlas_privatelink_endpoint: { layer: "network", label: "Atlas PrivateLink endpoint service", kind: "node" },
   mongodbatlas_privatelink_endpoint_service: { layer: "network", label: "Atlas PrivateLink link", kind: "group" },
+  mongodbatlas_federated_settings_org_role_mapping: { layer: "security", label: "Atlas SSO group mapping", kind: "group" },
   mongodbatlas_database_user: { layer: "security", label: "Atlas database user (IAM role)", kind: "group" },
   mongodbatlas_custom_db_role: { layer: "security", label: "Atlas custom role (per collection)", kind: "group" },
   mongodbatlas_auditing: { layer: "security", label: "Atlas database auditing", kind: "node" },

@@ -4,6 +4,7 @@
  */
 import {
   ATLAS_INSTANCE_SIZES,
+  ATLAS_PROJECT_ROLES,
   AWS_DOCUMENT_STORES,
   AWS_REGIONS,
   AWS_WAREHOUSES,
@@ -176,6 +177,30 @@ export function checkAwsEngines(v: IssueCollector, env: AwsEnvironment): void {
           atlas.secondaryRegion,
           "a second region (required in prod)",
         );
+      if (atlas.sso !== undefined) {
+        v.check(
+          ATLAS_ORG_ID.test(atlas.sso.federationSettingsId),
+          "mongodbAtlas.sso.federationSettingsId",
+          atlas.sso.federationSettingsId,
+          "24 lowercase hex characters",
+        );
+        v.check(atlas.sso.groups.length > 0, "mongodbAtlas.sso.groups", atlas.sso.groups, "at least one identity-provider group");
+        atlas.sso.groups.forEach((g, i) => {
+          const field = `mongodbAtlas.sso.groups[${i}]`;
+          v.check(
+            g.externalGroupName.trim() !== "",
+            `${field}.externalGroupName`,
+            g.externalGroupName,
+            "the group's name in the identity provider",
+          );
+          v.check(g.projectRoles.length > 0, `${field}.projectRoles`, g.projectRoles, "at least one project role");
+          g.projectRoles.forEach((r, j) => {
+            v.oneOf(r, ATLAS_PROJECT_ROLES, `${field}.projectRoles[${j}]`);
+            // Owners can change network access and encryption: break-glass through organization owners only.
+            if (prod) v.check(r !== "GROUP_OWNER", `${field}.projectRoles[${j}]`, r, "a role below GROUP_OWNER in prod");
+          });
+        });
+      }
     }
   } else {
     v.check(atlas === undefined, "mongodbAtlas", "(block)", 'unset unless documentStore is "mongodb-atlas"');

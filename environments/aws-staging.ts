@@ -85,6 +85,13 @@ export const awsStaging: AwsEnvironment = {
     instanceSize: "M30",
     diskSizeGb: 100,
     mongoDbMajorVersion: "8.0",
+    sso: {
+      federationSettingsId: "6a1b2c3d4e5f60718293a4b5",
+      groups: [
+        { externalGroupName: "payments-data-engineers", projectRoles: ["GROUP_DATA_ACCESS_READ_WRITE", "GROUP_CLUSTER_MANAGER"] },
+        { externalGroupName: "payments-sre", projectRoles: ["GROUP_READ_ONLY"] },
+      ],
+    },
   },
   policy: { packs: ["baseline"] },
   deletionProtection: true,

@@ -297,6 +297,17 @@ export interface SnowflakeConfig {
 export const ATLAS_INSTANCE_SIZES = ["M10", "M20", "M30", "M40", "M50", "M60", "M80", "M140", "M200"] as const;
 export type AtlasInstanceSize = (typeof ATLAS_INSTANCE_SIZES)[number];
 
+/** Atlas project roles an identity-provider group may receive (Atlas user roles reference). */
+export const ATLAS_PROJECT_ROLES = [
+  "GROUP_READ_ONLY",
+  "GROUP_DATA_ACCESS_READ_ONLY",
+  "GROUP_DATA_ACCESS_READ_WRITE",
+  "GROUP_DATA_ACCESS_ADMIN",
+  "GROUP_CLUSTER_MANAGER",
+  "GROUP_OWNER",
+] as const;
+export type AtlasProjectRole = (typeof ATLAS_PROJECT_ROLES)[number];
+
 /** The brief's NoSQL engine on MongoDB Atlas (`documentStore: "mongodb-atlas"`). */
 export interface MongoAtlasConfig {
   /** Atlas organization id (24 hex characters). */
@@ -319,6 +330,16 @@ export interface MongoAtlasConfig {
    * @default - one region, three nodes over three AZs
    */
   readonly secondaryRegion?: AwsRegion;
+  /**
+   * SSO for people: the organization's federated authentication (identity provider linked once in the Atlas
+   * UI; the provider cannot create it) and the IdP groups mapped to this project's roles.
+   * @default - no role mappings (people are invited by hand)
+   */
+  readonly sso?: {
+    /** Federation settings id of the organization (24 hex characters). */
+    readonly federationSettingsId: string;
+    readonly groups: readonly { readonly externalGroupName: string; readonly projectRoles: readonly AtlasProjectRole[] }[];
+  };
 }
 
 /** One AWS environment: everything a stack needs, nothing it reads from elsewhere. */

@@ -9,6 +9,7 @@ import { CloudProviderAccessSetup } from "@cdktf/provider-mongodbatlas/lib/cloud
 import { CustomDbRole } from "@cdktf/provider-mongodbatlas/lib/custom-db-role";
 import { DatabaseUser } from "@cdktf/provider-mongodbatlas/lib/database-user";
 import { EncryptionAtRest } from "@cdktf/provider-mongodbatlas/lib/encryption-at-rest";
+import { FederatedSettingsOrgRoleMapping } from "@cdktf/provider-mongodbatlas/lib/federated-settings-org-role-mapping";
 import { PrivatelinkEndpoint } from "@cdktf/provider-mongodbatlas/lib/privatelink-endpoint";
 import { PrivatelinkEndpointService } from "@cdktf/provider-mongodbatlas/lib/privatelink-endpoint-service";
 import { Project } from "@cdktf/provider-mongodbatlas/lib/project";
@@ -88,8 +89,8 @@ export interface MongoAtlasClusterProps {
  * secondary region for prod), storage encrypted with the environment's `nosql` CMK (customer key
  * management through an IAM role Atlas assumes with its external id), TLS 1.2 minimum, reachable only
  * through PrivateLink (no IP access list entry at all), continuous backup with PITR plus a daily snapshot
- * schedule, database auditing, alerts by e-mail, and database users that are AWS IAM roles (no
- * passwords) holding per-collection custom roles.
+ * schedule, database auditing, alerts by e-mail, database users that are AWS IAM roles (no passwords)
+ * holding per-collection custom roles, and identity-provider groups mapped to project roles for people.
  */
 export class MongoAtlasCluster extends Construct implements DocumentStore {
   readonly engine = "mongodb-atlas" as const;
@@ -249,6 +250,22 @@ export class MongoAtlasCluster extends Construct implements DocumentStore {
           }),
         );
       }
+    }
+
+    // People: identity-provider groups mapped to organization membership and this project's roles.
+    if (atlas.sso !== undefined) {
+      const { federationSettingsId, groups } = atlas.sso;
+      groups.forEach((group, i) => {
+        new FederatedSettingsOrgRoleMapping(this, `sso-group-${i}`, {
+          federationSettingsId,
+          orgId: atlas.orgId,
+          externalGroupName: group.externalGroupName,
+          roleAssignments: [
+            { orgId: atlas.orgId, roles: ["ORG_MEMBER"] },
+            { groupId: projectId, roles: [...group.projectRoles] },
+          ],
+        });
+      });
     }
 
     new TerraformOutput(this, "atlas-collections", {

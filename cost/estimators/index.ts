@@ -193,6 +193,7 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   mongodbatlas_privatelink_endpoint_service: "no charge of its own (the AWS interface endpoint is priced)",
   mongodbatlas_custom_db_role: "no charge",
   mongodbatlas_database_user: "no charge",
+  mongodbatlas_federated_settings_org_role_mapping: "no charge",
   mongodbatlas_alert_configuration: "no charge",
   mongodbatlas_cloud_backup_schedule: "no charge of its own (backup storage is a line of the cluster)",
   // Not cloud resources

@@ -320,6 +320,33 @@ describe("aws-staging on MongoDB Atlas", () => {
   });
 });
 
+describe("aws-staging people sign in to Atlas through the organization's identity provider", () => {
+  test("two IdP groups mapped to ORG_MEMBER and their project roles", () => {
+    const { json } = synthAws(awsStaging);
+    const mappings = resourcesOf(json, "mongodbatlas_federated_settings_org_role_mapping").map(([, m]) => m);
+    expect(mappings.map((m) => [m.external_group_name, m.role_assignments[1].roles])).toEqual([
+      ["payments-data-engineers", ["GROUP_DATA_ACCESS_READ_WRITE", "GROUP_CLUSTER_MANAGER"]],
+      ["payments-sre", ["GROUP_READ_ONLY"]],
+    ]);
+    for (const m of mappings) {
+      expect(m).toMatchObject({ federation_settings_id: "6a1b2c3d4e5f60718293a4b5", org_id: "5f1e2d3c4b5a69788796a5b4" });
+      expect(m.role_assignments[0]).toEqual({ org_id: "5f1e2d3c4b5a69788796a5b4", roles: ["ORG_MEMBER"] });
+      expect(m.role_assignments[1].group_id).toMatch(/mongodbatlas_project\..*\.id/);
+    }
+  });
+
+  test("prod refuses GROUP_OWNER for an IdP group", () => {
+    const env = structuredClone(prodOnSaas) as any;
+    env.mongodbAtlas.sso = {
+      federationSettingsId: "6a1b2c3d4e5f60718293a4b5",
+      groups: [{ externalGroupName: "admins", projectRoles: ["GROUP_OWNER"] }],
+    };
+    expect(() => validateAwsEnvironment(env)).toThrow(
+      /mongodbAtlas\.sso\.groups\[0\]\.projectRoles\[0\]: got "GROUP_OWNER"; allowed: a role below GROUP_OWNER in prod/,
+    );
+  });
+});
+
 describe("CDC sinks carry the Debezium source's tables", () => {
   test.each([
     ["staging", awsStaging],
