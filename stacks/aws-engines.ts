@@ -84,7 +84,7 @@ export function buildWarehouse(
   if (env.warehouse === "redshift") {
     const warehouseRole = new WorkloadRole(scope, "warehouse-role", {
       roleName: naming.name("iamRole", "warehouse"),
-      description: "Redshift Serverless COPY/UNLOAD and Spectrum on the curated zone",
+      description: "Redshift Serverless COPY from the curated zone (read only)",
       assumedBy: ["redshift.amazonaws.com", "redshift-serverless.amazonaws.com"],
       accountId: env.accountId,
     });

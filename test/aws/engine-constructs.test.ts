@@ -5,7 +5,7 @@ import { MongoAtlasCluster, atlasRegion } from "../../constructs/aws/mongodb-atl
 import { AwsNaming } from "../../constructs/aws/naming";
 import { SnowflakeWarehouse } from "../../constructs/aws/snowflake-warehouse";
 import { WorkloadRole } from "../../constructs/aws/workload-role";
-import { awsStaging } from "../../environments/aws-staging";
+import { awsDev } from "../../environments/aws-dev";
 
 function scope() {
   const stack = new TerraformStack(Testing.app(), "t");
@@ -43,7 +43,7 @@ describe("engine constructs", () => {
     const sf = new SnowflakeWarehouse(stack, "sf", {
       naming,
       environment: "staging",
-      config: awsStaging.snowflake!,
+      config: awsDev.snowflake!,
       platformEgressIps: [],
       alertEmails: ["a@example.com"],
       secretsKey: key,
@@ -58,7 +58,7 @@ describe("engine constructs", () => {
       projectName: "pay-staging",
       accountId: "222222222222",
       region: "eu-west-1",
-      config: awsStaging.mongodbAtlas!,
+      config: awsDev.mongodbAtlas!,
       encryptionKey: key,
       privateAccess: { vpcId: "vpc-1", subnetIds: ["s-1", "s-2", "s-3"] },
       restoreWindowDays: 7,

@@ -7,7 +7,10 @@ import { validateAwsEnvironment } from "../../environments/aws-validate";
 import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
 import { SynthJson, onlyResource, resourceById, resourcesOf, synthAws } from "./helpers";
 
-/** Prod switched to the brief's engines: the prod-only settings (replication, second region, sizes) must synthesize. */
+/**
+ * Prod switched to the brief's engines. The validator refuses it as long as prod runs Airflow, whose
+ * nightly DAG loads Redshift (see "orchestration" below); its prod-only settings are still validated.
+ */
 const prodOnSaas: AwsEnvironment = {
   ...structuredClone(awsProd),
   warehouse: "snowflake",
@@ -18,8 +21,9 @@ const prodOnSaas: AwsEnvironment = {
     mongoSinkPlugin: { bucket: "pay-prod-artifacts-333333333333", key: "msk-connect/mongo-kafka-connect-1.15.0.zip" },
   },
   snowflake: {
-    ...structuredClone(awsStaging.snowflake!),
+    ...structuredClone(awsDev.snowflake!),
     accountName: "PAY_PROD",
+    edition: "business-critical",
     warehouses: {
       loading: { size: "SMALL", autoSuspendSeconds: 60, maxClusterCount: 1 },
       transformation: { size: "LARGE", autoSuspendSeconds: 60, maxClusterCount: 1 },
@@ -33,12 +37,24 @@ const prodOnSaas: AwsEnvironment = {
     replication: { secondaryAccount: "PAYORG.PAY_PROD_DR", intervalMinutes: 10 },
   },
   mongodbAtlas: {
-    ...structuredClone(awsStaging.mongodbAtlas!),
+    ...structuredClone(awsDev.mongodbAtlas!),
+    apiKeySecretName: "pay/prod/atlas-api-key",
     secretReaderRoleArn: "arn:aws:iam::333333333333:role/pay-prod-atlas-secret-reader",
     instanceSize: "M50",
     diskSizeGb: 500,
     secondaryRegion: "eu-central-1",
   },
+};
+
+/**
+ * Prod's network (no NAT), retention and Snowflake/Atlas settings without Airflow, the combination the
+ * validator accepts: the prod-only constructs (failover group, PrivateLink, second Atlas region) synthesize.
+ */
+const prodShapeOnSaas: AwsEnvironment = {
+  ...structuredClone(prodOnSaas),
+  tier: "staging",
+  orchestration: { enabled: false },
+  ml: { enabled: false },
 };
 
 function synthVariant(env: AwsEnvironment): SynthJson {
@@ -52,8 +68,8 @@ const by = (json: SynthJson, type: string, key: string): Record<string, any> =>
 
 describe("engine choice per environment (literal table from README/docs/aws.md)", () => {
   test.each([
-    ["dev", awsDev, 1, 1, 0, 0],
-    ["staging", awsStaging, 0, 0, 1, 1],
+    ["dev", awsDev, 0, 0, 1, 1],
+    ["staging", awsStaging, 1, 1, 0, 0],
     ["prod", awsProd, 1, 1, 0, 0],
   ] as const)("%s: Redshift, DocumentDB, Snowflake, Atlas counts", (_n, env, redshift, docdb, snowflake, atlas) => {
     const { json } = synthAws(env);
@@ -64,12 +80,12 @@ describe("engine choice per environment (literal table from README/docs/aws.md)"
   });
 });
 
-describe("aws-staging on Snowflake", () => {
-  const { json, text } = synthAws(awsStaging);
+describe("aws-dev on Snowflake", () => {
+  const { json, text } = synthAws(awsDev);
 
   test("provider: key-pair JWT, organization and account from the environment, preview resources listed", () => {
     const provider = (json.provider as any).snowflake[0];
-    expect(provider).toMatchObject({ organization_name: "PAYORG", account_name: "PAY_STAGING", authenticator: "SNOWFLAKE_JWT" });
+    expect(provider).toMatchObject({ organization_name: "PAYORG", account_name: "PAY_DEV", authenticator: "SNOWFLAKE_JWT" });
     expect(provider.private_key).toBeUndefined();
     expect(provider.password).toBeUndefined();
     expect(provider.preview_features_enabled).toEqual(
@@ -77,14 +93,14 @@ describe("aws-staging on Snowflake", () => {
     );
   });
 
-  test("RAW, CURATED and ANALYTICS with 7 days of Time Travel, no PUBLIC schema, prevent_destroy", () => {
+  test("RAW, CURATED and ANALYTICS with 1 day of Time Travel, no PUBLIC schema, destroyable in dev", () => {
     const dbs = by(json, "snowflake_database", "name");
     expect(Object.keys(dbs).sort()).toEqual(["ANALYTICS", "CURATED", "RAW"]);
     for (const db of Object.values(dbs)) {
       expect(db).toMatchObject({
-        data_retention_time_in_days: 7,
+        data_retention_time_in_days: 1,
         drop_public_schema_on_creation: true,
-        lifecycle: { prevent_destroy: true },
+        lifecycle: { prevent_destroy: false },
       });
     }
     const schemas = resourcesOf(json, "snowflake_schema")
@@ -93,7 +109,7 @@ describe("aws-staging on Snowflake", () => {
     expect(schemas).toEqual(["CDC", "LANDING", "PAYMENTS", "STAR"]);
   });
 
-  test("warehouses: XSMALL loading, SMALL transformation and BI, auto-suspend/resume, one monthly monitor", () => {
+  test("warehouses: XSMALL loading, transformation and BI, auto-suspend/resume, one monthly monitor", () => {
     const wh = by(json, "snowflake_warehouse", "name");
     expect(wh.LOADING_WH).toMatchObject({
       warehouse_size: "XSMALL",
@@ -102,11 +118,13 @@ describe("aws-staging on Snowflake", () => {
       initially_suspended: true,
       max_cluster_count: 1,
     });
-    expect(wh.TRANSFORM_WH).toMatchObject({ warehouse_size: "SMALL", auto_suspend: 60, auto_resume: "true" });
-    expect(wh.BI_WH).toMatchObject({ warehouse_size: "SMALL", auto_suspend: 300, max_cluster_count: 2, scaling_policy: "STANDARD" });
+    expect(wh.TRANSFORM_WH).toMatchObject({ warehouse_size: "XSMALL", auto_suspend: 60, auto_resume: "true" });
+    expect(wh.BI_WH).toMatchObject({ warehouse_size: "XSMALL", auto_suspend: 60, max_cluster_count: 1 });
+    // A single-cluster warehouse has no scaling policy.
+    expect(wh.BI_WH.scaling_policy).toBeUndefined();
     const monitor = onlyResource(json, "snowflake_resource_monitor");
     expect(monitor).toMatchObject({
-      credit_quota: 400,
+      credit_quota: 100,
       frequency: "MONTHLY",
       notify_triggers: [75, 90],
       suspend_trigger: 100,
@@ -115,7 +133,7 @@ describe("aws-staging on Snowflake", () => {
     for (const w of Object.values(wh)) {
       expect(w.resource_monitor).toMatch(/snowflake_resource_monitor\./);
       // The cost estimator prices credits by the edition named in the comment.
-      expect(w.comment).toMatch(/\(business-critical edition\)$/);
+      expect(w.comment).toMatch(/\(enterprise edition\)$/);
     }
     expect(onlyResource(json, "snowflake_current_account").resource_monitor).toMatch(/snowflake_resource_monitor\./);
   });
@@ -175,8 +193,8 @@ describe("aws-staging on Snowflake", () => {
       .map(([, s]) => s)
       .filter((s) => /snowflake\//.test(s.name));
     expect(secrets.map((s) => s.name).sort()).toEqual([
-      "pay-staging-euw1-snowflake/etl_transformer_svc",
-      "pay-staging-euw1-snowflake/kafka_loader_svc",
+      "pay-dev-euw1-snowflake/etl_transformer_svc",
+      "pay-dev-euw1-snowflake/kafka_loader_svc",
     ]);
     for (const s of secrets) expect(s.kms_key_id).toMatch(/aws_kms_key\.keys_olap_/);
     expect(resourcesOf(json, "aws_secretsmanager_secret_version")).toHaveLength(0);
@@ -188,7 +206,7 @@ describe("aws-staging on Snowflake", () => {
     expect(onlyResource(json, "snowflake_current_account").network_policy).toMatch(/snowflake_network_policy\./);
     expect(onlyResource(json, "snowflake_saml2_integration")).toMatchObject({
       saml2_provider: "OKTA",
-      saml2_sso_url: "https://example.okta.com/app/snowflake/exk-payments-staging/sso/saml",
+      saml2_sso_url: "https://example.okta.com/app/snowflake/exk-payments-dev/sso/saml",
       enabled: "true",
     });
     expect(resourcesOf(json, "snowflake_failover_group")).toHaveLength(0);
@@ -197,10 +215,10 @@ describe("aws-staging on Snowflake", () => {
   test("the OLAP SLA row (query > 10 s on BI_WH) is a Snowflake alert e-mailing the environment's contacts", () => {
     const alert = onlyResource(json, "snowflake_alert");
     expect(alert.condition).toContain("WAREHOUSE_NAME = 'BI_WH' AND TOTAL_ELAPSED_TIME > 10000");
-    expect(alert.action).toContain("'data-platform-staging@example.com'");
+    expect(alert.action).toContain("'data-platform-dev@example.com'");
     expect(alert).toMatchObject({ alert_schedule: { interval: 60 }, enabled: true });
     expect(onlyResource(json, "snowflake_email_notification_integration").allowed_recipients).toEqual([
-      "data-platform-staging@example.com",
+      "data-platform-dev@example.com",
     ]);
   });
 
@@ -211,7 +229,7 @@ describe("aws-staging on Snowflake", () => {
       expect.stringMatching(/^s3:\/\/\$\{aws_s3_bucket\.curated-zone_bucket_.*\.bucket\}\/$/),
     ]);
     const role = resourceById(json, "aws_iam_role", "olap-ingest_role_");
-    expect(integration.storage_aws_role_arn).toBe(`arn:aws:iam::222222222222:role/${role.name}`);
+    expect(integration.storage_aws_role_arn).toBe(`arn:aws:iam::111111111111:role/${role.name}`);
     const trust = JSON.parse(role.assume_role_policy).Statement[0];
     expect(trust.Principal.AWS).toMatch(/snowflake_storage_integration\..*\.storage_aws_iam_user_arn/);
     expect(trust.Condition.StringEquals["sts:ExternalId"]).toBe(integration.storage_aws_external_id);
@@ -225,25 +243,25 @@ describe("aws-staging on Snowflake", () => {
   });
 });
 
-describe("aws-staging on MongoDB Atlas", () => {
-  const { json } = synthAws(awsStaging);
+describe("aws-dev on MongoDB Atlas", () => {
+  const { json } = synthAws(awsDev);
 
   test("provider reads the API key from Secrets Manager through an assumed role", () => {
     expect((json.provider as any).mongodbatlas[0]).toEqual({
-      assume_role: [{ role_arn: "arn:aws:iam::222222222222:role/pay-staging-atlas-secret-reader" }],
-      secret_name: "pay/staging/atlas-api-key",
+      assume_role: [{ role_arn: "arn:aws:iam::111111111111:role/pay-dev-atlas-secret-reader" }],
+      secret_name: "pay/dev/atlas-api-key",
       region: "eu-west-1",
     });
   });
 
-  test("M30 x 3 in EU_WEST_1, PITR, CMK encryption, TLS 1.2, termination protection", () => {
+  test("M10 x 3 in EU_WEST_1, PITR, CMK encryption, TLS 1.2, no termination protection in dev", () => {
     const c = onlyResource(json, "mongodbatlas_advanced_cluster");
     expect(c).toMatchObject({
       cluster_type: "REPLICASET",
       backup_enabled: true,
       pit_enabled: true,
       encryption_at_rest_provider: "AWS",
-      termination_protection_enabled: true,
+      termination_protection_enabled: false,
       mongo_db_major_version: "8.0",
       advanced_configuration: { minimum_enabled_tls_protocol: "TLS1_2", javascript_enabled: false },
     });
@@ -254,7 +272,7 @@ describe("aws-staging on MongoDB Atlas", () => {
             provider_name: "AWS",
             region_name: "EU_WEST_1",
             priority: 7,
-            electable_specs: { instance_size: "M30", node_count: 3, disk_size_gb: 100 },
+            electable_specs: { instance_size: "M10", node_count: 3, disk_size_gb: 40 },
           },
         ],
       },
@@ -276,10 +294,10 @@ describe("aws-staging on MongoDB Atlas", () => {
     );
   });
 
-  test("backups: 14-day PITR window and 35 daily snapshots (the environment's retention); auditing on; alerts by e-mail", () => {
+  test("backups: 7-day PITR window and 14 daily snapshots (the environment's retention); auditing on; alerts by e-mail", () => {
     expect(onlyResource(json, "mongodbatlas_cloud_backup_schedule")).toMatchObject({
-      restore_window_days: 14,
-      policy_item_daily: { frequency_interval: 1, retention_unit: "days", retention_value: 35 },
+      restore_window_days: 7,
+      policy_item_daily: { frequency_interval: 1, retention_unit: "days", retention_value: 14 },
     });
     expect(onlyResource(json, "mongodbatlas_auditing")).toMatchObject({ enabled: true });
     const alerts = resourcesOf(json, "mongodbatlas_alert_configuration").map(([, a]) => a);
@@ -287,7 +305,7 @@ describe("aws-staging on MongoDB Atlas", () => {
     expect(metrics.sort()).toEqual(["DISK_PARTITION_SPACE_USED_DATA>80", "OP_EXECUTION_TIME_READS>50", "OP_EXECUTION_TIME_WRITES>50"]);
     expect(alerts.map((a) => a.event_type)).toContain("NO_PRIMARY");
     for (const a of alerts)
-      expect(a.notification).toEqual([expect.objectContaining({ type_name: "EMAIL", email_address: "data-platform-staging@example.com" })]);
+      expect(a.notification).toEqual([expect.objectContaining({ type_name: "EMAIL", email_address: "data-platform-dev@example.com" })]);
   });
 
   test("database users are IAM roles with per-collection custom roles; no passwords", () => {
@@ -320,9 +338,9 @@ describe("aws-staging on MongoDB Atlas", () => {
   });
 });
 
-describe("aws-staging people sign in to Atlas through the organization's identity provider", () => {
+describe("aws-dev people sign in to Atlas through the organization's identity provider", () => {
   test("two IdP groups mapped to ORG_MEMBER and their project roles", () => {
-    const { json } = synthAws(awsStaging);
+    const { json } = synthAws(awsDev);
     const mappings = resourcesOf(json, "mongodbatlas_federated_settings_org_role_mapping").map(([, m]) => m);
     expect(mappings.map((m) => [m.external_group_name, m.role_assignments[1].roles])).toEqual([
       ["payments-data-engineers", ["GROUP_DATA_ACCESS_READ_WRITE", "GROUP_CLUSTER_MANAGER"]],
@@ -349,10 +367,10 @@ describe("aws-staging people sign in to Atlas through the organization's identit
 
 describe("CDC sinks carry the Debezium source's tables", () => {
   test.each([
-    ["staging", awsStaging],
-    ["prod on Snowflake + Atlas", prodOnSaas],
+    ["dev", awsDev],
+    ["prod's shape on Snowflake + Atlas", prodShapeOnSaas],
   ] as const)("%s", (_n, env) => {
-    const json = env === awsStaging ? synthAws(env).json : synthVariant(env);
+    const json = env === awsDev ? synthAws(env).json : synthVariant(env);
     const config = (prefix: string) => resourceById(json, "aws_mskconnect_connector", prefix).connector_configuration;
     // GIVEN the tables the Debezium source captures, read from its own configuration
     const source = config("cdc-source_");
@@ -371,17 +389,17 @@ describe("CDC sinks carry the Debezium source's tables", () => {
   });
 
   test("sink roles consume only the CDC topics of their environment", () => {
-    const { json } = synthAws(awsStaging);
+    const { json } = synthAws(awsDev);
     for (const id of ["cdc-snowflake_role_", "cdc-atlas_role_"]) {
       const statements = JSON.parse(resourceById(json, "aws_iam_role_policy", id).policy).Statement;
       const read = statements.find((s: any) => [s.Action].flat().includes("kafka-cluster:ReadData"));
-      expect([read.Resource].flat()).toEqual([expect.stringMatching(/:topic\/pay-staging-euw1-streaming\/\*\/pay\.staging\.cdc\.\*$/)]);
+      expect([read.Resource].flat()).toEqual([expect.stringMatching(/:topic\/pay-dev-euw1-streaming\/\*\/pay\.dev\.cdc\.\*$/)]);
     }
   });
 });
 
-describe("prod on Snowflake + Atlas (the promotion path)", () => {
-  const json = synthVariant(prodOnSaas);
+describe("prod's shape on Snowflake + Atlas (the promotion path, without Airflow)", () => {
+  const json = synthVariant(prodShapeOnSaas);
 
   test("Snowflake failover group to the DR account every 10 minutes; 30 days of Time Travel", () => {
     expect(onlyResource(json, "snowflake_failover_group")).toMatchObject({
@@ -422,92 +440,92 @@ describe("prod on Snowflake + Atlas (the promotion path)", () => {
 
 describe("engine fields are validated with environment, field, value and allowed values", () => {
   const expectIssue = (env: AwsEnvironment, pattern: RegExp) => expect(() => validateAwsEnvironment(env)).toThrow(pattern);
-  const stagingWith = (mutate: (e: any) => void): AwsEnvironment => {
-    const e = structuredClone(awsStaging) as any;
+  const devWith = (mutate: (e: any) => void): AwsEnvironment => {
+    const e = structuredClone(awsDev) as any;
     mutate(e);
     return e;
   };
 
   test("unknown engines name the allowed values", () => {
     expectIssue(
-      stagingWith((e) => (e.warehouse = "bigquery")),
-      /Invalid environment "staging"[\s\S]*warehouse: got "bigquery"; allowed: one of redshift, snowflake/,
+      devWith((e) => (e.warehouse = "bigquery")),
+      /Invalid environment "dev"[\s\S]*warehouse: got "bigquery"; allowed: one of redshift, snowflake/,
     );
     expectIssue(
-      stagingWith((e) => (e.documentStore = "cosmos")),
+      devWith((e) => (e.documentStore = "cosmos")),
       /documentStore: got "cosmos"; allowed: one of documentdb, mongodb-atlas/,
     );
   });
 
   test("a chosen engine needs its block and plugin; an unused block is refused", () => {
     expectIssue(
-      stagingWith((e) => delete e.snowflake),
+      devWith((e) => delete e.snowflake),
       /snowflake: got undefined; allowed: a Snowflake account block/,
     );
     expectIssue(
-      stagingWith((e) => delete e.mongodbAtlas),
+      devWith((e) => delete e.mongodbAtlas),
       /mongodbAtlas: got undefined; allowed: an Atlas block/,
     );
     expectIssue(
-      stagingWith((e) => delete e.cdc.snowflakeSinkPlugin),
+      devWith((e) => delete e.cdc.snowflakeSinkPlugin),
       /cdc\.snowflakeSinkPlugin: got undefined/,
     );
     expectIssue(
-      stagingWith((e) => (e.warehouse = "redshift")),
+      devWith((e) => (e.warehouse = "redshift")),
       /snowflake: got "\(block\)"; allowed: unset unless warehouse is "snowflake"/,
     );
   });
 
   test("Snowflake inputs: account, org id, region, sizes, Time Travel, networks", () => {
     expectIssue(
-      stagingWith((e) => (e.snowflake.accountName = "pay-staging")),
-      /snowflake\.accountName: got "pay-staging"/,
+      devWith((e) => (e.snowflake.accountName = "pay-dev")),
+      /snowflake\.accountName: got "pay-dev"/,
     );
     expectIssue(
-      stagingWith((e) => (e.snowflake.region = "eu-central-1")),
+      devWith((e) => (e.snowflake.region = "eu-central-1")),
       /snowflake\.region: got "eu-central-1"; allowed: the environment's region \(eu-west-1\)/,
     );
     expectIssue(
-      stagingWith((e) => (e.snowflake.warehouses.bi.size = "HUGE")),
+      devWith((e) => (e.snowflake.warehouses.bi.size = "HUGE")),
       /snowflake\.warehouses\.bi\.size: got "HUGE"; allowed: one of XSMALL/,
     );
     expectIssue(
-      stagingWith((e) => (e.snowflake.warehouses.loading.autoSuspendSeconds = 0)),
+      devWith((e) => (e.snowflake.warehouses.loading.autoSuspendSeconds = 0)),
       /snowflake\.warehouses\.loading\.autoSuspendSeconds: got 0/,
     );
     expectIssue(
-      stagingWith((e) => ((e.snowflake.edition = "standard"), (e.snowflake.timeTravelDays = 7))),
+      devWith((e) => ((e.snowflake.edition = "standard"), (e.snowflake.timeTravelDays = 7))),
       /snowflake\.timeTravelDays: got 7; allowed: an integer from 0 to 1/,
     );
     expectIssue(
-      stagingWith((e) => (e.snowflake.allowedClientCidrs = ["0.0.0.0/0"])),
+      devWith((e) => (e.snowflake.allowedClientCidrs = ["0.0.0.0/0"])),
       /snowflake\.allowedClientCidrs\[0\]: got "0\.0\.0\.0\/0"/,
     );
     expectIssue(
-      stagingWith((e) => (e.network.natGateways = 0)),
+      devWith((e) => (e.network.natGateways = 0)),
       /network\.natGateways: got 0; allowed: 1 or 3 when warehouse is "snowflake" without snowflake\.privateLink/,
     );
     expectIssue(
-      stagingWith((e) => (e.snowflake.allowedClientCidrs = ["10.250.0.0/16"])),
+      devWith((e) => (e.snowflake.allowedClientCidrs = ["10.250.0.0/16"])),
       /snowflake\.allowedClientCidrs\[0\]: got "10\.250\.0\.0\/16"; allowed: a public egress range/,
     );
     expectIssue(
-      stagingWith((e) => ((e.snowflake.privateLink = true), (e.snowflake.edition = "enterprise"))),
+      devWith((e) => ((e.snowflake.privateLink = true), (e.snowflake.edition = "enterprise"))),
       /snowflake\.edition: got "enterprise"; allowed: "business-critical" \(PrivateLink needs it\)/,
     );
   });
 
   test("Atlas inputs: organization id, role in the account, tier", () => {
     expectIssue(
-      stagingWith((e) => (e.mongodbAtlas.orgId = "my-org")),
+      devWith((e) => (e.mongodbAtlas.orgId = "my-org")),
       /mongodbAtlas\.orgId: got "my-org"; allowed: an Atlas organization id: 24 lowercase hex/,
     );
     expectIssue(
-      stagingWith((e) => (e.mongodbAtlas.secretReaderRoleArn = "arn:aws:iam::999999999999:role/x")),
-      /mongodbAtlas\.secretReaderRoleArn: got "arn:aws:iam::999999999999:role\/x"; allowed: an IAM role ARN in account 222222222222/,
+      devWith((e) => (e.mongodbAtlas.secretReaderRoleArn = "arn:aws:iam::999999999999:role/x")),
+      /mongodbAtlas\.secretReaderRoleArn: got "arn:aws:iam::999999999999:role\/x"; allowed: an IAM role ARN in account 111111111111/,
     );
     expectIssue(
-      stagingWith((e) => (e.mongodbAtlas.instanceSize = "M0")),
+      devWith((e) => (e.mongodbAtlas.instanceSize = "M0")),
       /mongodbAtlas\.instanceSize: got "M0"/,
     );
   });
@@ -522,6 +540,19 @@ describe("engine fields are validated with environment, field, value and allowed
     expectIssue(env, /mongodbAtlas\.secondaryRegion: got undefined; allowed: a second region \(required in prod\)/);
     expectIssue(env, /mongodbAtlas\.instanceSize: got "M20"; allowed: M30 or larger in prod/);
     expectIssue(env, /snowflake\.timeTravelDays: got 1; allowed: an integer from 7 to 90/);
-    expect(() => validateAwsEnvironment(prodOnSaas)).not.toThrow();
+    expect(() => validateAwsEnvironment(prodShapeOnSaas)).not.toThrow();
+  });
+
+  test("Airflow's nightly DAG loads Redshift: orchestration with Snowflake is refused, naming the allowed value", () => {
+    // Prod must run Airflow, so prod on Snowflake is refused with exactly this one problem.
+    expect(() => validateAwsEnvironment(prodOnSaas)).toThrow(
+      /Invalid environment "prod" \(1 problem\):\s+- warehouse: got "snowflake"; allowed: "redshift" while orchestration\.enabled is true/,
+    );
+    expectIssue(
+      devWith((e) => {
+        e.orchestration = { enabled: true, environmentClass: "mw1.small", minWorkers: 1, maxWorkers: 2, schedulers: 2 };
+      }),
+      /Invalid environment "dev"[\s\S]*warehouse: got "snowflake"; allowed: "redshift" while orchestration\.enabled is true \(the nightly DAG loads Redshift through the Data API; with "snowflake" set orchestration\.enabled: false\)/,
+    );
   });
 });

@@ -1,9 +1,10 @@
 /**
- * End to end on aws-staging (Snowflake + Atlas): the shipped stack passes, and each engine loosened the way a
- * hurried change would (an escape-hatch override) fails the policy pass with the expected rule id.
+ * End to end on aws-dev (Snowflake + Atlas) with deletion protection on, as prod would run the engines: the
+ * stack passes, and each engine loosened the way a hurried change would (an escape-hatch override) fails
+ * the policy pass with the expected rule id.
  */
 import { Testing, TerraformResource } from "cdktf";
-import { awsStaging } from "../../environments/aws-staging";
+import { awsDev } from "../../environments/aws-dev";
 import { evaluateStack } from "../../policy/engine/evaluate";
 import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
 
@@ -16,16 +17,17 @@ function first(resources: TerraformResource[], type: string): TerraformResource 
 }
 
 function failures(loosen?: Loosen): string[] {
-  const stack = new AwsPlatformStack(Testing.app(), "aws-staging", { environment: awsStaging });
+  // Dev itself is destroyable (no Atlas termination protection): ATL-007 is a production-pack rule.
+  const stack = new AwsPlatformStack(Testing.app(), "aws-dev", { environment: { ...awsDev, deletionProtection: true } });
   loosen?.(stack.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource));
   // Both packs, as prod would run them if it were promoted to these engines.
-  const { findings } = evaluateStack("aws-staging", JSON.parse(Testing.synth(stack)), { packs: ["baseline", "production"] });
+  const { findings } = evaluateStack("aws-dev", JSON.parse(Testing.synth(stack)), { packs: ["baseline", "production"] });
   return findings.filter((f) => f.status === "fail" && f.severity === "error").map((f) => f.ruleId);
 }
 
-describe("aws-staging on Snowflake and Atlas", () => {
+describe("aws-dev on Snowflake and Atlas, deletion-protected", () => {
   test("passes every Snowflake and Atlas rule of the baseline and production packs", () => {
-    // (staging has no DR region by design, so AWS-BAK-003 of the production pack is not this test's business)
+    // (dev has no DR region by design, so AWS-BAK-003 of the production pack is not this test's business)
     expect(failures().filter((id) => /^(SF|ATL)-/.test(id))).toEqual([]);
   });
 
