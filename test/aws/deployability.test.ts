@@ -93,7 +93,9 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
     const endpoints = resourcesOf(json, "aws_vpc_endpoint")
       .map(([, e]) => e)
       .filter((e) => e.service_name === `com.amazonaws.${env.region}.redshift-data`);
-    expect(endpoints.map((e) => [e.vpc_endpoint_type, e.private_dns_enabled])).toEqual(LOADS_REDSHIFT[env.name] ? [["Interface", true]] : []);
+    expect(endpoints.map((e) => [e.vpc_endpoint_type, e.private_dns_enabled])).toEqual(
+      LOADS_REDSHIFT[env.name] ? [["Interface", true]] : [],
+    );
     const statements = rolePolicyOf(json, resourceById(json, "aws_glue_job", "etl_nightly-job_").role_arn);
     const actions = statements.flatMap(actionsOf);
     const dataApi = ["redshift-data:BatchExecuteStatement", "redshift-data:DescribeStatement", "redshift-serverless:GetCredentials"];

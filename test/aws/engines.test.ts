@@ -217,9 +217,7 @@ describe("aws-dev on Snowflake", () => {
     expect(alert.condition).toContain("WAREHOUSE_NAME = 'BI_WH' AND TOTAL_ELAPSED_TIME > 10000");
     expect(alert.action).toContain("'data-platform-dev@example.com'");
     expect(alert).toMatchObject({ alert_schedule: { interval: 60 }, enabled: true });
-    expect(onlyResource(json, "snowflake_email_notification_integration").allowed_recipients).toEqual([
-      "data-platform-dev@example.com",
-    ]);
+    expect(onlyResource(json, "snowflake_email_notification_integration").allowed_recipients).toEqual(["data-platform-dev@example.com"]);
   });
 
   test("curated zone -> storage integration (role trusts Snowflake's user with an external id) -> stage -> auto-ingest pipe", () => {
