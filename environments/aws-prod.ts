@@ -67,6 +67,9 @@ export const awsProd: AwsEnvironment = {
     // privately from the compute subnets (docs/ml.md, "Deploying").
     packageIndexUrl: "https://pypi-mirror.pay.example.com/simple/",
   },
+  // Redshift and DocumentDB stay in-account for the cardholder data environment (docs/aws.md, "Engines").
+  warehouse: "redshift",
+  documentStore: "documentdb",
   policy: { packs: ["baseline", "deployability", "production"] },
   deletionProtection: true,
 };

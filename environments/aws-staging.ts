@@ -53,6 +53,9 @@ export const awsStaging: AwsEnvironment = {
   etl: { scheduleEnabled: true, schedule: "cron(0 2 * * ? *)" },
   orchestration: { enabled: true, environmentClass: "mw1.small", minWorkers: 1, maxWorkers: 2, schedulers: 2 },
   ml: { enabled: true, trackingServerSize: "Small", models: ["fraud-detection", "personalization"], driftThreshold: 0.3 },
+  // Staging mirrors prod's engines: it is where prod changes are rehearsed (docs/aws.md, "Engines").
+  warehouse: "redshift",
+  documentStore: "documentdb",
   policy: { packs: ["baseline", "deployability"] },
   deletionProtection: true,
 };

@@ -205,6 +205,10 @@ export interface AwsCdcConfig {
   readonly s3SinkPlugin: S3ObjectLocation;
   /** Tables of schema `payments` to capture. */
   readonly tables: readonly PostgresCdcTable[];
+  /** Snowflake Kafka connector plugin (ZIP). Required when `warehouse` is `snowflake`. @default - none */
+  readonly snowflakeSinkPlugin?: S3ObjectLocation;
+  /** MongoDB Kafka sink connector plugin (ZIP). Required when `documentStore` is `mongodb-atlas`. @default - none */
+  readonly mongoSinkPlugin?: S3ObjectLocation;
 }
 
 /** Nightly Spark ETL. */
@@ -213,6 +217,130 @@ export interface AwsEtlConfig {
   readonly scheduleEnabled: boolean;
   /** EventBridge/Glue cron expression, e.g. `cron(0 2 * * ? *)` (02:00 UTC). */
   readonly schedule: string;
+}
+
+/** The OLAP engine of an environment: Redshift Serverless (in-account) or Snowflake (the brief's engine). */
+export const AWS_WAREHOUSES = ["redshift", "snowflake"] as const;
+export type AwsWarehouseChoice = (typeof AWS_WAREHOUSES)[number];
+
+/** The NoSQL engine of an environment: DocumentDB (in-account) or MongoDB Atlas (the brief's engine). */
+export const AWS_DOCUMENT_STORES = ["documentdb", "mongodb-atlas"] as const;
+export type AwsDocumentStoreChoice = (typeof AWS_DOCUMENT_STORES)[number];
+
+/** Snowflake warehouse sizes (`WAREHOUSE_SIZE`), smallest first; credits/hour double at each step. */
+export const SNOWFLAKE_WAREHOUSE_SIZES = ["XSMALL", "SMALL", "MEDIUM", "LARGE", "XLARGE", "XXLARGE"] as const;
+export type SnowflakeWarehouseSize = (typeof SNOWFLAKE_WAREHOUSE_SIZES)[number];
+
+/** Snowflake editions: Time Travel beyond 1 day needs Enterprise, PrivateLink needs Business Critical. */
+export const SNOWFLAKE_EDITIONS = ["standard", "enterprise", "business-critical"] as const;
+export type SnowflakeEdition = (typeof SNOWFLAKE_EDITIONS)[number];
+
+/** One Snowflake virtual warehouse. */
+export interface SnowflakeWarehouseSizing {
+  readonly size: SnowflakeWarehouseSize;
+  /** Seconds idle before the warehouse suspends (60-3600; billing is per second after the first minute). */
+  readonly autoSuspendSeconds: number;
+  /** Multi-cluster ceiling (1 = single cluster; >1 needs Enterprise). */
+  readonly maxClusterCount: number;
+}
+
+/** The brief's OLAP engine on Snowflake (`warehouse: "snowflake"`). */
+export interface SnowflakeConfig {
+  /** Snowflake organization name (uppercase letters, digits, underscores). */
+  readonly organizationName: string;
+  /** Account name inside the organization (uppercase letters, digits, underscores). */
+  readonly accountName: string;
+  /** AWS region of the Snowflake account; must be the environment's region (S3 and MSK stay in-region). */
+  readonly region: AwsRegion;
+  readonly edition: SnowflakeEdition;
+  /** Warehouses per workload. */
+  readonly warehouses: {
+    readonly loading: SnowflakeWarehouseSizing;
+    readonly transformation: SnowflakeWarehouseSizing;
+    readonly bi: SnowflakeWarehouseSizing;
+  };
+  /** Monthly credit quota of the account resource monitor: notify at 75/90 %, suspend at 100 %. */
+  readonly monthlyCreditQuota: number;
+  /** Time Travel (`DATA_RETENTION_TIME_IN_DAYS`) of every database: 0-1 on Standard, up to 90 otherwise; at least 7 in prod. */
+  readonly timeTravelDays: number;
+  /**
+   * Networks of people (corporate VPN) allowed by the account network policy besides the platform's own
+   * source addresses, which the stack adds (NAT gateway IPs, or the VPC range with `privateLink`): public
+   * ranges of /24 or longer, or private ranges when `privateLink` is on; never 0.0.0.0/0.
+   */
+  readonly allowedClientCidrs: readonly string[];
+  /** SAML2 identity provider for people (SSO). */
+  readonly sso: {
+    /** `SAML2_PROVIDER`: OKTA, ADFS or CUSTOM. */
+    readonly provider: "OKTA" | "ADFS" | "CUSTOM";
+    /** IdP entity id (`SAML2_ISSUER`). */
+    readonly issuer: string;
+    /** IdP sign-in URL (`SAML2_SSO_URL`), https. */
+    readonly ssoUrl: string;
+    /** IdP signing certificate, base64 body without PEM armour (public data). */
+    readonly x509Certificate: string;
+  };
+  /**
+   * Reach the account through AWS PrivateLink (interface endpoint + private DNS) instead of the NAT
+   * gateway; needs Business Critical and Snowflake's one-time authorization of the AWS account.
+   * @default false
+   */
+  readonly privateLink?: boolean;
+  /**
+   * Failover group to a secondary account in another region (`<ORG>.<ACCOUNT>`), replicated every
+   * `intervalMinutes`. Required in prod; needs Business Critical.
+   * @default - no replication
+   */
+  readonly replication?: { readonly secondaryAccount: string; readonly intervalMinutes: number };
+}
+
+/** MongoDB Atlas instance sizes (dedicated tiers only: M10+ support PrivateLink, CMK encryption and backups). */
+export const ATLAS_INSTANCE_SIZES = ["M10", "M20", "M30", "M40", "M50", "M60", "M80", "M140", "M200"] as const;
+export type AtlasInstanceSize = (typeof ATLAS_INSTANCE_SIZES)[number];
+
+/** Atlas project roles an identity-provider group may receive (Atlas user roles reference). */
+export const ATLAS_PROJECT_ROLES = [
+  "GROUP_READ_ONLY",
+  "GROUP_DATA_ACCESS_READ_ONLY",
+  "GROUP_DATA_ACCESS_READ_WRITE",
+  "GROUP_DATA_ACCESS_ADMIN",
+  "GROUP_CLUSTER_MANAGER",
+  "GROUP_OWNER",
+] as const;
+export type AtlasProjectRole = (typeof ATLAS_PROJECT_ROLES)[number];
+
+/** The brief's NoSQL engine on MongoDB Atlas (`documentStore: "mongodb-atlas"`). */
+export interface MongoAtlasConfig {
+  /** Atlas organization id (24 hex characters). */
+  readonly orgId: string;
+  /**
+   * Secrets Manager secret (name) holding the Atlas programmatic API key (`public_key`, `private_key`)
+   * the provider reads at plan time; created and rotated outside this stack.
+   */
+  readonly apiKeySecretName: string;
+  /** IAM role (in this account) the Atlas provider assumes to read `apiKeySecretName`; the provider requires one. */
+  readonly secretReaderRoleArn: string;
+  /** Tier of every electable node; M30+ in prod (M10/M20 are for development workloads). */
+  readonly instanceSize: AtlasInstanceSize;
+  /** Disk per node in GB (10-4096). */
+  readonly diskSizeGb: number;
+  /** MongoDB major version. */
+  readonly mongoDbMajorVersion: "7.0" | "8.0";
+  /**
+   * Second region with two electable nodes (5-node replica set over two regions). Required in prod.
+   * @default - one region, three nodes over three AZs
+   */
+  readonly secondaryRegion?: AwsRegion;
+  /**
+   * SSO for people: the organization's federated authentication (identity provider linked once in the Atlas
+   * UI; the provider cannot create it) and the IdP groups mapped to this project's roles.
+   * @default - no role mappings (people are invited by hand)
+   */
+  readonly sso?: {
+    /** Federation settings id of the organization (24 hex characters). */
+    readonly federationSettingsId: string;
+    readonly groups: readonly { readonly externalGroupName: string; readonly projectRoles: readonly AtlasProjectRole[] }[];
+  };
 }
 
 /** One AWS environment: everything a stack needs, nothing it reads from elsewhere. */
@@ -248,6 +376,14 @@ export interface AwsEnvironment {
   readonly orchestration: AwsOrchestrationConfig;
   /** MLflow tracking server and Evidently drift monitoring. */
   readonly ml: AwsMlConfig;
+  /** OLAP engine; `snowflake` requires `snowflake`. */
+  readonly warehouse: AwsWarehouseChoice;
+  /** NoSQL engine; `mongodb-atlas` requires `mongodbAtlas`. */
+  readonly documentStore: AwsDocumentStoreChoice;
+  /** Required when `warehouse` is `snowflake`. @default - none */
+  readonly snowflake?: SnowflakeConfig;
+  /** Required when `documentStore` is `mongodb-atlas`. @default - none */
+  readonly mongodbAtlas?: MongoAtlasConfig;
   readonly policy: PolicyConfig;
   /**
    * Protect stateful resources: service deletion protection plus lifecycle `prevent_destroy`.

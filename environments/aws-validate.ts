@@ -49,6 +49,7 @@ import {
   tagged,
   text,
 } from "./shape";
+import { MONGODB_ATLAS_SHAPE, SNOWFLAKE_SHAPE, checkAwsEngines } from "./aws-engines-validate";
 import { ENVIRONMENT_TIERS } from "./types";
 
 /** Retention values CloudWatch Logs accepts (PutRetentionPolicy). */
@@ -96,7 +97,13 @@ const AWS_ENVIRONMENT_SHAPE = object<AwsEnvironment>({
     mskConnect: object<MskConnectSizing>({ mcuCount: num, minWorkers: num, maxWorkers: num }),
     glue: object<GlueSizing>({ workerType: text, numberOfWorkers: num, timeoutMinutes: num }),
   }),
-  cdc: object<AwsCdcConfig>({ debeziumPlugin: S3_OBJECT_SHAPE, s3SinkPlugin: S3_OBJECT_SHAPE, tables: list(text) }),
+  cdc: object<AwsCdcConfig>({
+    debeziumPlugin: S3_OBJECT_SHAPE,
+    s3SinkPlugin: S3_OBJECT_SHAPE,
+    tables: list(text),
+    snowflakeSinkPlugin: optional(S3_OBJECT_SHAPE),
+    mongoSinkPlugin: optional(S3_OBJECT_SHAPE),
+  }),
   etl: object<AwsEtlConfig>({ scheduleEnabled: bool, schedule: text }),
   orchestration: switched<AwsOrchestrationConfig>({
     on: { enabled: bool, environmentClass: text, minWorkers: num, maxWorkers: num, schedulers: num },
@@ -106,6 +113,10 @@ const AWS_ENVIRONMENT_SHAPE = object<AwsEnvironment>({
     on: { enabled: bool, trackingServerSize: text, models: list(text), driftThreshold: num, packageIndexUrl: optional(text) },
     off: { enabled: bool },
   }),
+  warehouse: text,
+  documentStore: text,
+  snowflake: optional(SNOWFLAKE_SHAPE),
+  mongodbAtlas: optional(MONGODB_ATLAS_SHAPE),
   policy: POLICY_SHAPE,
   deletionProtection: bool,
 });
@@ -344,6 +355,9 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
   }
 
   checkAwsMlConfig(v, env);
+
+  // Engines (Redshift/Snowflake, DocumentDB/Atlas)
+  checkAwsEngines(v, env);
 
   // Policy
   checkPolicyConfig(v, env.policy, prod);

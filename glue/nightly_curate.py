@@ -2,8 +2,9 @@
 
 For every captured table: read the Debezium change events the S3 sink landed since the last run
 (job bookmarks), keep the newest row image per primary key, write it to the curated zone as Parquet
-and COPY it into the table's Redshift staging table through the Redshift Data API (the VPC reaches
-it through the `redshift-data` interface endpoint; no NAT in prod). At the end, publish the age of
+and, when the warehouse is Redshift (`--redshift_workgroup` passed), COPY it into the table's staging
+table through the Redshift Data API (the VPC reaches it through the `redshift-data` interface endpoint;
+no NAT in prod); with Snowflake, Snowpipe ingests the curated Parquet. At the end, publish the age of
 the newest change loaded (`--freshness_metric`); the data-freshness alarm reads it.
 
 Arguments are set by constructs/aws/spark-etl.ts; test/aws/glue-script.test.ts keeps the two lists equal.
@@ -30,12 +31,12 @@ JOB_ARGUMENTS = [
     "schema",
     "tables",
     "curated_path",
-    "redshift_workgroup",
-    "redshift_database",
     "environment",
     "metric_namespace",
     "freshness_metric",
 ]
+# Passed only when the warehouse is Redshift (getResolvedOptions fails on a listed argument that is absent).
+REDSHIFT_ARGUMENTS = ["redshift_workgroup", "redshift_database"]
 
 # Spark type name -> Redshift column type of the staging table.
 REDSHIFT_TYPES = {
@@ -100,12 +101,13 @@ def stage_sqls(table: str, curated: DataFrame, path: str) -> list:
 
 
 def main() -> None:
-    args = getResolvedOptions(sys.argv, JOB_ARGUMENTS)
+    redshift_target = f"--{REDSHIFT_ARGUMENTS[0]}" in sys.argv
+    args = getResolvedOptions(sys.argv, JOB_ARGUMENTS + (REDSHIFT_ARGUMENTS if redshift_target else []))
     glue = GlueContext(SparkContext.getOrCreate())
     job = Job(glue)
     job.init(args["JOB_NAME"], args)
     run_date = datetime.now(timezone.utc).strftime("%Y-%m-%d")
-    redshift = boto3.client("redshift-data")
+    redshift = boto3.client("redshift-data") if redshift_target else None
     newest_change_ms = None
 
     for table in args["tables"].split(","):
@@ -124,12 +126,13 @@ def main() -> None:
         newest_change_ms = table_newest if newest_change_ms is None else max(newest_change_ms, table_newest)
         path = f"{args['curated_path']}{table}/load_date={run_date}/"
         curated.drop("source_ts_ms").write.mode("overwrite").parquet(path)
-        run_statements(
-            redshift,
-            args["redshift_workgroup"],
-            args["redshift_database"],
-            stage_sqls(table, curated.drop("source_ts_ms"), path),
-        )
+        if redshift is not None:
+            run_statements(
+                redshift,
+                args["redshift_workgroup"],
+                args["redshift_database"],
+                stage_sqls(table, curated.drop("source_ts_ms"), path),
+            )
 
     job.commit()
     # A run that found no new change publishes nothing: the alarm then sees no fresh load, which is the truth.

@@ -10,23 +10,21 @@ import { BackupPlan } from "../constructs/aws/backup-plan";
 import { DrBackupVault } from "../constructs/aws/dr-backup-vault";
 import { CostBudget } from "../constructs/aws/budget";
 import { DEBEZIUM_POSTGRES_CONTRACT, DebeziumConnector } from "../constructs/aws/debezium-connector";
-import { DocumentStore } from "../constructs/aws/document-store";
 import { KafkaCluster } from "../constructs/aws/kafka-cluster";
 import { DataKeys } from "../constructs/aws/kms-keys";
 import { AwsNaming } from "../constructs/aws/naming";
 import { Network } from "../constructs/aws/network";
 import { RawZoneSinkConnector } from "../constructs/aws/raw-zone-sink-connector";
-import { RedshiftWarehouse } from "../constructs/aws/redshift-warehouse";
 import { SecureBucket } from "../constructs/aws/secure-bucket";
 import { ETL_METRIC_NAMESPACE, FRESHNESS_METRIC, NIGHTLY_INTERVAL_SECONDS, SparkEtl } from "../constructs/aws/spark-etl";
 import { SecurityEventAlarms } from "../constructs/aws/security-event-alarms";
-import { WorkloadRole } from "../constructs/aws/workload-role";
 import { DRIFT_SCHEDULE, DriftMonitor } from "../constructs/aws/drift-monitor";
 import { ManagedAirflow, toAirflowCron } from "../constructs/aws/managed-airflow";
 import { MlflowTracking } from "../constructs/aws/mlflow-tracking";
 import { grantPublish, grantRedshiftDataApi, grantRunGlueJobs } from "../constructs/aws/private/workload-grants";
 import { AIRFLOW_ENDPOINT_SERVICES, MLFLOW_ENDPOINT_SERVICES, ServiceEndpoints } from "../constructs/aws/service-endpoints";
 import { TagsAspect, toResourceTags } from "../constructs/shared/tags";
+import { EngineContext, buildDocumentStore, buildWarehouse, connectEngines } from "./aws-engines";
 
 export interface AwsPlatformStackProps {
   /** A validated environment (`validateAwsEnvironment`). */
@@ -78,6 +76,7 @@ export class AwsPlatformStack extends TerraformStack {
 
     const network = new Network(this, "network", {
       naming,
+      redshiftDataApi: env.warehouse === "redshift",
       accountId: env.accountId,
       region,
       availabilityZones: env.availabilityZones,
@@ -135,37 +134,22 @@ export class AwsPlatformStack extends TerraformStack {
       tags: { "data-domain": "oltp" },
     });
 
-    const warehouseRole = new WorkloadRole(this, "warehouse-role", {
-      roleName: naming.name("iamRole", "warehouse"),
-      description: "Redshift Serverless COPY from the curated zone (read only)",
-      assumedBy: ["redshift.amazonaws.com", "redshift-serverless.amazonaws.com"],
-      accountId: env.accountId,
-    });
-    curatedZone.grantRead(warehouseRole);
-    const olap = new RedshiftWarehouse(this, "olap", {
+    // OLAP and NoSQL engines: the environment's choice (stacks/aws-engines.ts).
+    const engines: EngineContext = {
+      env,
       naming,
-      accountId: env.accountId,
       region,
-      sizing: env.sizing.redshift,
-      warehouseRole,
-      encryptionKey: keys.key("olap"),
+      keys,
       diagnostics,
-      privateAccess: privateData,
+      privateData,
       deletionProtection,
-      tags: { "data-domain": "olap" },
-    });
-
-    const nosql = new DocumentStore(this, "nosql", {
-      naming,
-      availabilityZones: env.availabilityZones,
-      sizing: env.sizing.documentDb,
-      backupRetentionDays: env.retention.backupDays,
-      encryptionKey: keys.key("nosql"),
-      diagnostics,
-      privateAccess: privateData,
-      deletionProtection,
-      tags: { "data-domain": "nosql" },
-    });
+      requiredTags: toResourceTags(env.tags),
+    };
+    const olap = buildWarehouse(this, engines, curatedZone, network.natPublicIps);
+    const nosql = buildDocumentStore(this, engines);
+    // Only Redshift is loaded through the Data API (by the Glue job and Airflow); Snowflake ingests the
+    // curated zone through Snowpipe.
+    const redshift = olap.engine === "redshift" ? olap.warehouse : undefined;
 
     // Streaming and CDC
     const kafka = new KafkaCluster(this, "streaming", {
@@ -226,7 +210,7 @@ export class AwsPlatformStack extends TerraformStack {
       curatedZone,
       artifacts,
       sizing: env.sizing.glue,
-      warehouse: olap,
+      ...(redshift ? { warehouse: redshift } : {}),
       cdc: { tables: env.cdc.tables, topicPrefix, schema: DEBEZIUM_POSTGRES_CONTRACT.schema },
       environment: env.name,
       schedule: env.etl.schedule,
@@ -250,6 +234,8 @@ export class AwsPlatformStack extends TerraformStack {
         })
       : undefined;
 
+    connectEngines(this, engines, olap, nosql, { compute, kafka, topicPrefix }, etl);
+
     // Resilience and operations
     const drVault =
       env.drRegion !== undefined
@@ -270,8 +256,9 @@ export class AwsPlatformStack extends TerraformStack {
       snapshotRetentionDays: env.retention.snapshotDays,
       resources: {
         oltp: oltp.arn,
-        nosql: nosql.arn,
-        olap: olap.namespaceArn,
+        // Atlas and Snowflake back themselves up (cloud backup schedule, Time Travel + failover group).
+        ...(nosql.engine === "documentdb" ? { nosql: nosql.store.arn } : {}),
+        ...(redshift ? { olap: redshift.namespaceArn } : {}),
         raw: rawZone.arn,
         curated: curatedZone.arn,
         audit: audit.bucket.arn,
@@ -290,8 +277,8 @@ export class AwsPlatformStack extends TerraformStack {
       contacts: env.alertContacts,
       resources: {
         auroraClusterId: oltp.clusterIdentifier,
-        redshiftWorkgroupName: olap.workgroup.workgroupName,
-        docdbClusterId: nosql.clusterIdentifier,
+        ...(redshift ? { redshiftWorkgroupName: redshift.workgroup.workgroupName } : {}),
+        ...(nosql.engine === "documentdb" ? { docdbClusterId: nosql.store.clusterIdentifier } : {}),
         mskClusterName: kafka.clusterName,
         glueJobName: etl.job.name,
         freshnessMetric: {
@@ -331,6 +318,8 @@ export class AwsPlatformStack extends TerraformStack {
           })
         : undefined;
     if (env.orchestration.enabled) {
+      // validateAwsEnvironment refuses orchestration without Redshift: the DAG loads through the Data API.
+      if (!redshift) throw new Error(`Environment ${env.name}: orchestration.enabled requires warehouse "redshift"`);
       const airflow = new ManagedAirflow(this, "airflow", {
         naming,
         accountId: env.accountId,
@@ -360,8 +349,8 @@ export class AwsPlatformStack extends TerraformStack {
             sla_minutes: 60,
           },
           warehouse: {
-            workgroup_name: olap.workgroup.workgroupName,
-            database: olap.databaseName,
+            workgroup_name: redshift.workgroup.workgroupName,
+            database: redshift.databaseName,
             curated_star_uri: curatedZone.s3Uri("star/"),
           },
           metrics: { namespace: ETL_METRIC_NAMESPACE, freshness_metric: FRESHNESS_METRIC },
@@ -378,8 +367,8 @@ export class AwsPlatformStack extends TerraformStack {
         },
       });
       grantRunGlueJobs(airflow.role, region, env.accountId, drift ? [etl.job.name, drift.job.name] : [etl.job.name]);
-      grantRedshiftDataApi(airflow.role, olap.workgroup.arn);
-      olap.grantGetCredentials(airflow.role);
+      grantRedshiftDataApi(airflow.role, redshift.workgroup.arn);
+      redshift.grantGetCredentials(airflow.role);
       grantPublish(airflow.role, alarms.topic.arn);
       mlflow?.grantTrain(airflow.role);
       if (env.network.natGateways === 0) {

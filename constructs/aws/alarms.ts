@@ -14,8 +14,10 @@ import { denyInsecureTransport } from "./private/iam";
 /** What the alarms watch (names and ids of the monitored resources). */
 export interface MonitoredResources {
   readonly auroraClusterId: string;
-  readonly redshiftWorkgroupName: string;
-  readonly docdbClusterId: string;
+  /** Redshift workgroup; unset when the warehouse is Snowflake (its SLA alert is a Snowflake alert). @default - no alarm */
+  readonly redshiftWorkgroupName?: string;
+  /** DocumentDB cluster; unset when the store is Atlas (its SLA alert is an Atlas alert). @default - no alarm */
+  readonly docdbClusterId?: string;
   readonly mskClusterName: string;
   readonly glueJobName: string;
   /** Custom metric the nightly job publishes once per successful run. */
@@ -152,50 +154,52 @@ export class PlatformAlarms extends Construct {
       comparisonOperator: "GreaterThanThreshold",
       treatMissingData: "notBreaching",
     });
-    alarm("olap-query-duration", {
-      alarmDescription: "OLAP: query duration above 10 s",
-      namespace: "AWS/Redshift-Serverless",
-      metricName: "QueryDuration",
-      dimensions: { Workgroup: r.redshiftWorkgroupName },
-      statistic: "Maximum",
-      period: 300,
-      evaluationPeriods: 1,
-      threshold: 10_000_000,
-      unit: "Microseconds",
-      comparisonOperator: "GreaterThanThreshold",
-      treatMissingData: "notBreaching",
-    });
-    alarm("nosql-latency", {
-      alarmDescription: "NoSQL: read or write latency above 50 ms for 5 minutes",
-      evaluationPeriods: 5,
-      datapointsToAlarm: 5,
-      threshold: 50,
-      comparisonOperator: "GreaterThanThreshold",
-      treatMissingData: "notBreaching",
-      metricQuery: [
-        { id: "latency", expression: "MAX([rd, wr])", label: "DocumentDB max(read, write) latency ms", returnData: true },
-        {
-          id: "rd",
-          metric: {
-            namespace: "AWS/DocDB",
-            metricName: "ReadLatency",
-            dimensions: { DBClusterIdentifier: r.docdbClusterId },
-            period: 60,
-            stat: "Average",
+    if (r.redshiftWorkgroupName !== undefined)
+      alarm("olap-query-duration", {
+        alarmDescription: "OLAP: query duration above 10 s",
+        namespace: "AWS/Redshift-Serverless",
+        metricName: "QueryDuration",
+        dimensions: { Workgroup: r.redshiftWorkgroupName },
+        statistic: "Maximum",
+        period: 300,
+        evaluationPeriods: 1,
+        threshold: 10_000_000,
+        unit: "Microseconds",
+        comparisonOperator: "GreaterThanThreshold",
+        treatMissingData: "notBreaching",
+      });
+    if (r.docdbClusterId !== undefined)
+      alarm("nosql-latency", {
+        alarmDescription: "NoSQL: read or write latency above 50 ms for 5 minutes",
+        evaluationPeriods: 5,
+        datapointsToAlarm: 5,
+        threshold: 50,
+        comparisonOperator: "GreaterThanThreshold",
+        treatMissingData: "notBreaching",
+        metricQuery: [
+          { id: "latency", expression: "MAX([rd, wr])", label: "DocumentDB max(read, write) latency ms", returnData: true },
+          {
+            id: "rd",
+            metric: {
+              namespace: "AWS/DocDB",
+              metricName: "ReadLatency",
+              dimensions: { DBClusterIdentifier: r.docdbClusterId },
+              period: 60,
+              stat: "Average",
+            },
           },
-        },
-        {
-          id: "wr",
-          metric: {
-            namespace: "AWS/DocDB",
-            metricName: "WriteLatency",
-            dimensions: { DBClusterIdentifier: r.docdbClusterId },
-            period: 60,
-            stat: "Average",
+          {
+            id: "wr",
+            metric: {
+              namespace: "AWS/DocDB",
+              metricName: "WriteLatency",
+              dimensions: { DBClusterIdentifier: r.docdbClusterId },
+              period: 60,
+              stat: "Average",
+            },
           },
-        },
-      ],
-    });
+        ],
+      });
     alarm("etl-job-failure", {
       alarmDescription: "ETL: the nightly Spark job had failed tasks",
       namespace: "Glue",

@@ -19,10 +19,12 @@ import { AwsNaming } from "./naming";
 import { WorkloadRole } from "./workload-role";
 
 /**
- * Interface endpoints every environment gets: the brief's five plus Glue, CloudWatch metrics and the
- * Redshift Data API for the ETL (prod has no NAT: an AWS API without an endpoint is unreachable).
+ * Interface endpoints every environment gets: the brief's five plus Glue and CloudWatch metrics for the
+ * ETL (prod has no NAT: an AWS API without an endpoint is unreachable).
  */
-export const INTERFACE_ENDPOINT_SERVICES = ["kms", "secretsmanager", "sts", "logs", "monitoring", "glue", "redshift-data"] as const;
+export const INTERFACE_ENDPOINT_SERVICES = ["kms", "secretsmanager", "sts", "logs", "monitoring", "glue"] as const;
+/** The endpoint the ETL and Airflow load Redshift through (`redshiftDataApi`). */
+export const REDSHIFT_DATA_ENDPOINT_SERVICE = "redshift-data";
 
 export interface NetworkProps {
   readonly naming: AwsNaming;
@@ -34,6 +36,11 @@ export interface NetworkProps {
   readonly addressPlan: AwsNetworkConfig;
   /** VPC flow logs (ALL traffic) go to a KMS-encrypted log group. */
   readonly diagnostics: DiagnosticsProps;
+  /**
+   * Add the Redshift Data API interface endpoint (the warehouse is Redshift, loaded through the Data API).
+   * @default false
+   */
+  readonly redshiftDataApi?: boolean;
   /** lifecycle `prevent_destroy` on the flow log group. @default true */
   readonly deletionProtection?: boolean;
 }
@@ -44,9 +51,8 @@ export interface NetworkProps {
  *   and the interface endpoints;
  * - compute subnets: Glue and MSK Connect; default route to a NAT gateway only when `natGateways` > 0;
  * - public subnets (NAT gateways only), created only when `natGateways` > 0, no public IPs on launch;
- * - S3 gateway endpoint and interface endpoints (KMS, Secrets Manager, STS, Logs, Monitoring, Glue,
- *   Redshift Data API)
- *   so no AWS API call needs the internet;
+ * - S3 gateway endpoint and interface endpoints (KMS, Secrets Manager, STS, Logs, Monitoring, Glue, and
+ *   the Redshift Data API when the warehouse is Redshift) so no AWS API call needs the internet;
  * - flow logs of ALL traffic; the default security group stripped of every rule.
  */
 export class Network extends Construct {
@@ -54,6 +60,8 @@ export class Network extends Construct {
   readonly dataSubnets: Subnet[] = [];
   readonly computeSubnets: Subnet[] = [];
   readonly publicSubnets: Subnet[] = [];
+  /** Public IPs of the NAT gateways: the source address SaaS allow-lists (Snowflake network policy) see. */
+  readonly natPublicIps: string[] = [];
   readonly dataRouteTable: RouteTable;
   readonly computeRouteTables: RouteTable[] = [];
   readonly s3Endpoint: VpcEndpoint;
@@ -113,6 +121,7 @@ export class Network extends Construct {
         this.publicSubnets.push(subnet);
         if (i < plan.natGateways) {
           const eip = new Eip(this, `nat-${i}-eip`, { domain: "vpc", tags: { Name: naming.name("vpcResource", `nat-${az.slice(-1)}`) } });
+          this.natPublicIps.push(eip.publicIp);
           natGateways.push(
             new NatGateway(this, `nat-${i}`, {
               allocationId: eip.allocationId,
@@ -173,7 +182,8 @@ export class Network extends Construct {
       toPort: 443,
       cidrIpv4: plan.vpcCidr,
     });
-    for (const service of INTERFACE_ENDPOINT_SERVICES) {
+    const services = [...INTERFACE_ENDPOINT_SERVICES, ...(props.redshiftDataApi === true ? [REDSHIFT_DATA_ENDPOINT_SERVICE] : [])];
+    for (const service of services) {
       new VpcEndpoint(this, `${service}-interface`, {
         vpcId: this.vpc.id,
         serviceName: `com.amazonaws.${props.region}.${service}`,

@@ -59,8 +59,11 @@ export interface SparkEtlProps {
   /** Holds the job script, temp dir and Spark event logs. */
   readonly artifacts: SecureBucket;
   readonly sizing: GlueSizing;
-  /** Where the curated tables are staged in Redshift. */
-  readonly warehouse: EtlWarehouseTarget;
+  /**
+   * Where the curated tables are staged in Redshift.
+   * @default - none: the job only writes curated Parquet (Snowflake ingests it through Snowpipe)
+   */
+  readonly warehouse?: EtlWarehouseTarget;
   /** Captured tables (`cdc.tables`) and the topic prefix their raw-zone folders are named after. */
   readonly cdc: { readonly tables: readonly string[]; readonly topicPrefix: string; readonly schema: string };
   /** Environment name; the dimension of the freshness metric. */
@@ -93,8 +96,8 @@ export interface SparkEtlProps {
  * (SSE-KMS), CloudWatch logs and job bookmarks (CSE-KMS); its script (glue/nightly_curate.py)
  * uploaded to the artifacts bucket by the stack; Glue 5.0 logs in two pre-created KMS-encrypted
  * groups; a crawler that catalogs the raw zone's new CDC folders; raw and curated catalog databases;
- * catalog encryption with the `rawzone` CMK. The job stages curated tables in Redshift through the
- * Data API (the network reaches it through the `redshift-data` interface endpoint).
+ * catalog encryption with the `rawzone` CMK. With a Redshift `warehouse` the job stages curated tables
+ * through the Data API (the network reaches it through the `redshift-data` interface endpoint).
  */
 export class SparkEtl extends Construct {
   readonly job: GlueJob;
@@ -209,7 +212,7 @@ export class SparkEtl extends Construct {
     keys.grantEncryptDecrypt("rawzone", this.role);
     keys.grantEncryptDecrypt("logs", this.role);
     for (const group of this.logGroups) group.grantWrite(this.role);
-    props.warehouse.grantDataApi(this.role);
+    props.warehouse?.grantDataApi(this.role);
     const catalog = `arn:aws:glue:${props.region}:${props.accountId}`;
     this.role.addToPolicy(
       {
@@ -288,8 +291,9 @@ export class SparkEtl extends Construct {
         "--schema": props.cdc.schema,
         "--tables": props.cdc.tables.join(","),
         "--curated_path": props.curatedZone.s3Uri("star/"),
-        "--redshift_workgroup": props.warehouse.workgroupName,
-        "--redshift_database": props.warehouse.databaseName,
+        ...(props.warehouse
+          ? { "--redshift_workgroup": props.warehouse.workgroupName, "--redshift_database": props.warehouse.databaseName }
+          : {}),
         "--environment": props.environment,
         "--metric_namespace": ETL_METRIC_NAMESPACE,
         "--freshness_metric": FRESHNESS_METRIC,

@@ -2,7 +2,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
-import { PolicyDocument, PolicyStatement, serviceTrustPolicy } from "./private/iam";
+import { PolicyDocument, PolicyStatement, externalTrustPolicy, serviceTrustPolicy } from "./private/iam";
 
 /** Anything that can receive permissions from a grant method. */
 export interface Grantable {
@@ -15,8 +15,14 @@ export interface WorkloadRoleProps {
   readonly roleName: string;
   /** What the role is for; shown in the console and in CloudTrail. */
   readonly description: string;
-  /** Service principals that assume the role, e.g. `glue.amazonaws.com`. */
+  /** Service principals that assume the role, e.g. `glue.amazonaws.com`. Ignored when `assumedByExternal` is set. */
   readonly assumedBy: readonly string[];
+  /**
+   * A third-party principal (SaaS vendor) that assumes the role with the external id it issued, instead
+   * of `assumedBy`.
+   * @default - none: service principals only
+   */
+  readonly assumedByExternal?: { readonly principalArn: string; readonly externalId: string };
   /** Account the trust policy is pinned to (`aws:SourceAccount`). */
   readonly accountId: string;
   /**
@@ -45,7 +51,9 @@ export class WorkloadRole extends Construct implements Grantable {
     this.role = new IamRole(this, "role", {
       name: props.roleName,
       description: props.description,
-      assumeRolePolicy: serviceTrustPolicy(props.assumedBy, props.accountId),
+      assumeRolePolicy: props.assumedByExternal
+        ? externalTrustPolicy(props.assumedByExternal.principalArn, props.assumedByExternal.externalId)
+        : serviceTrustPolicy(props.assumedBy, props.accountId),
       maxSessionDuration: props.maxSessionDurationSeconds ?? 3600,
       tags: { ...props.tags },
     });

@@ -21,7 +21,8 @@ export class TagsAspect implements IAspect {
   constructor(private readonly tags: Readonly<Record<string, string>>) {}
 
   visit(node: IConstruct): void {
-    if (!isTaggable(node)) return;
+    // Block-list tags (mongodbatlas_advanced_cluster: [{ key, value }]) are set by their construct.
+    if (!isTaggable(node) || Array.isArray(node.tagsInput)) return;
     node.tags = { ...this.tags, ...(node.tagsInput ?? {}) };
   }
 }

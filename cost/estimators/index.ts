@@ -17,6 +17,8 @@ import { ddosProtectionPlan, firewall, firewallPolicy, privateDnsZone, privateEn
 import { mssqlDatabase } from "./azure/sql";
 import { storageAccount } from "./azure/storage";
 import { synapseSqlPool, synapseWorkspace } from "./azure/synapse";
+import { atlasAdvancedCluster } from "./saas/mongodb-atlas";
+import { snowflakeWarehouse } from "./saas/snowflake";
 
 export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
   // Azure
@@ -76,6 +78,9 @@ export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
   aws_mwaa_environment: awsCompute.mwaaEnvironment,
   aws_ecs_task_definition: awsCompute.ecsTaskDefinition,
   aws_ecs_service: awsCompute.ecsService,
+  // Snowflake and MongoDB Atlas (billed by the vendors; priced with the AWS stacks that hold them)
+  snowflake_warehouse: snowflakeWarehouse,
+  mongodbatlas_advanced_cluster: atlasAdvancedCluster,
 };
 
 const NO_CHARGE = "no charge";
@@ -237,6 +242,34 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   aws_redshiftserverless_usage_limit: "no charge (a deactivating limit caps the workgroup's estimate)",
   aws_sns_topic_policy: NO_CHARGE,
   aws_sns_topic_subscription: "no charge (deliveries billed on the topic)",
+  // Snowflake: access control, configuration and metadata objects bill nothing of their own
+  snowflake_account_role: NO_CHARGE,
+  snowflake_grant_account_role: NO_CHARGE,
+  snowflake_grant_privileges_to_account_role: NO_CHARGE,
+  snowflake_schema: "no charge (storage is billed per database)",
+  snowflake_network_policy: NO_CHARGE,
+  snowflake_saml2_integration: NO_CHARGE,
+  snowflake_storage_integration: NO_CHARGE,
+  snowflake_stage: "no charge of its own (the S3 bucket is priced)",
+  snowflake_service_user: NO_CHARGE,
+  snowflake_resource_monitor: NO_CHARGE,
+  snowflake_current_account: "account parameters: no charge",
+  snowflake_table: "no charge of its own (storage is billed per database)",
+  aws_route53_record: "no charge of its own (queries to private zones are not estimated)",
+  snowflake_alert: "no charge of its own (runs on a warehouse, which is priced)",
+  snowflake_email_notification_integration: NO_CHARGE,
+  // MongoDB Atlas: project configuration; the cluster is priced
+  mongodbatlas_project: "no charge (clusters are priced)",
+  mongodbatlas_cloud_provider_access_setup: NO_CHARGE,
+  mongodbatlas_cloud_provider_access_authorization: NO_CHARGE,
+  mongodbatlas_encryption_at_rest: "no charge of its own (KMS requests are priced on the key)",
+  mongodbatlas_privatelink_endpoint: "no charge of its own (the AWS interface endpoint is priced)",
+  mongodbatlas_privatelink_endpoint_service: "no charge of its own (the AWS interface endpoint is priced)",
+  mongodbatlas_custom_db_role: NO_CHARGE,
+  mongodbatlas_database_user: NO_CHARGE,
+  mongodbatlas_federated_settings_org_role_mapping: NO_CHARGE,
+  mongodbatlas_alert_configuration: NO_CHARGE,
+  mongodbatlas_cloud_backup_schedule: "no charge of its own (backup storage is a line of the cluster)",
   // Not cloud resources
   random_password: NOT_CLOUD,
   random_id: NOT_CLOUD,
@@ -259,6 +292,11 @@ export const KNOWN_UNPRICED: Readonly<Record<string, string>> = {
   azurerm_security_center_subscription_pricing: "Microsoft Defender plans are not in the price book",
   aws_sagemaker_mlflow_tracking_server:
     "SageMaker managed MLflow tracking server hours (by tracking_server_size) are not in the price book: no Infracost golden and no provider price page readable offline",
+  aws_route53_zone: "hosted zones ($0.50/month list) are not in the price book",
+  snowflake_database: "Snowflake storage (per TB-month, incl. Time Travel and Fail-safe) is not in the price book",
+  snowflake_pipe: "Snowpipe compute (per second of load) and per-file charges are not in the price book",
+  snowflake_failover_group: "replication compute and cross-region transfer are not in the price book",
+  mongodbatlas_auditing: "auditing is part of the Atlas subscription; no separate list price in the price book",
 };
 
 /** The reason a type is free, if it is in FREE_TYPES. */

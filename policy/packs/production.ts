@@ -3,6 +3,7 @@
  * Environments list it next to `baseline` (`packs: ["baseline", "production"]`).
  */
 export const PRODUCTION_PACK: readonly string[] = [
+  "ATL-007",
   "AWS-BAK-003",
   "AWS-CT-006",
   "AWS-CT-007",

@@ -168,6 +168,17 @@ import GEN_LCK_001 from "./general/gen-lck-001-prevent-destroy";
 import GEN_SEC_001 from "./general/gen-sec-001-no-secret-literals";
 import GEN_SEC_002 from "./general/gen-sec-002-no-secret-literals-stack";
 import GEN_TAG_001 from "./general/gen-tag-001-required-tags";
+import SF_001 from "./snowflake/sf-001-network-policy-no-wildcard";
+import SF_002 from "./snowflake/sf-002-nothing-granted-to-public";
+import SF_003 from "./snowflake/sf-003-time-travel";
+import SF_004 from "./snowflake/sf-004-no-password-users";
+import ATL_001 from "./mongodbatlas/atl-001-no-ip-access-list";
+import ATL_002 from "./mongodbatlas/atl-002-cmk-encryption";
+import ATL_003 from "./mongodbatlas/atl-003-backup-pitr";
+import ATL_004 from "./mongodbatlas/atl-004-tls-minimum";
+import ATL_005 from "./mongodbatlas/atl-005-no-password-users";
+import ATL_006 from "./mongodbatlas/atl-006-auditing";
+import ATL_007 from "./mongodbatlas/atl-007-termination-protection";
 
 export const ALL_RULES: readonly Rule[] = [
   AWS_BAK_001,
@@ -335,4 +346,16 @@ export const ALL_RULES: readonly Rule[] = [
   GEN_SEC_001,
   GEN_SEC_002,
   GEN_TAG_001,
+  // Snowflake and MongoDB Atlas (the brief's engines on AWS)
+  SF_001,
+  SF_002,
+  SF_003,
+  SF_004,
+  ATL_001,
+  ATL_002,
+  ATL_003,
+  ATL_004,
+  ATL_005,
+  ATL_006,
+  ATL_007,
 ];

@@ -2,12 +2,19 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "fs";
 import * as path from "path";
 import { DIALECTS, DialectName } from "./dialect";
-import { OUTPUT_DIRECTORIES, renderWarehouse } from "./render";
+import { OUTPUT_DIRECTORIES, RenderedFile, renderWarehouse } from "./render";
+import { SNOWFLAKE_OUTPUT_DIRECTORY, renderSnowflakeStar } from "./snowflake";
 
 const root = path.resolve(__dirname, "..", "..");
-for (const [name, dir] of Object.entries(OUTPUT_DIRECTORIES) as [DialectName, string][]) {
+const outputs: [string, RenderedFile[]][] = [
+  ...(Object.entries(OUTPUT_DIRECTORIES) as [DialectName, string][]).map(([name, dir]): [string, RenderedFile[]] => [
+    dir,
+    renderWarehouse(DIALECTS[name]),
+  ]),
+  [SNOWFLAKE_OUTPUT_DIRECTORY, renderSnowflakeStar()],
+];
+for (const [dir, files] of outputs) {
   const abs = path.join(root, dir);
-  const files = renderWarehouse(DIALECTS[name]);
   mkdirSync(abs, { recursive: true });
   for (const stale of readdirSync(abs).filter((f) => f.endsWith(".sql") && !files.some((x) => x.file === f))) rmSync(path.join(abs, stale));
   for (const f of files) writeFileSync(path.join(abs, f.file), f.text);

@@ -32,6 +32,8 @@ const iamGlob = (pattern: string) =>
 const FRESHNESS_WINDOW_HOURS: Record<string, number> = { dev: 26, staging: 27, prod: 29 };
 /** Dev's nightly schedule is paused (nothing publishes): its freshness alarm must notify nobody. */
 const FRESHNESS_NOTIFIES: Record<string, boolean> = { dev: false, staging: true, prod: true };
+/** Staging and prod load Redshift through the Data API; dev runs Snowflake (Snowpipe reads the curated zone). */
+const LOADS_REDSHIFT: Record<string, boolean> = { dev: false, staging: true, prod: true };
 
 describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys on the first try", (_name, env: AwsEnvironment) => {
   const { json } = synthAws(env);
@@ -87,15 +89,17 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
   });
 
   // ---- Finding 13: prod has no NAT; the job's Data API calls need the redshift-data endpoint.
-  test("the Glue job reaches the Redshift Data API privately: interface endpoint and grants", () => {
-    const endpoint = resourcesOf(json, "aws_vpc_endpoint").find(
-      ([, e]) => e.service_name === `com.amazonaws.${env.region}.redshift-data`,
-    )?.[1];
-    expect(endpoint).toMatchObject({ vpc_endpoint_type: "Interface", private_dns_enabled: true });
+  test("the Glue job reaches the Redshift Data API privately where it loads Redshift: interface endpoint and grants", () => {
+    const endpoints = resourcesOf(json, "aws_vpc_endpoint")
+      .map(([, e]) => e)
+      .filter((e) => e.service_name === `com.amazonaws.${env.region}.redshift-data`);
+    expect(endpoints.map((e) => [e.vpc_endpoint_type, e.private_dns_enabled])).toEqual(
+      LOADS_REDSHIFT[env.name] ? [["Interface", true]] : [],
+    );
     const statements = rolePolicyOf(json, resourceById(json, "aws_glue_job", "etl_nightly-job_").role_arn);
     const actions = statements.flatMap(actionsOf);
-    for (const a of ["redshift-data:BatchExecuteStatement", "redshift-data:DescribeStatement", "redshift-serverless:GetCredentials"])
-      expect(actions).toContain(a);
+    const dataApi = ["redshift-data:BatchExecuteStatement", "redshift-data:DescribeStatement", "redshift-serverless:GetCredentials"];
+    expect(dataApi.filter((a) => actions.includes(a))).toEqual(LOADS_REDSHIFT[env.name] ? dataApi : []);
   });
 
   test("each AWS service has at most one VPC endpoint (two with private DNS for one service are refused at apply)", () => {
@@ -123,8 +127,12 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
 
   test("the script reads exactly the arguments the job passes (Glue's own arguments aside)", () => {
     const script = readFileSync("glue/nightly_curate.py", "utf8");
-    const list = /JOB_ARGUMENTS = \[([^\]]*)\]/.exec(script)![1]!;
-    const read = [...list.matchAll(/"([a-z_A-Z]+)"/g)].map((m) => m[1]).filter((a) => a !== "JOB_NAME");
+    const names = (variable: string) =>
+      [...new RegExp(`${variable} = \\[([^\\]]*)\\]`).exec(script)![1]!.matchAll(/"([a-z_A-Z]+)"/g)].map((m) => m[1]);
+    // The Redshift arguments are read only when passed (the job loads Redshift).
+    const read = [...names("JOB_ARGUMENTS"), ...(LOADS_REDSHIFT[env.name] ? names("REDSHIFT_ARGUMENTS") : [])].filter(
+      (a) => a !== "JOB_NAME",
+    );
     const glueOwn = [
       "--job-language",
       "--job-bookmark-option",
@@ -154,24 +162,27 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
         .filter(([, r]) => r.lifecycle?.create_before_destroy === true)
         .map(([id, r]) => ({ address: `${type}.${id}`, name: r.name as string })),
     );
+    // Dev runs Atlas (no DocumentDB parameter group) and two more connectors (Snowflake and MongoDB sinks).
+    const documentDb = LOADS_REDSHIFT[env.name] ? ["aws_docdb_cluster_parameter_group"] : [];
+    const workers = LOADS_REDSHIFT[env.name] ? 2 : 4;
     expect(replaceable.map((r) => r.address.split(".")[0]).sort()).toEqual([
-      "aws_docdb_cluster_parameter_group",
+      ...documentDb,
       "aws_msk_configuration",
-      "aws_mskconnect_worker_configuration",
-      "aws_mskconnect_worker_configuration",
+      ...Array<string>(workers).fill("aws_mskconnect_worker_configuration"),
       "aws_rds_cluster_parameter_group",
     ]);
     for (const r of replaceable) expect(r.name).toMatch(/-[0-9a-f]{8}$/);
   });
 
   test("the warehouse role is described as what it can do: read the curated zone for COPY", () => {
-    const role = resourcesOf(json, "aws_iam_role").find(([, r]) => r.name.endsWith("-warehouse"))![1];
-    expect(role.description).not.toMatch(/UNLOAD|Spectrum/);
-    const actions = rolePolicyOf(json, `\${aws_iam_role.${resourcesOf(json, "aws_iam_role").find(([, r]) => r === role)![0]}.arn}`).flatMap(
-      actionsOf,
-    );
-    expect(actions).not.toContain("s3:PutObject");
-    expect(actions.filter((a) => a.startsWith("glue:"))).toEqual([]);
+    const roles = resourcesOf(json, "aws_iam_role").filter(([, r]) => r.name.endsWith("-warehouse"));
+    expect(roles).toHaveLength(LOADS_REDSHIFT[env.name] ? 1 : 0);
+    for (const [id, role] of roles) {
+      expect(role.description).not.toMatch(/UNLOAD|Spectrum/);
+      const actions = rolePolicyOf(json, `\${aws_iam_role.${id}.arn}`).flatMap(actionsOf);
+      expect(actions).not.toContain("s3:PutObject");
+      expect(actions.filter((a) => a.startsWith("glue:"))).toEqual([]);
+    }
   });
 
   test(`the replication slot is debezium_pay_${env.name}_cdc, as sql/postgres/003 documents`, () => {

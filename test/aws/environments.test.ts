@@ -40,7 +40,8 @@ describe("validateAwsEnvironment rejects bad input with field, value and fix", (
       e.workload = "PAY";
       e.accountId = "123";
     });
-    expect(() => validateAwsEnvironment(env)).toThrow(/2 problems/);
+    // The third: dev's Atlas secret-reader role is no longer in the environment's account.
+    expect(() => validateAwsEnvironment(env)).toThrow(/3 problems/);
   });
 
   test.each<[string, (e: any) => void, RegExp]>([

@@ -70,3 +70,10 @@ export function devWith(mutate: (env: any) => void): AwsEnvironment {
   mutate(env);
   return env as AwsEnvironment;
 }
+
+/** Dev switched back to Redshift (dev runs Snowflake; Airflow's nightly DAG needs Redshift). */
+export function devOnRedshift(env: any): void {
+  env.warehouse = "redshift";
+  delete env.snowflake;
+  delete env.cdc.snowflakeSinkPlugin;
+}

@@ -10,7 +10,7 @@ import { Testing } from "cdktf";
 import { AwsEnvironment } from "../../environments/aws-types";
 import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
 import { validateAwsEnvironment } from "../../environments/aws-validate";
-import { AWS_ENVIRONMENTS, devWith, resourceById, resourcesOf, synthAws, SynthJson } from "./helpers";
+import { AWS_ENVIRONMENTS, devOnRedshift, devWith, resourceById, resourcesOf, synthAws, SynthJson } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -361,10 +361,11 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].mlflowSize).map((e
 );
 
 describe("Airflow without ML (dev switched to mw1.micro)", () => {
-  // GIVEN dev with orchestration on and ML off
-  const env = devWith(
-    (e) => (e.orchestration = { enabled: true, environmentClass: "mw1.micro", minWorkers: 1, maxWorkers: 1, schedulers: 1 }),
-  );
+  // GIVEN dev with orchestration on and ML off, back on Redshift (the nightly DAG loads it through the Data API)
+  const env = devWith((e) => {
+    e.orchestration = { enabled: true, environmentClass: "mw1.micro", minWorkers: 1, maxWorkers: 1, schedulers: 1 };
+    devOnRedshift(e);
+  });
   const app = Testing.app();
   const json = JSON.parse(Testing.synth(new AwsPlatformStack(app, "aws-dev", { environment: validateAwsEnvironment(env) }))) as SynthJson;
   const config = JSON.parse(String(resourcesOf(json, "aws_s3_object").find(([, o]) => o.key === "dags/platform_config.json")?.[1].content));
@@ -524,10 +525,11 @@ describe("orchestration and ML fields are validated", () => {
     expect(() => validateAwsEnvironment(build())).toThrow(message);
   });
 
-  test("dev may run Airflow on mw1.micro with one scheduler", () => {
-    const env = devWith(
-      (e) => (e.orchestration = { enabled: true, environmentClass: "mw1.micro", minWorkers: 1, maxWorkers: 1, schedulers: 1 }),
-    );
+  test("dev on Redshift may run Airflow on mw1.micro with one scheduler", () => {
+    const env = devWith((e) => {
+      e.orchestration = { enabled: true, environmentClass: "mw1.micro", minWorkers: 1, maxWorkers: 1, schedulers: 1 };
+      devOnRedshift(e);
+    });
     expect(() => validateAwsEnvironment(env)).not.toThrow();
   });
 });

@@ -12,6 +12,16 @@ const ML_EXTRAS: Record<string, { buckets: number; alarms: number; roles: number
   prod: { buckets: 2, alarms: 2, roles: 3 },
 };
 
+/**
+ * Dev runs Snowflake + Atlas: their two SLA rows alert natively (no CloudWatch alarm), no DocumentDB, two
+ * more CDC sinks, and roles -Redshift +Snowflake ingest +Snowflake sink +Atlas KMS +Atlas sink.
+ */
+const ENGINE_EXTRAS: Record<string, { alarms: number; docdb: boolean; connectors: number; roles: number }> = {
+  dev: { alarms: -2, docdb: false, connectors: 2, roles: 3 },
+  staging: { alarms: 0, docdb: true, connectors: 0, roles: 0 },
+  prod: { alarms: 0, docdb: true, connectors: 0, roles: 0 },
+};
+
 /** Tripwire: any change to the synthesized JSON shows up in review. Paired with exact counts below. */
 describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s snapshot", (_name, env) => {
   const { json } = synthAws(env);
@@ -35,11 +45,11 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s snapsho
       kmsKeys: DATA_KEY_DOMAINS.length + (env.drRegion ? 1 : 0),
       buckets: 5 + ML_EXTRAS[env.name].buckets,
       // the SLA rows, the 13 CIS 4.x CloudTrail alarms (4.1-4.8, 4.10-4.14) and the drift alarms where ML runs
-      alarms: SLA_ALARMS.length + 13 + ML_EXTRAS[env.name].alarms,
+      alarms: SLA_ALARMS.length + 13 + ML_EXTRAS[env.name].alarms + ENGINE_EXTRAS[env.name].alarms,
       auroraInstances: 1 + env.sizing.aurora.readerCount,
-      docdbInstances: env.sizing.documentDb.instanceCount,
-      connectors: 2,
-      roles: 8 + ML_EXTRAS[env.name].roles,
+      docdbInstances: ENGINE_EXTRAS[env.name].docdb ? env.sizing.documentDb.instanceCount : 0,
+      connectors: 2 + ENGINE_EXTRAS[env.name].connectors,
+      roles: 8 + ML_EXTRAS[env.name].roles + ENGINE_EXTRAS[env.name].roles,
       natGateways: env.network.natGateways,
     });
   });

@@ -144,7 +144,8 @@ describe("class 1: values are checked against the service's catalogue", () => {
     ["us-west-2", ["us-west-2a", "us-west-2b", "us-west-2d"]],
     ["us-east-1", ["us-east-1a", "us-east-1d", "us-east-1f"]],
   ])("zones of %s pass", (region, zones) => {
-    const env = edited(aws("dev"), (e) => Object.assign(e, { region, availabilityZones: zones }));
+    // Dev's Snowflake account moves with it (it must be in the environment's region).
+    const env = edited(aws("dev"), (e) => Object.assign(e, { region, availabilityZones: zones, snowflake: { ...e.snowflake, region } }));
     expect(() => validateAwsEnvironment(env)).not.toThrow();
   });
   test.each<[string, string, string]>([

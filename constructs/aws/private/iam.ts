@@ -51,6 +51,24 @@ export function serviceTrustPolicy(services: readonly string[], accountId: strin
   });
 }
 
+/**
+ * Trust policy for a third-party AWS principal (a SaaS vendor's IAM user or role, e.g. Snowflake's storage
+ * integration or MongoDB Atlas), bound to the external id the vendor issued for this account.
+ */
+export function externalTrustPolicy(principalArn: string, externalId: string): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { AWS: principalArn },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "sts:ExternalId": externalId } },
+      },
+    ],
+  });
+}
+
 /** Denies every request that does not use TLS (PCI DSS 4.2.1); attach to every bucket and topic policy. */
 export function denyInsecureTransport(resources: readonly string[]): PolicyStatement {
   return {
