@@ -58,7 +58,7 @@ export interface PlatformAlarmsProps {
   readonly naming: AwsNaming;
   readonly accountId: string;
   readonly environment: string;
-  /** CMK of the topic (the `alerts` domain key; its policy admits CloudWatch and EventBridge). */
+  /** CMK of the topic (the `alerts` domain key; its policy admits CloudWatch, EventBridge and AWS Budgets). */
   readonly encryptionKey: KmsKey;
   readonly contacts: AlertContacts;
   readonly resources: MonitoredResources;

@@ -42,14 +42,19 @@ export interface DocumentStore {
   readonly engine: DocumentStoreEngine;
   readonly endpointAddress: string;
   readonly port: number;
-  /** Collections the bootstrap script creates, keyed by collection name. */
+  /**
+   * Collections and indexes the store must have, keyed by collection name. Terraform cannot create them
+   * (no provider resource for DocumentDB collections) and this repository ships no job that does: they are
+   * published as a stack output for whoever creates them after the first deploy (docs/aws.md).
+   */
   readonly collections: Readonly<Record<string, DocumentCollectionSpec>>;
 }
 
 /**
  * The collections of the brief's NoSQL store: transactions, error logs and ML features.
- * Documented in docs/aws.md; created by the bootstrap job (DocumentDB has no Terraform resource for
- * collections), which reads the `document_collections` output.
+ * Documented in docs/aws.md. Nothing in this repository creates them (DocumentDB has no Terraform
+ * resource for collections): the DocumentStore construct publishes them as JSON in its
+ * `document-collections` output (synthesized as `nosql_document-collections_<hash>`).
  */
 export const PAYMENT_DOCUMENT_COLLECTIONS: Readonly<Record<string, DocumentCollectionSpec>> = {
   transactions: {

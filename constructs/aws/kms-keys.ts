@@ -37,9 +37,13 @@ export interface DataKeysProps {
 }
 
 /**
- * One symmetric CMK per data domain, with automatic rotation, an alias and a key policy that admits
- * only the account (IAM policies then decide) and, for the `logs`, `audit`, `alerts` and `orchestration`
- * domains, the AWS service that encrypts with it on the account's behalf.
+ * One symmetric CMK per data domain, with automatic rotation, an alias and a key policy that admits the
+ * account (IAM policies then decide) and, in four domains, the services that use the key on the account's
+ * behalf without an IAM role of ours: `logs` CloudWatch Logs (any log group of the account), `audit`
+ * CloudTrail, `alerts` CloudWatch alarms, EventBridge and AWS Budgets (publishing to the encrypted SNS
+ * topic), `orchestration` CloudWatch Logs for the `airflow-*` log groups only. The other seven keys
+ * have the account statement alone: the stores use them on behalf of principals whose IAM policies allow
+ * it (the deployer; workload roles through grantEncryptDecrypt/grantDecrypt).
  */
 export class DataKeys extends Construct {
   private readonly keys = new Map<DataKeyDomain, KmsKey>();
