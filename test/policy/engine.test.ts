@@ -6,7 +6,7 @@ import { App, TerraformStack } from "cdktf";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { evaluateOutdir, evaluateStack } from "../../policy/engine/evaluate";
-import { StackGraph } from "../../policy/engine/graph";
+import { TfStack } from "../../tfjson";
 import { assertNoViolations, formatReport, violationMessage, writeReport } from "../../policy/engine/report";
 import { suppress } from "../../policy/suppress";
 import { doc } from "./fixtures/cases";
@@ -41,8 +41,8 @@ const goodStack = doc({
 });
 const badStack = doc({ "azurerm_log_analytics_workspace.law": { ...GOOD_LAW, retention_in_days: 30 } });
 
-describe("StackGraph", () => {
-  const g = new StackGraph(
+describe("TfStack (as the policy engine reads it)", () => {
+  const g = new TfStack(
     "s",
     doc(
       {
