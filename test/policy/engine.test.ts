@@ -170,6 +170,15 @@ describe("suppressions", () => {
 });
 
 describe("report", () => {
+  it("prints each finding's whole resource address on its own line, ready to paste into a suppression", () => {
+    const address = "azurerm_log_analytics_workspace.monitoring_log-analytics-workspace-with-a-long-construct-path_0A1B2C3D";
+    const dir = outdir({ "azure-dev": doc({ [address]: { ...GOOD_LAW, retention_in_days: 30 } }) });
+    const lines = formatReport(evaluateOutdir(dir, { "azure-dev": { packs: ["baseline"] } })).split("\n");
+    const row = lines.findIndex((l) => /^azure-dev\s+FAIL\s+error\s+AZ-LOG-001\s/.test(l));
+    expect(lines[row + 1]).toBe(`  resource: ${address}`);
+    expect(lines.filter((l) => l.startsWith("  resource: "))).toEqual([`  resource: ${address}`, `  resource: ${address}`]);
+  });
+
   it("lists every rule and every finding, and fails with stack, address, rule id and fix", () => {
     const dir = outdir({ "azure-dev": badStack, "azure-x": goodStack });
     const report = evaluateOutdir(dir, { "azure-dev": { packs: ["baseline"] } });
