@@ -2,6 +2,8 @@
  * The one model of synthesized Terraform JSON (tfjson/) that policy, cost and diagram read. The
  * expected references below are written from Terraform's expression syntax, not from the parser.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseReferences, TfStack, wholeReference, type TerraformJson } from "../../tfjson";
 
 const addresses = (value: unknown): string[] => parseReferences(value).map((r) => r.address);
@@ -129,5 +131,20 @@ describe("TfStack", () => {
   it("finds the provider configuration a resource uses, alias honoured", () => {
     expect(stack.providerConfig(sse, "aws")).toEqual({ alias: "us", region: "us-east-1" });
     expect(stack.providerConfig(at("aws_s3_bucket.raw"), "aws")).toEqual({ region: "eu-west-1" });
+  });
+});
+
+describe("tfjson/ is below its readers", () => {
+  it("imports nothing from policy/, cost/ or diagram/", () => {
+    const dir = join(__dirname, "../../tfjson");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".ts"));
+    expect(files).toEqual(expect.arrayContaining(["index.ts", "references.ts", "stack.ts", "types.ts", "values.ts"]));
+    const upward = files.flatMap((f) =>
+      [...readFileSync(join(dir, f), "utf8").matchAll(/from\s+"([^"]+)"/g)]
+        .map((m) => m[1]!)
+        .filter((spec) => !spec.startsWith("./"))
+        .map((spec) => `${f}: ${spec}`),
+    );
+    expect(upward).toEqual([]);
   });
 });
