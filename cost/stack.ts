@@ -1,7 +1,8 @@
-import { TerraformJson, TfResource, TfStack } from "../tfjson";
+import { blocks, TerraformJson, TfResource, TfStack } from "../tfjson";
 import { Cloud } from "./types";
 
 export type { TerraformJson, TfResource };
+export { blocks };
 
 /** The cloud a resource type belongs to, from its provider prefix. */
 export function cloudOf(type: string): Cloud | undefined {
@@ -114,13 +115,6 @@ const PARENT_ATTRS = [
 function rank(attr: string): number {
   const i = PARENT_ATTRS.indexOf(attr);
   return i === -1 ? PARENT_ATTRS.length : i;
-}
-
-/** Terraform JSON writes a nested block as an object or a list of objects; always get a list. */
-export function blocks(v: unknown): Record<string, unknown>[] {
-  if (Array.isArray(v)) return v.filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null);
-  if (typeof v === "object" && v !== null) return [v as Record<string, unknown>];
-  return [];
 }
 
 /** First block of a nested block attribute. */

@@ -9,10 +9,9 @@ import {
   PREFIX_RULES,
   RESOURCE_TYPES,
   TypeEntry,
-  blocks,
   literal,
 } from "./layers";
-import { TerraformJson, TfResource, TfStack } from "../tfjson";
+import { blocks, TerraformJson, TfResource, TfStack } from "../tfjson";
 
 /** One resource of a synthesized stack (`cdk.tf.json`). */
 export interface Resource {

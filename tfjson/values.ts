@@ -5,6 +5,12 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A nested block, which Terraform JSON writes as an object or an array of objects, always as a list. */
+export function blocks(value: unknown): JsonObject[] {
+  if (Array.isArray(value)) return value.filter(isObject);
+  return isObject(value) ? [value] : [];
+}
+
 /** Every string in a JSON value, with its dotted key path (array indices dropped, `//` keys skipped). */
 export function* strings(value: unknown, path = ""): Generator<{ path: string; key: string; value: string }> {
   if (typeof value === "string") {

@@ -1,22 +1,16 @@
 /** Lenient readers for Terraform JSON values (blocks may be an object or a 1-element array). */
-import { isObject, type JsonObject } from "../../tfjson";
+import { blocks as blocksOf, isObject, type JsonObject } from "../../tfjson";
 
 export { isObject, strings } from "../../tfjson";
 
 /** A nested block as an object: the object itself or the first element of an array. */
 export function block(config: unknown, key: string): JsonObject | undefined {
-  if (!isObject(config)) return undefined;
-  const value = config[key];
-  if (Array.isArray(value)) return value.find(isObject);
-  return isObject(value) ? value : undefined;
+  return blocks(config, key)[0];
 }
 
 /** Every instance of a repeated block (an object counts as one). */
 export function blocks(config: unknown, key: string): JsonObject[] {
-  if (!isObject(config)) return [];
-  const value = config[key];
-  if (Array.isArray(value)) return value.filter(isObject);
-  return isObject(value) ? [value] : [];
+  return isObject(config) ? blocksOf(config[key]) : [];
 }
 
 /** Reads `a.b.c`, stepping into blocks leniently. */

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseReferences, TfStack, wholeReference, type TerraformJson } from "../../tfjson";
+import { blocks, parseReferences, TfStack, wholeReference, type TerraformJson } from "../../tfjson";
 
 const addresses = (value: unknown): string[] => parseReferences(value).map((r) => r.address);
 
@@ -131,6 +131,15 @@ describe("TfStack", () => {
   it("finds the provider configuration a resource uses, alias honoured", () => {
     expect(stack.providerConfig(sse, "aws")).toEqual({ alias: "us", region: "us-east-1" });
     expect(stack.providerConfig(at("aws_s3_bucket.raw"), "aws")).toEqual({ region: "eu-west-1" });
+  });
+});
+
+describe("blocks", () => {
+  it("reads a nested block written as an object or as an array of objects, always as a list", () => {
+    expect(blocks({ days: 7 })).toEqual([{ days: 7 }]);
+    expect(blocks([{ days: 7 }, "x", null, [{ nested: 1 }], { days: 35 }])).toEqual([{ days: 7 }, { days: 35 }]);
+    expect(blocks(undefined)).toEqual([]);
+    expect(blocks("${aws_x.y.block}")).toEqual([]);
   });
 });
 
