@@ -26,7 +26,16 @@ const providerBarrels = {
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "cdktf.out/", "coverage/", ".gen/", "docs/diagrams/", "**/__snapshots__/", "bench/results.json"],
+    ignores: [
+      "node_modules/",
+      "cdktf.out/",
+      "coverage/",
+      ".gen/",
+      "docs/diagrams/",
+      "**/__snapshots__/",
+      "bench/results.json",
+      "bench/last-run.json",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -4,9 +4,10 @@ import { AWS_ENVIRONMENTS } from "./environments/aws-index";
 import { EnvironmentConfigError, StackInputError, buildStack } from "./environments/checks";
 import { EnvironmentConfigErrors, validateAllEnvironments } from "./environments/validate-all";
 import { evaluateOutdir, formatReport, policyConfigs, violationMessage, writeReport } from "./policy";
+import { synthSummary } from "./scripts/synth-summary";
 
 // Wiring only: validate every environment before building anything, one stack per environment,
-// then the policy pass over what was synthesized.
+// then the policy pass over what was synthesized, and where everything was written.
 // SYNTH_STACKS=azure-dev,aws-dev synthesizes a subset (used by `npm run bench`); default: all stacks.
 const only = (process.env.SYNTH_STACKS ?? "").split(",").filter((s) => s.length > 0);
 const wanted = (stackId: string): boolean => only.length === 0 || only.includes(stackId);
@@ -37,8 +38,9 @@ function main(): void {
   app.synth();
 
   const report = evaluateOutdir(app.outdir, policyConfigs());
-  writeReport(report);
+  const reportFile = writeReport(report);
   console.log(formatReport(report));
+  console.log(`\n${synthSummary(app.outdir, reportFile)}`);
   const violations = violationMessage(report);
   if (violations !== undefined) {
     // Exit non-zero without a stack trace: the message names stack, resource, rule id and the fix.

@@ -3,7 +3,7 @@ import * as path from "path";
 import { EstimateContext, round } from "./estimators/context";
 import { ESTIMATORS, freeReason, KNOWN_UNPRICED } from "./estimators";
 import { HOURS_PER_MONTH, PriceBook } from "./pricebook";
-import { cloudOf, StackModel, TfJson, TfResource } from "./stack";
+import { cloudOf, StackModel, TerraformJson, TfResource } from "./stack";
 import { Cloud, CostComponent, CostReport, DiscountRule, ResourceCost, StackCost, StackStatus, UnpricedLine, UsageFile } from "./types";
 import { globToRegExp, UsageDefaults, UsageReader } from "./usage";
 
@@ -105,7 +105,7 @@ function stackCloud(stack: StackModel): Cloud | "mixed" | "unknown" {
 }
 
 /** Estimate every resource of one synthesized stack. */
-export function estimateStack(name: string, json: TfJson, opts: EstimateOptions): StackCost {
+export function estimateStack(name: string, json: TerraformJson, opts: EstimateOptions): StackCost {
   const stack = new StackModel(name, json);
   const reader = new UsageReader(opts.usage, opts.usageDefaults);
   const cloud = stackCloud(stack);
@@ -175,8 +175,8 @@ export function listStacks(outDir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, "cdk.tf.json"))) : [];
 }
 
-export function readStack(outDir: string, stack: string): TfJson {
-  return JSON.parse(fs.readFileSync(path.join(outDir, "stacks", stack, "cdk.tf.json"), "utf8")) as TfJson;
+export function readStack(outDir: string, stack: string): TerraformJson {
+  return JSON.parse(fs.readFileSync(path.join(outDir, "stacks", stack, "cdk.tf.json"), "utf8")) as TerraformJson;
 }
 
 export function buildReport(stacks: readonly StackCost[], prices: PriceBook, now: Date = new Date()): CostReport {

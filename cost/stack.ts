@@ -1,20 +1,8 @@
+import { blocks, TerraformJson, TfResource, TfStack } from "../tfjson";
 import { Cloud } from "./types";
 
-/** The parts of a synthesized `cdk.tf.json` the estimator reads. */
-export interface TfJson {
-  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
-  readonly provider?: Record<string, unknown>;
-}
-
-export interface TfResource {
-  readonly type: string;
-  readonly name: string;
-  readonly address: string;
-  readonly config: Readonly<Record<string, unknown>>;
-}
-
-const REF = /^\$\{([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\}$/;
-const REF_ANYWHERE = /\$\{([a-z0-9]+_[A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_]+/g;
+export type { TerraformJson, TfResource };
+export { blocks };
 
 /** The cloud a resource type belongs to, from its provider prefix. */
 export function cloudOf(type: string): Cloud | undefined {
@@ -28,51 +16,40 @@ export function normalizeRegion(r: string): string {
   return r.toLowerCase().replace(/\s+/g, "");
 }
 
-/** A synthesized stack with reference resolution (`${type.name.attr}`). */
+/** A synthesized stack with reference resolution (`${type.name.attr}`) and the region of each resource. */
 export class StackModel {
-  private readonly list: TfResource[] = [];
-  private readonly index = new Map<string, TfResource>();
+  private readonly tf: TfStack;
 
   constructor(
     readonly name: string,
-    readonly json: TfJson,
+    readonly json: TerraformJson,
   ) {
-    for (const [type, byName] of Object.entries(json.resource ?? {})) {
-      for (const [name, config] of Object.entries(byName ?? {})) {
-        const r: TfResource = { type, name, address: `${type}.${name}`, config: config ?? {} };
-        this.list.push(r);
-        this.index.set(r.address, r);
-      }
-    }
+    this.tf = new TfStack(name, json);
   }
 
   resources(): readonly TfResource[] {
-    return this.list;
+    return this.tf.resources;
   }
 
   get(address: string): TfResource | undefined {
-    return this.index.get(address);
+    return this.tf.get(address);
   }
 
   ofType(type: string): TfResource[] {
-    return this.list.filter((r) => r.type === type);
+    return this.tf.ofType(type);
   }
 
   /** The resource a `${type.name.attr}` string points at, if it is in this stack. */
   target(value: unknown): TfResource | undefined {
-    if (typeof value !== "string") return undefined;
-    const m = REF.exec(value);
-    return m ? this.index.get(`${m[1]}.${m[2]}`) : undefined;
+    return this.tf.target(value)?.resource;
   }
 
   /** Follow `${type.name.attr}` to a literal when the attribute is set in the stack. */
   resolve(value: unknown, depth = 0): unknown {
-    if (typeof value !== "string" || depth > 8) return value;
-    const m = REF.exec(value);
-    if (!m) return value;
-    const r = this.index.get(`${m[1]}.${m[2]}`);
-    if (!r || !(m[3] in r.config)) return value;
-    return this.resolve(r.config[m[3]], depth + 1);
+    if (depth > 8) return value;
+    const hit = this.tf.target(value);
+    if (!hit || !(hit.attribute in hit.resource.config)) return value;
+    return this.resolve(hit.resource.config[hit.attribute], depth + 1);
   }
 
   /**
@@ -83,10 +60,8 @@ export class StackModel {
     const out: TfResource[] = [];
     const keys = Object.keys(r.config).sort((a, b) => rank(a) - rank(b));
     for (const v of keys.map((k) => r.config[k])) {
-      if (typeof v !== "string") continue;
-      for (const m of v.matchAll(REF_ANYWHERE)) {
-        const p = this.index.get(`${m[1]}.${m[2]}`);
-        if (p && p !== r && !out.includes(p)) out.push(p);
+      for (const p of this.tf.referencedIn(v)) {
+        if (p !== r && !p.address.startsWith("data.") && !out.includes(p)) out.push(p);
       }
     }
     return out;
@@ -140,13 +115,6 @@ const PARENT_ATTRS = [
 function rank(attr: string): number {
   const i = PARENT_ATTRS.indexOf(attr);
   return i === -1 ? PARENT_ATTRS.length : i;
-}
-
-/** Terraform JSON writes a nested block as an object or a list of objects; always get a list. */
-export function blocks(v: unknown): Record<string, unknown>[] {
-  if (Array.isArray(v)) return v.filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null);
-  if (typeof v === "object" && v !== null) return [v as Record<string, unknown>];
-  return [];
 }
 
 /** First block of a nested block attribute. */

@@ -6,6 +6,7 @@
  * `PREFIX_RULES` covers it), then `npm run synth && npm run diagram`. `test/diagram` fails on a type
  * that no row covers.
  */
+import { blocks } from "../tfjson";
 
 /** Layers, top to bottom, as the Azure brief draws them plus the cross-cutting ones. */
 export const LAYERS = [
@@ -77,13 +78,6 @@ export interface TypeEntry {
   readonly writes?: readonly string[];
   /** Rows that apply instead when the resource's Terraform name matches (first match wins). */
   readonly variants?: readonly { readonly match: RegExp; readonly entry: TypeEntry }[];
-}
-
-/** A nested block that Terraform JSON carries as an object or an array of objects. */
-export function blocks(value: unknown): Record<string, unknown>[] {
-  if (Array.isArray(value)) return value.filter((v): v is Record<string, unknown> => typeof v === "object" && v !== null);
-  if (typeof value === "object" && value !== null) return [value as Record<string, unknown>];
-  return [];
 }
 
 /** A literal (no `${...}` token) scalar as text, else undefined. */

@@ -9,8 +9,6 @@
  */
 export { evaluateOutdir, evaluateStack, describeRules, listStacks, DEFAULT_POLICY_CONFIG } from "./engine/evaluate";
 export type { EvaluateOptions, StackEvaluation } from "./engine/evaluate";
-export { StackGraph } from "./engine/graph";
-export type { TerraformJson } from "./engine/graph";
 export {
   assertNoViolations,
   blockingFindings,

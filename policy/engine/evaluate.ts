@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKS } from "../packs";
 import { ALL_RULES } from "../rules";
-import { StackGraph, TerraformJson } from "./graph";
+import { TerraformJson, TfStack } from "../../tfjson";
 import { markerSuppressions, Suppression, suppressionProblem } from "./suppressions";
 import type {
   Cloud,
@@ -54,7 +54,7 @@ export function evaluateStack(
 ): StackEvaluation {
   const rules = options.rules ?? ALL_RULES;
   const packs = options.packs ?? PACKS;
-  const graph = new StackGraph(stack, doc);
+  const graph = new TfStack(stack, doc);
   const context: RuleContext = { stack, graph };
   const configErrors: ConfigError[] = [];
 

@@ -55,7 +55,11 @@ export function assertNoViolations(report: PolicyReport): void {
   if (message) throw new PolicyViolationError(message, report);
 }
 
-function table(headers: string[], rows: string[][], maxWidths: number[]): string {
+/**
+ * A fixed-width table; `below` puts a line under a row, indented, never clipped (resource addresses
+ * are longer than a column and must stay whole to be copied into a suppression).
+ */
+function table(headers: string[], rows: string[][], maxWidths: number[], below: readonly string[] = []): string {
   const clip = (s: string, w: number): string => (s.length > w ? `${s.slice(0, w - 1)}…` : s);
   const cells = [headers, ...rows].map((r) => r.map((c, i) => clip(c, maxWidths[i] ?? 200)));
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
@@ -64,12 +68,13 @@ function table(headers: string[], rows: string[][], maxWidths: number[]): string
       .map((c, i) => c.padEnd(widths[i]!))
       .join("  ")
       .trimEnd();
-  return [line(cells[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+  const body = cells.slice(1).flatMap((r, i) => (below[i] ? [line(r), `  ${below[i]}`] : [line(r)]));
+  return [line(cells[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...body].join("\n");
 }
 
 /**
- * A console table: per-stack totals, then every failing and suppressed finding
- * (passes too with `all: true`).
+ * A console table: per-stack totals, then every failing and suppressed finding (passes too with
+ * `all: true`), each with its whole resource address on the line below.
  */
 export function formatReport(report: PolicyReport, opts: { all?: boolean } = {}): string {
   const out: string[] = [];
@@ -106,16 +111,16 @@ export function formatReport(report: PolicyReport, opts: { all?: boolean } = {})
     out.push("");
     out.push(
       table(
-        ["STACK", "STATUS", "SEVERITY", "RULE", "RESOURCE", "MESSAGE / SUPPRESSION REASON"],
+        ["STACK", "STATUS", "SEVERITY", "RULE", "MESSAGE / SUPPRESSION REASON (resource address below)"],
         shown.map((f) => [
           f.stack,
           f.status.toUpperCase(),
           f.severity,
           f.ruleId,
-          f.address,
           f.status === "suppressed" ? `suppressed (${f.suppressionSource}): ${f.suppressionReason}` : f.message,
         ]),
-        [20, 10, 8, 12, 70, 160],
+        [20, 10, 8, 12, 160],
+        shown.map((f) => `resource: ${f.address}`),
       ),
     );
   }

@@ -3,7 +3,7 @@
  * file (`policy.suppressions`) or from `suppress()` markers that land in the resource's JSON under
  * `"//": { "policy_suppressions": { "<rule id>": "<reason>" } }` (Terraform ignores `//` keys).
  */
-import type { StackGraph } from "./graph";
+import type { TfStack } from "../../tfjson";
 import type { SuppressionInput } from "./types";
 import { isObject } from "./values";
 
@@ -16,7 +16,7 @@ export interface Suppression extends SuppressionInput {
 }
 
 /** Reads the `suppress()` markers of every resource of a stack. */
-export function markerSuppressions(graph: StackGraph): Suppression[] {
+export function markerSuppressions(graph: TfStack): Suppression[] {
   const result: Suppression[] = [];
   for (const r of graph.resources) {
     const meta = r.config["//"];

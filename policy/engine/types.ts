@@ -1,26 +1,13 @@
 /**
  * Types of the policy engine: rules evaluated on the synthesized Terraform JSON of a cdktf stack.
  */
-import type { StackGraph } from "./graph";
+import type { JsonObject, TfResource, TfStack } from "../../tfjson";
+
+export type { JsonObject, TfResource };
 
 export type Cloud = "azure" | "aws" | "any";
 export type Severity = "error" | "warning";
 export type PackName = "baseline" | "deployability" | "production";
-
-/** A plain JSON object as found in cdk.tf.json. */
-export type JsonObject = { [key: string]: unknown };
-
-/** One resource (or data source) of a synthesized stack. */
-export interface TfResource {
-  /** Terraform type, e.g. `azurerm_mssql_server`. */
-  readonly type: string;
-  /** Logical name, e.g. `oltp_server_1A2B3C4D`. */
-  readonly name: string;
-  /** `<type>.<name>` (data sources: `data.<type>.<name>`). */
-  readonly address: string;
-  /** The resource's arguments exactly as cdk.tf.json has them (snake_case). */
-  readonly config: JsonObject;
-}
 
 export type RuleResult =
   | { readonly status: "pass"; readonly message?: string }
@@ -30,7 +17,7 @@ export type RuleResult =
 /** What a rule may read besides the resource itself. */
 export interface RuleContext {
   readonly stack: string;
-  readonly graph: StackGraph;
+  readonly graph: TfStack;
 }
 
 /** Reference ids of the same check in well-known public scanners. */

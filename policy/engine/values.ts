@@ -1,24 +1,16 @@
 /** Lenient readers for Terraform JSON values (blocks may be an object or a 1-element array). */
-import type { JsonObject } from "./types";
+import { blocks as blocksOf, isObject, type JsonObject } from "../../tfjson";
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isObject, strings } from "../../tfjson";
 
 /** A nested block as an object: the object itself or the first element of an array. */
 export function block(config: unknown, key: string): JsonObject | undefined {
-  if (!isObject(config)) return undefined;
-  const value = config[key];
-  if (Array.isArray(value)) return value.find(isObject);
-  return isObject(value) ? value : undefined;
+  return blocks(config, key)[0];
 }
 
 /** Every instance of a repeated block (an object counts as one). */
 export function blocks(config: unknown, key: string): JsonObject[] {
-  if (!isObject(config)) return [];
-  const value = config[key];
-  if (Array.isArray(value)) return value.filter(isObject);
-  return isObject(value) ? [value] : [];
+  return isObject(config) ? blocksOf(config[key]) : [];
 }
 
 /** Reads `a.b.c`, stepping into blocks leniently. */
@@ -68,19 +60,4 @@ export function show(value: unknown): string {
   if (value === undefined) return "unset";
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-/** Every string in a JSON value, with its dotted key path (array indices dropped, `//` keys skipped). */
-export function* strings(value: unknown, path = ""): Generator<{ path: string; key: string; value: string }> {
-  if (typeof value === "string") {
-    const key = path.slice(path.lastIndexOf(".") + 1);
-    yield { path, key, value };
-  } else if (Array.isArray(value)) {
-    for (const item of value) yield* strings(item, path);
-  } else if (isObject(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      if (key === "//") continue;
-      yield* strings(child, path ? `${path}.${key}` : key);
-    }
-  }
 }

@@ -7,15 +7,15 @@ import * as path from "path";
 import { AZURE_ENVIRONMENTS } from "../../environments";
 import { estimateStack } from "../../cost/engine";
 import { classify, ESTIMATORS, FREE_TYPES, KNOWN_UNPRICED } from "../../cost/estimators";
-import { TfJson } from "../../cost/stack";
+import { TerraformJson } from "../../cost/stack";
 import { loadUsageFile } from "../../cost/usage";
 import { synthAws, AWS_ENVIRONMENTS } from "../aws/helpers";
 import { synthAzure } from "../helpers/synth";
 import { prices, usageDefaults } from "./fixtures";
 
-const stacks: [string, TfJson][] = [
-  ...AZURE_ENVIRONMENTS.map((e): [string, TfJson] => [`azure-${e.name}`, synthAzure(e).json as TfJson]),
-  ...AWS_ENVIRONMENTS.map((e): [string, TfJson] => [`aws-${e.name}`, synthAws(e).json as TfJson]),
+const stacks: [string, TerraformJson][] = [
+  ...AZURE_ENVIRONMENTS.map((e): [string, TerraformJson] => [`azure-${e.name}`, synthAzure(e).json as TerraformJson]),
+  ...AWS_ENVIRONMENTS.map((e): [string, TerraformJson] => [`aws-${e.name}`, JSON.parse(synthAws(e).text) as TerraformJson]),
 ];
 
 describe.each(stacks)("%s", (name, json) => {

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { estimateStack } from "../../cost/engine";
 import { loadPriceBook } from "../../cost/pricebook";
-import { TfJson } from "../../cost/stack";
+import { TerraformJson } from "../../cost/stack";
 import { ResourceCost, StackCost, UsageFile } from "../../cost/types";
 import { loadUsageDefaults } from "../../cost/usage";
 
@@ -9,7 +9,7 @@ export const prices = loadPriceBook(path.join(__dirname, "../../cost/pricebook")
 export const usageDefaults = loadUsageDefaults(path.join(__dirname, "../../cost/usage"));
 
 /** Build a cdk.tf.json: `{ "azurerm_x.name": config }`. */
-export function tf(resources: Record<string, Record<string, unknown>>, provider?: Record<string, unknown>): TfJson {
+export function tf(resources: Record<string, Record<string, unknown>>, provider?: Record<string, unknown>): TerraformJson {
   const resource: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const [address, config] of Object.entries(resources)) {
     const [type, name] = address.split(".");
@@ -21,7 +21,7 @@ export function tf(resources: Record<string, Record<string, unknown>>, provider?
 export const AZ_PROVIDER = { azurerm: [{ features: [{}] }] };
 export const AWS_PROVIDER = { aws: [{ region: "eu-west-1" }] };
 
-export function estimate(json: TfJson, usage: UsageFile = {}, budgetUsd?: number): StackCost {
+export function estimate(json: TerraformJson, usage: UsageFile = {}, budgetUsd?: number): StackCost {
   return estimateStack("fixture", json, { prices, usage, usageDefaults, ...(budgetUsd !== undefined ? { budgetUsd } : {}) });
 }
 
@@ -38,7 +38,7 @@ export function line(r: ResourceCost, name: RegExp) {
 }
 
 /** A fixture mirroring the prod Azure stack's billable resources (used by docs/cost.md when synth is unavailable). */
-export function azureProdLike(): TfJson {
+export function azureProdLike(): TerraformJson {
   return tf(
     {
       "azurerm_resource_group.rg": { name: "rg", location: "westeurope" },

@@ -6,7 +6,7 @@ import { App, TerraformStack } from "cdktf";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { evaluateOutdir, evaluateStack } from "../../policy/engine/evaluate";
-import { StackGraph } from "../../policy/engine/graph";
+import { TfStack } from "../../tfjson";
 import { assertNoViolations, formatReport, violationMessage, writeReport } from "../../policy/engine/report";
 import { suppress } from "../../policy/suppress";
 import { doc } from "./fixtures/cases";
@@ -41,8 +41,8 @@ const goodStack = doc({
 });
 const badStack = doc({ "azurerm_log_analytics_workspace.law": { ...GOOD_LAW, retention_in_days: 30 } });
 
-describe("StackGraph", () => {
-  const g = new StackGraph(
+describe("TfStack (as the policy engine reads it)", () => {
+  const g = new TfStack(
     "s",
     doc(
       {
@@ -170,6 +170,15 @@ describe("suppressions", () => {
 });
 
 describe("report", () => {
+  it("prints each finding's whole resource address on its own line, ready to paste into a suppression", () => {
+    const address = "azurerm_log_analytics_workspace.monitoring_log-analytics-workspace-with-a-long-construct-path_0A1B2C3D";
+    const dir = outdir({ "azure-dev": doc({ [address]: { ...GOOD_LAW, retention_in_days: 30 } }) });
+    const lines = formatReport(evaluateOutdir(dir, { "azure-dev": { packs: ["baseline"] } })).split("\n");
+    const row = lines.findIndex((l) => /^azure-dev\s+FAIL\s+error\s+AZ-LOG-001\s/.test(l));
+    expect(lines[row + 1]).toBe(`  resource: ${address}`);
+    expect(lines.filter((l) => l.startsWith("  resource: "))).toEqual([`  resource: ${address}`, `  resource: ${address}`]);
+  });
+
   it("lists every rule and every finding, and fails with stack, address, rule id and fix", () => {
     const dir = outdir({ "azure-dev": badStack, "azure-x": goodStack });
     const report = evaluateOutdir(dir, { "azure-dev": { packs: ["baseline"] } });

@@ -1,0 +1,8 @@
+/**
+ * One model of synthesized Terraform JSON, read by policy/, cost/ and diagram/. It imports nothing
+ * from them: it describes cdk.tf.json, not what any reader does with it.
+ */
+export * from "./references";
+export * from "./stack";
+export * from "./types";
+export * from "./values";
