@@ -12,6 +12,33 @@ const byName = AWS_ENVIRONMENTS.map((e) => [e.name, e] as const);
 /** raw, curated, artifacts, CloudTrail, access logs; plus the models and Airflow DAG buckets where ML and Airflow run. */
 const BUCKETS: Record<string, number> = { dev: 5, staging: 7, prod: 7 };
 
+/** The environments' intent (docs/aws.md, the brief), written here rather than read from the environment files. */
+const INTENT: Record<string, { drRegion: string | undefined; budgetUsd: string }> = {
+  dev: { drRegion: undefined, budgetUsd: "3500.00" },
+  staging: { drRegion: undefined, budgetUsd: "8000.00" },
+  prod: { drRegion: "eu-central-1", budgetUsd: "25000.00" },
+};
+
+test("the intent table covers every AWS environment in the registry", () => {
+  expect(AWS_ENVIRONMENTS.map((e) => e.name).sort()).toEqual(Object.keys(INTENT).sort());
+});
+
+describe("aws-prod cross-region backup copies", () => {
+  const { json } = synthAws(awsProd);
+  test("daily snapshots are copied to a CMK-encrypted vault in eu-central-1", () => {
+    const daily = onlyResource(json, "aws_backup_plan").rule.find((r: any) => r.rule_name === "daily-snapshot");
+    const [drVaultName, drVault] = resourcesOf(json, "aws_backup_vault").find(([, v]) => v.provider === "aws.dr") ?? [];
+    expect(drVault?.kms_key_arn).toMatch(/aws_kms_key\.dr-backup_key_/);
+    expect(daily.copy_action).toEqual([
+      { destination_vault_arn: `\${aws_backup_vault.${drVaultName}.arn}`, lifecycle: { delete_after: 365 } },
+    ]);
+    const drProvider = json.provider.aws.find((p: any) => p.alias === "dr");
+    expect(drProvider).toMatchObject({ region: "eu-central-1", allowed_account_ids: [awsProd.accountId] });
+    const drKey = resourcesOf(json, "aws_kms_key").find(([n]) => n.startsWith("dr-backup_key_"))?.[1];
+    expect(drKey).toMatchObject({ provider: "aws.dr", enable_key_rotation: true });
+  });
+});
+
 describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) => {
   const { json, text, taggable } = synthAws(env);
   const prod = env.tier === "prod";
@@ -331,23 +358,6 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     expect(resourcesOf(json, "aws_backup_vault_lock_configuration")).toHaveLength(env.deletionProtection ? vaultCount : 0);
   });
 
-  test(`daily snapshots are ${env.drRegion ? `copied to a CMK-encrypted vault in ${env.drRegion}` : "not copied cross-region"}`, () => {
-    const daily = onlyResource(json, "aws_backup_plan").rule.find((r: any) => r.rule_name === "daily-snapshot");
-    if (!env.drRegion) {
-      expect(daily.copy_action).toBeUndefined();
-      return;
-    }
-    const [drVaultName, drVault] = resourcesOf(json, "aws_backup_vault").find(([, v]) => v.provider === "aws.dr") ?? [];
-    expect(drVault?.kms_key_arn).toMatch(/aws_kms_key\.dr-backup_key_/);
-    expect(daily.copy_action).toEqual([
-      { destination_vault_arn: `\${aws_backup_vault.${drVaultName}.arn}`, lifecycle: { delete_after: env.retention.snapshotDays } },
-    ]);
-    const drProvider = json.provider.aws.find((p: any) => p.alias === "dr");
-    expect(drProvider).toMatchObject({ region: env.drRegion, allowed_account_ids: [env.accountId] });
-    const drKey = resourcesOf(json, "aws_kms_key").find(([n]) => n.startsWith("dr-backup_key_"))?.[1];
-    expect(drKey).toMatchObject({ provider: "aws.dr", enable_key_rotation: true });
-  });
-
   // ---- Alarms
   test("one alarm per SLA row to a KMS-encrypted topic with the environment's e-mails", () => {
     // Drift alarms (one per model) are asserted in test/aws/orchestration-ml.test.ts.
@@ -370,7 +380,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   test(`budget ${env.budget ? "present" : "absent"}`, () => {
     expect(resourcesOf(json, "aws_budgets_budget")).toHaveLength(env.budget ? 1 : 0);
-    if (prod) expect(onlyResource(json, "aws_budgets_budget").limit_amount).toBe(env.budget?.monthlyAmountUsd.toFixed(2));
+    expect(onlyResource(json, "aws_budgets_budget").limit_amount).toBe(INTENT[_name]!.budgetUsd);
   });
 
   // ---- IAM
