@@ -41,7 +41,6 @@ describe("aws-prod cross-region backup copies", () => {
 
 describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) => {
   const { json, text, taggable } = synthAws(env);
-  const prod = env.tier === "prod";
 
   // ---- Provider and state
   test("provider pins the account and carries no credentials", () => {

@@ -47,28 +47,31 @@ describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
     const metric = configsOf(s, "azurerm_monitor_metric_alert");
     const logs = configsOf(s, "azurerm_monitor_scheduled_query_rules_alert_v2");
     expect(metric.length + logs.length).toBe(SLA_TABLE.length);
-    for (const row of SLA_TABLE) {
-      const matches = [...metric, ...logs].filter((a) => String(a.description).includes(`"${row.sla}"`));
-      expect(matches).toHaveLength(1);
-      const a = matches[0];
-      if (row.kind === "metric") {
-        expect(a).toMatchObject({ window_size: row.window, frequency: row.frequency, severity: row.severity });
-        expect(a.criteria[0]).toMatchObject({
-          metric_name: METRICS[row.metric].metric,
-          metric_namespace: METRICS[row.metric].namespace,
-          operator: row.operator,
-          threshold: row.threshold,
-        });
-      } else {
-        expect(a).toMatchObject({ window_duration: row.window, evaluation_frequency: row.frequency, severity: row.severity });
-        expect(a.criteria[0]).toMatchObject({
-          query: row.query.query,
-          operator: row.operator,
-          threshold: row.threshold,
-          time_aggregation_method: row.aggregation,
-        });
-      }
-      expect(JSON.stringify(a)).toContain("azurerm_monitor_action_group");
+    const alertOf = (sla: string) => {
+      const matches = [...metric, ...logs].filter((a) => String(a.description).includes(`"${sla}"`));
+      expect({ sla, alerts: matches.length }).toEqual({ sla, alerts: 1 });
+      expect(JSON.stringify(matches[0])).toContain("azurerm_monitor_action_group");
+      return matches[0];
+    };
+    for (const row of SLA_TABLE.flatMap((r) => (r.kind === "metric" ? [r] : []))) {
+      const a = alertOf(row.sla);
+      expect(a).toMatchObject({ window_size: row.window, frequency: row.frequency, severity: row.severity });
+      expect(a.criteria[0]).toMatchObject({
+        metric_name: METRICS[row.metric].metric,
+        metric_namespace: METRICS[row.metric].namespace,
+        operator: row.operator,
+        threshold: row.threshold,
+      });
+    }
+    for (const row of SLA_TABLE.flatMap((r) => (r.kind === "metric" ? [] : [r]))) {
+      const a = alertOf(row.sla);
+      expect(a).toMatchObject({ window_duration: row.window, evaluation_frequency: row.frequency, severity: row.severity });
+      expect(a.criteria[0]).toMatchObject({
+        query: row.query.query,
+        operator: row.operator,
+        threshold: row.threshold,
+        time_aggregation_method: row.aggregation,
+      });
     }
   });
 

@@ -65,8 +65,7 @@ describe("SqlDatabase in the Azure stacks: sizing per environment", () => {
     expect(db.sku_name).toBe(e.sku);
     expect(db.max_size_gb).toBe(e.maxSizeGb);
     expect(db.zone_redundant).toBe(e.zoneRedundant);
-    if (name === "prod") expect(db.read_scale).toBe(true);
-    else expect(db.read_scale ?? false).toBe(false);
+    expect(db.read_scale ?? false).toBe(name === "prod");
     expect(db.storage_account_type).toBe(e.backup);
     expect(db.min_capacity).toBe(e.minCapacity);
     expect(db.auto_pause_delay_in_minutes).toBe(e.autoPause);
