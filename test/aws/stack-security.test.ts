@@ -4,9 +4,11 @@ import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
 import { Testing } from "cdktf";
 import { DATA_KEY_DOMAINS } from "../../constructs/aws/kms-keys";
 import { SLA_ALARMS } from "../../constructs/aws/alarms";
-import { REQUIRED_TAG_KEYS } from "../../constructs/shared/tags";
 import { AwsEnvironment } from "../../environments/aws-types";
 import { AWS_ENVIRONMENTS, onlyResource, resourceById, resourcesOf, synthAws } from "./helpers";
+
+/** The inventory tags the brief requires on every taggable resource (PCI DSS 12.5.1). */
+const BRIEF_TAGS = ["owner", "cost-center", "data-classification", "environment", "managed-by"];
 
 const byName = AWS_ENVIRONMENTS.map((e) => [e.name, e] as const);
 /** raw, curated, artifacts, CloudTrail, access logs; plus the models and Airflow DAG buckets where ML and Airflow run. */
@@ -410,7 +412,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     const missing: string[] = [];
     for (const { type, id } of taggable) {
       const tags = json.resource[type][id].tags ?? {};
-      for (const key of REQUIRED_TAG_KEYS) if (!tags[key]) missing.push(`${type}.${id}:${key}`);
+      for (const key of BRIEF_TAGS) if (!tags[key]) missing.push(`${type}.${id}:${key}`);
       if (tags.environment !== env.name) missing.push(`${type}.${id}:environment=${tags.environment}`);
     }
     expect(missing).toEqual([]);
