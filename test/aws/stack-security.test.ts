@@ -66,12 +66,59 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     expect(resourcesOf(json, "aws_kms_alias")).toHaveLength(DATA_KEY_DOMAINS.length + (env.drRegion ? 1 : 0));
   });
 
-  test("logs, audit and alerts keys admit only their service principal beyond the account", () => {
-    const policy = (domain: string) => JSON.parse(resourceById(json, "aws_kms_key", `keys_${domain}_`).policy);
-    expect(JSON.stringify(policy("logs"))).toContain(`logs.${env.region}.amazonaws.com`);
-    expect(JSON.stringify(policy("audit"))).toContain("cloudtrail.amazonaws.com");
-    expect(JSON.stringify(policy("alerts"))).toContain("cloudwatch.amazonaws.com");
-    expect(policy("oltp").Statement).toHaveLength(1);
+  test("each key policy admits the account root plus only its domain's service principal, under its condition", () => {
+    const acct = env.accountId;
+    const root = { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${acct}:root` }, Action: "kms:*", Resource: "*" };
+    const logsCondition = (groups: string) => ({
+      ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:eu-west-1:${acct}:log-group:${groups}` },
+    });
+    // The intent, not read from constructs/aws/kms-keys.ts: the account administers every key through IAM; a
+    // service principal only where that service encrypts on the account's behalf, scoped by context or account.
+    const expected: Record<string, object[]> = {
+      oltp: [root],
+      olap: [root],
+      nosql: [root],
+      streaming: [root],
+      rawzone: [root],
+      backup: [root],
+      models: [root],
+      logs: [root, { Principal: { Service: "logs.eu-west-1.amazonaws.com" }, Condition: logsCondition("*") }],
+      orchestration: [root, { Principal: { Service: "logs.eu-west-1.amazonaws.com" }, Condition: logsCondition("airflow-*") }],
+      audit: [
+        root,
+        {
+          Principal: { Service: "cloudtrail.amazonaws.com" },
+          Action: "kms:GenerateDataKey*",
+          Condition: {
+            StringEquals: { "aws:SourceAccount": acct },
+            StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${acct}:trail/*` },
+          },
+        },
+        { Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "kms:DescribeKey" },
+      ],
+      alerts: [
+        root,
+        {
+          Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com", "budgets.amazonaws.com"] },
+          Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+          Condition: { StringEquals: { "aws:SourceAccount": acct } },
+        },
+      ],
+    };
+    for (const [domain, statements] of Object.entries(expected)) {
+      const policy = JSON.parse(resourceById(json, "aws_kms_key", `keys_${domain}_`).policy);
+      expect({ domain, statements: policy.Statement }).toMatchObject({ domain, statements });
+      expect({ domain, count: policy.Statement.length }).toEqual({ domain, count: statements.length });
+    }
+  });
+
+  test('no KMS key policy statement allows Principal "*"', () => {
+    const keys = resourcesOf(json, "aws_kms_key");
+    expect(keys.length).toBeGreaterThanOrEqual(11);
+    for (const [id, key] of keys) {
+      const principals = JSON.parse(key.policy).Statement.map((st: any) => JSON.stringify(st.Principal));
+      expect({ id, open: principals.filter((p: string) => p === '"*"' || /"AWS":(\[[^\]]*)?"\*"/.test(p)) }).toEqual({ id, open: [] });
+    }
   });
 
   // ---- Network
