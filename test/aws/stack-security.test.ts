@@ -3,7 +3,6 @@ import { awsProd } from "../../environments/aws-prod";
 import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
 import { Testing } from "cdktf";
 import { DATA_KEY_DOMAINS } from "../../constructs/aws/kms-keys";
-import { SLA_ALARMS } from "../../constructs/aws/alarms";
 import { AwsEnvironment } from "../../environments/aws-types";
 import { AWS_ENVIRONMENTS, onlyResource, resourceById, resourcesOf, synthAws } from "./helpers";
 
@@ -13,6 +12,53 @@ const BRIEF_TAGS = ["owner", "cost-center", "data-classification", "environment"
 const byName = AWS_ENVIRONMENTS.map((e) => [e.name, e] as const);
 /** raw, curated, artifacts, CloudTrail, access logs; plus the models and Airflow DAG buckets where ML and Airflow run. */
 const BUCKETS: Record<string, number> = { dev: 5, staging: 7, prod: 7 };
+
+/**
+ * The SLA alarms of the brief (same rows as Azure's test/azure-monitoring BRIEF table): OLTP P99 commit
+ * latency > 200 ms for 5 min, OLAP query > 10 s, NoSQL latency > 50 ms for 5 min, any failed ETL task,
+ * OLTP and streaming availability, no load younger than 1 h.
+ */
+const SLA_ALARM_TABLE: Record<string, object> = {
+  "oltp-latency-p99": {
+    metric_name: "CommitLatency",
+    extended_statistic: "p99",
+    comparison_operator: "GreaterThanThreshold",
+    threshold: 200,
+    period: 60,
+    evaluation_periods: 5,
+  },
+  "olap-query-duration": {
+    metric_name: "QueryDuration",
+    comparison_operator: "GreaterThanThreshold",
+    threshold: 10_000_000,
+    unit: "Microseconds",
+  },
+  "nosql-latency": { comparison_operator: "GreaterThanThreshold", threshold: 50, evaluation_periods: 5, datapoints_to_alarm: 5 },
+  "etl-job-failure": {
+    metric_name: "glue.driver.aggregate.numFailedTasks",
+    statistic: "Sum",
+    comparison_operator: "GreaterThanThreshold",
+    threshold: 0,
+  },
+  "oltp-availability": {
+    metric_name: "EngineUptime",
+    comparison_operator: "LessThanThreshold",
+    threshold: 1,
+    treat_missing_data: "breaching",
+  },
+  "streaming-availability": {
+    metric_name: "OfflinePartitionsCount",
+    comparison_operator: "GreaterThanThreshold",
+    threshold: 0,
+    treat_missing_data: "breaching",
+  },
+  "data-freshness": {
+    metric_name: "SecondsSinceLastLoad",
+    comparison_operator: "GreaterThanThreshold",
+    threshold: 3600,
+    treat_missing_data: "breaching",
+  },
+};
 
 /** The environments' intent (docs/aws.md, the brief), written here rather than read from the environment files. */
 const INTENT: Record<string, { drRegion: string | undefined; budgetUsd: string }> = {
@@ -412,18 +458,38 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     const alarms = resourcesOf(json, "aws_cloudwatch_metric_alarm")
       .filter(([id]) => id.startsWith("alarms_"))
       .map(([, a]) => a);
-    expect(alarms).toHaveLength(SLA_ALARMS.length);
+    const names = alarms.map((a) => String(a.alarm_name).replace(/^pay-[a-z]+-euw1-/, "")).sort();
+    expect(names).toEqual(Object.keys(SLA_ALARM_TABLE).sort());
+    for (const [name, row] of Object.entries(SLA_ALARM_TABLE)) {
+      const alarm = alarms.find((a) => String(a.alarm_name).endsWith(`-${name}`));
+      expect({ name, alarm }).toMatchObject({ name, alarm: row });
+    }
     const topic = onlyResource(json, "aws_sns_topic");
     expect(topic.kms_master_key_id).toMatch(/aws_kms_key\.keys_alerts_/);
     for (const a of alarms) expect(a.alarm_actions).toEqual([expect.stringMatching(/aws_sns_topic\./)]);
-    const byName = (n: string) => alarms.find((a) => a.alarm_name.endsWith(n));
-    expect(byName("oltp-latency-p99")).toMatchObject({ extended_statistic: "p99", threshold: 200, period: 60, evaluation_periods: 5 });
-    expect(byName("olap-query-duration")).toMatchObject({ threshold: 10_000_000, unit: "Microseconds" });
-    expect(byName("nosql-latency")).toMatchObject({ threshold: 50, evaluation_periods: 5 });
-    expect(byName("data-freshness")).toMatchObject({ threshold: 3600, treat_missing_data: "breaching" });
     const emails = resourcesOf(json, "aws_sns_topic_subscription").map(([, s]) => s.endpoint);
     expect(emails).toEqual([...env.alertContacts.emails]);
     expect(onlyResource(json, "aws_cloudwatch_event_rule").event_pattern).toContain("Glue Job State Change");
+  });
+
+  test("the alarm topic refuses publishing without TLS and admits only this account's alarm, event and budget services", () => {
+    const statements = JSON.parse(onlyResource(json, "aws_sns_topic_policy").policy).Statement;
+    expect(statements).toEqual([
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "*",
+        Resource: [expect.stringMatching(/^\$\{aws_sns_topic\.alarms_topic_[0-9A-F]+\.arn\}$/)],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+      expect.objectContaining({
+        Effect: "Allow",
+        Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com", "budgets.amazonaws.com"] },
+        Action: "sns:Publish",
+        Condition: { StringEquals: { "aws:SourceAccount": env.accountId } },
+      }),
+    ]);
   });
 
   test(`budget ${env.budget ? "present" : "absent"}`, () => {
