@@ -46,6 +46,24 @@ describe.each(envs)("azure-%s foundation", (_name, env) => {
     }
   });
 
+  test("inbound allows are exactly TDS (1433) and HTTPS (443) from the VNet to the private endpoints", () => {
+    const allows = stack
+      .resources("azurerm_network_security_group")
+      .flatMap((nsg) => (nsg.config.security_rule as any[]).map((r) => ({ nsg: nsg.config.name, ...r })))
+      .filter((r) => r.access === "Allow");
+    expect(allows).toEqual([
+      expect.objectContaining({
+        nsg: expect.stringMatching(/-pe$/),
+        direction: "Inbound",
+        protocol: "Tcp",
+        source_address_prefix: "VirtualNetwork",
+        destination_address_prefix: env.network.privateEndpointSubnet,
+        destination_port_ranges: ["1433", "443"],
+      }),
+    ]);
+    expect(allows[0].destination_port_range ?? null).toBeNull();
+  });
+
   test("subnets have no default outbound internet access", () => {
     for (const s of stack.resources("azurerm_subnet").filter((x) => x.config.name !== "AzureFirewallSubnet")) {
       expect(s.config.default_outbound_access_enabled).toBe(false);
@@ -197,6 +215,24 @@ describe("per-environment differences", () => {
     expect(firewall).toMatchObject({ sku_tier: "Premium", zones: ["1", "2", "3"] });
     expect(firewall.firewall_policy_id).toMatch(/azurerm_firewall_policy\./);
     expect(p.only("azurerm_firewall_policy").config.threat_intelligence_mode).toBe("Deny");
+    // Egress through the firewall: Entra ID, Azure Monitor and Key Vault on 443 from the integration subnet, nothing else.
+    const groups = p.resources("azurerm_firewall_policy_rule_collection_group").map((g) => g.config);
+    expect(groups).toHaveLength(1);
+    expect(groups[0].application_rule_collection).toBeUndefined();
+    expect(groups[0].nat_rule_collection).toBeUndefined();
+    expect(groups[0].network_rule_collection).toEqual([
+      expect.objectContaining({
+        action: "Allow",
+        rule: [
+          expect.objectContaining({
+            protocols: ["TCP"],
+            source_addresses: ["10.30.2.0/24"],
+            destination_addresses: ["AzureActiveDirectory", "AzureMonitor", "AzureKeyVault"],
+            destination_ports: ["443"],
+          }),
+        ],
+      }),
+    ]);
     const routeTable = p.only("azurerm_route_table");
     const integrationSubnet = p.resources("azurerm_subnet").find((x) => x.config.name === "snet-pay-prod-weu-int")!;
     expect(p.only("azurerm_subnet_route_table_association").config).toEqual({
