@@ -370,7 +370,25 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   test("DocumentDB collections are published with their indexes", () => {
     const out = Object.entries(json.output ?? {}).find(([k]) => k.includes("document-collections"));
     const collections = JSON.parse(String(out?.[1].value));
+    const indexes = (c: string) => collections[c].indexes.map(({ name: _n, ...spec }: any) => spec);
+    // The brief's access paths: one payment per document, merchant/customer/status timelines; errors by
+    // service and correlation id, expiring after 90 days; one feature vector per entity and feature-set version.
     expect(Object.keys(collections)).toEqual(["transactions", "error_logs", "ml_features"]);
+    expect(indexes("transactions")).toEqual([
+      { keys: { paymentId: 1 }, unique: true },
+      { keys: { merchantId: 1, createdAt: -1 } },
+      { keys: { customerId: 1, createdAt: -1 } },
+      { keys: { status: 1, createdAt: -1 } },
+    ]);
+    expect(indexes("error_logs")).toEqual([
+      { keys: { service: 1, severity: 1, occurredAt: -1 } },
+      { keys: { correlationId: 1 } },
+      { keys: { occurredAt: 1 }, expireAfterSeconds: 90 * 24 * 3600 },
+    ]);
+    expect(indexes("ml_features")).toEqual([
+      { keys: { entityType: 1, entityId: 1, featureSet: 1, version: 1 }, unique: true },
+      { keys: { featureSet: 1, computedAt: -1 } },
+    ]);
   });
 
   // ---- MSK

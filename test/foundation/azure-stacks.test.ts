@@ -120,15 +120,24 @@ describe.each(envs)("azure-%s foundation", (_name, env) => {
   });
 
   test("each workload identity may use its own key only", () => {
-    const identities = stack.resources("azurerm_user_assigned_identity");
-    expect(identities.length).toBeGreaterThanOrEqual(5);
+    const nameAt = (ref: string) => {
+      const address = /^\$\{([\w-]+\.[\w-]+)\./.exec(ref)?.[1];
+      return stack.resources().find((r) => r.address === address)?.config.name;
+    };
     const keyGrants = stack
       .resources("azurerm_role_assignment")
       .filter((r) => r.config.role_definition_name === "Key Vault Crypto Service Encryption User");
-    expect(keyGrants).toHaveLength(5);
-    for (const grant of keyGrants) {
-      expect(grant.config.scope).toMatch(/^\$\{azurerm_key_vault_key\.[\w-]+\.resource_versionless_id\}$/);
-    }
+    // Every key grant is scoped to one key (never the vault) and pairs an identity with its workload's key.
+    for (const grant of keyGrants) expect(grant.config.scope).toMatch(/^\$\{azurerm_key_vault_key\.[\w-]+\.resource_versionless_id\}$/);
+    const pairs = keyGrants.map((g) => [nameAt(g.config.principal_id), nameAt(g.config.scope)]).sort();
+    const suffix = `pay-${env.name}-weu`;
+    expect(pairs).toEqual(["adf", "cosmos", "datalake", "sql", "synapse"].map((w) => [`id-${suffix}-${w}`, `cmk-${suffix}-${w}`]));
+    expect(
+      stack
+        .resources("azurerm_user_assigned_identity")
+        .map((i) => i.config.name)
+        .sort(),
+    ).toEqual(pairs.map(([id]) => id));
   });
 
   test("no resource enables public network access", () => {
