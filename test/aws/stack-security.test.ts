@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { awsProd } from "../../environments/aws-prod";
 import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
 import { Testing } from "cdktf";
-import { DATA_KEY_DOMAINS } from "../../constructs/aws/kms-keys";
 import { AwsEnvironment } from "../../environments/aws-types";
 import { AWS_ENVIRONMENTS, onlyResource, resourceById, resourcesOf, synthAws } from "./helpers";
 
@@ -61,10 +60,49 @@ const SLA_ALARM_TABLE: Record<string, object> = {
 };
 
 /** The environments' intent (docs/aws.md, the brief), written here rather than read from the environment files. */
-const INTENT: Record<string, { drRegion: string | undefined; budgetUsd: string }> = {
-  dev: { drRegion: undefined, budgetUsd: "3500.00" },
-  staging: { drRegion: undefined, budgetUsd: "8000.00" },
-  prod: { drRegion: "eu-central-1", budgetUsd: "25000.00" },
+const INTENT: Record<
+  string,
+  {
+    drRegion: string | undefined;
+    budgetUsd: string;
+    deletionProtection: boolean;
+    kmsDeletionWindowDays: number;
+    natGateways: number;
+    logDays: number;
+    backupDays: number;
+    snapshotDays: number;
+  }
+> = {
+  dev: {
+    drRegion: undefined,
+    budgetUsd: "3500.00",
+    deletionProtection: false,
+    kmsDeletionWindowDays: 7,
+    natGateways: 1,
+    logDays: 90,
+    backupDays: 7,
+    snapshotDays: 14,
+  },
+  staging: {
+    drRegion: undefined,
+    budgetUsd: "8000.00",
+    deletionProtection: true,
+    kmsDeletionWindowDays: 30,
+    natGateways: 1,
+    logDays: 180,
+    backupDays: 14,
+    snapshotDays: 35,
+  },
+  prod: {
+    drRegion: "eu-central-1",
+    budgetUsd: "25000.00",
+    deletionProtection: true,
+    kmsDeletionWindowDays: 30,
+    natGateways: 0,
+    logDays: 365,
+    backupDays: 35,
+    snapshotDays: 365,
+  },
 };
 
 test("the intent table covers every AWS environment in the registry", () => {
@@ -89,6 +127,7 @@ describe("aws-prod cross-region backup copies", () => {
 
 describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) => {
   const { json, text, taggable } = synthAws(env);
+  const want = INTENT[_name]!;
 
   // ---- Provider and state
   test("provider pins the account and carries no credentials", () => {
@@ -102,14 +141,14 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   // ---- KMS
   test("one CMK per data domain (plus the DR vault's key where backups are copied), each with rotation, a deletion window and an alias", () => {
     const keys = resourcesOf(json, "aws_kms_key");
-    expect(keys).toHaveLength(DATA_KEY_DOMAINS.length + (env.drRegion ? 1 : 0));
+    expect(keys).toHaveLength(11 + (want.drRegion ? 1 : 0));
     for (const [, key] of keys) {
       expect(key.enable_key_rotation).toBe(true);
       expect(key.rotation_period_in_days).toBe(365);
-      expect(key.deletion_window_in_days).toBe(env.retention.kmsDeletionWindowDays);
-      expect(key.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
+      expect(key.deletion_window_in_days).toBe(want.kmsDeletionWindowDays);
+      expect(key.lifecycle?.prevent_destroy ?? false).toBe(want.deletionProtection);
     }
-    expect(resourcesOf(json, "aws_kms_alias")).toHaveLength(DATA_KEY_DOMAINS.length + (env.drRegion ? 1 : 0));
+    expect(resourcesOf(json, "aws_kms_alias")).toHaveLength(11 + (want.drRegion ? 1 : 0));
   });
 
   test("each key policy admits the account root plus only its domain's service principal, under its condition", () => {
@@ -179,11 +218,11 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     expect(dataRtRefs).toHaveLength(0);
   });
 
-  test(`NAT gateways: ${env.network.natGateways}; internet gateway only with NAT`, () => {
-    expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(env.network.natGateways);
-    expect(resourcesOf(json, "aws_internet_gateway")).toHaveLength(env.network.natGateways > 0 ? 1 : 0);
+  test(`NAT gateways: ${want.natGateways}; internet gateway only with NAT`, () => {
+    expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(want.natGateways);
+    expect(resourcesOf(json, "aws_internet_gateway")).toHaveLength(want.natGateways > 0 ? 1 : 0);
     const defaultRoutes = resourcesOf(json, "aws_route").filter(([, r]) => r.destination_cidr_block === "0.0.0.0/0");
-    expect(defaultRoutes).toHaveLength(env.network.natGateways > 0 ? 4 : 0);
+    expect(defaultRoutes).toHaveLength(want.natGateways > 0 ? 4 : 0);
   });
 
   test("VPC endpoints: S3 gateway plus KMS, Secrets Manager, STS, Logs interfaces with private DNS", () => {
@@ -217,13 +256,13 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   // ---- Log groups
-  test(`every log group is KMS-encrypted and kept ${env.retention.logDays} days (>= 90)`, () => {
+  test(`every log group is KMS-encrypted and kept ${want.logDays} days (>= 90)`, () => {
     const groups = resourcesOf(json, "aws_cloudwatch_log_group");
     expect(groups.length).toBeGreaterThanOrEqual(9);
     for (const [, g] of groups) {
       // MWAA encrypts its own groups with the environment's orchestration key.
       expect(g.kms_key_id).toMatch(String(g.name).startsWith("airflow-") ? /aws_kms_key\.keys_orchestration_/ : /aws_kms_key\.keys_logs_/);
-      expect(g.retention_in_days).toBe(env.retention.logDays);
+      expect(g.retention_in_days).toBe(want.logDays);
       expect(g.retention_in_days).toBeGreaterThanOrEqual(90);
     }
   });
@@ -252,7 +291,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     }
     for (const [, b] of buckets) {
       expect(b.force_destroy).toBe(false);
-      expect(b.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
+      expect(b.lifecycle?.prevent_destroy ?? false).toBe(want.deletionProtection);
     }
   });
 
@@ -302,16 +341,16 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       storage_encrypted: true,
       iam_database_authentication_enabled: true,
       manage_master_user_password: true,
-      deletion_protection: env.deletionProtection,
+      deletion_protection: want.deletionProtection,
       skip_final_snapshot: false,
-      backup_retention_period: env.retention.backupDays,
+      backup_retention_period: want.backupDays,
       enabled_cloudwatch_logs_exports: ["postgresql"],
     });
     expect(c.kms_key_id).toMatch(/aws_kms_key\.keys_oltp_/);
     expect(c.master_user_secret_kms_key_id).toMatch(/aws_kms_key\.keys_oltp_/);
     expect(c.final_snapshot_identifier).toBe(`pay-${env.name}-euw1-oltp-final`);
     expect(c).not.toHaveProperty("master_password");
-    expect(c.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
+    expect(c.lifecycle?.prevent_destroy ?? false).toBe(want.deletionProtection);
   });
 
   test("Aurora parameter group: TLS forced, pgaudit, logical replication for Debezium", () => {
@@ -357,8 +396,8 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     expect(c).toMatchObject({
       storage_encrypted: true,
       manage_master_user_password: true,
-      backup_retention_period: env.retention.backupDays,
-      deletion_protection: env.deletionProtection,
+      backup_retention_period: want.backupDays,
+      deletion_protection: want.deletionProtection,
       skip_final_snapshot: false,
       enabled_cloudwatch_logs_exports: ["audit", "profiler"],
     });
@@ -453,9 +492,9 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     const rules = onlyResource(json, "aws_backup_plan").rule;
     expect(rules.find((r: any) => r.rule_name === "continuous-pitr")).toMatchObject({
       enable_continuous_backup: true,
-      lifecycle: { delete_after: env.retention.backupDays },
+      lifecycle: { delete_after: want.backupDays },
     });
-    expect(rules.find((r: any) => r.rule_name === "daily-snapshot").lifecycle.delete_after).toBe(env.retention.snapshotDays);
+    expect(rules.find((r: any) => r.rule_name === "daily-snapshot").lifecycle.delete_after).toBe(want.snapshotDays);
     const selected = onlyResource(json, "aws_backup_selection").resources.join(" ");
     for (const t of [
       "aws_rds_cluster",
@@ -465,9 +504,9 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       "aws_s3_bucket.curated-zone",
     ])
       expect(selected).toContain(t);
-    const vaultCount = env.drRegion ? 2 : 1;
+    const vaultCount = want.drRegion ? 2 : 1;
     expect(vaults).toHaveLength(vaultCount);
-    expect(resourcesOf(json, "aws_backup_vault_lock_configuration")).toHaveLength(env.deletionProtection ? vaultCount : 0);
+    expect(resourcesOf(json, "aws_backup_vault_lock_configuration")).toHaveLength(want.deletionProtection ? vaultCount : 0);
   });
 
   // ---- Alarms
@@ -561,13 +600,13 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       "aws_kms_key",
       "aws_cloudtrail",
     ]) {
-      for (const [, r] of resourcesOf(json, type)) expect(r.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
+      for (const [, r] of resourcesOf(json, type)) expect(r.lifecycle?.prevent_destroy ?? false).toBe(want.deletionProtection);
     }
   });
 
   test("cdktf matcher: Aurora cluster has deletion protection as configured", () => {
     expect(text).toHaveResourceWithProperties({ tfResourceType: "aws_rds_cluster" } as any, {
-      deletion_protection: env.deletionProtection,
+      deletion_protection: want.deletionProtection,
       iam_database_authentication_enabled: true,
     });
   });
