@@ -10,7 +10,10 @@ const EXPECTED: Record<string, { gluetriggers: number; airflow: boolean; paused:
 
 /** Minute of the day a daily cron starts, AWS `cron(m h * * ? *)` or Airflow `m h * * *`. */
 function startMinute(cron: string): number {
-  const [minute, hour] = cron.replace(/^cron\(/, "").split(" ").map(Number);
+  const [minute, hour] = cron
+    .replace(/^cron\(/, "")
+    .split(" ")
+    .map(Number);
   return hour! * 60 + minute!;
 }
 
