@@ -7,6 +7,9 @@ module.exports = {
   // Skips the per-token stack traces cdktf captures (a third of the CPU of a synth under Jest): docs/performance.md.
   setupFiles: ["<rootDir>/test/setup-fast-stacks.ts"],
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
+  // One temp folder per run, removed afterwards (cdktf writes a cdktf.outdir.* folder per synth).
+  globalSetup: "<rootDir>/test/run-tmpdir-setup.js",
+  globalTeardown: "<rootDir>/test/run-tmpdir-teardown.js",
   testTimeout: 60000,
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
 };
