@@ -11,5 +11,8 @@ module.exports = {
   globalSetup: "<rootDir>/test/run-tmpdir-setup.js",
   globalTeardown: "<rootDir>/test/run-tmpdir-teardown.js",
   testTimeout: 60000,
+  // A missing snapshot fails instead of being written silently: snapshots are written on purpose only,
+  // with -u, after review (docs/extending.md#snapshots).
+  ci: true,
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
 };
