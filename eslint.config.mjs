@@ -27,7 +27,17 @@ const providerBarrels = {
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "cdktf.out/", "coverage/", ".gen/", "docs/diagrams/", "**/__snapshots__/", "bench/results.json"],
+    ignores: [
+      "node_modules/",
+      "cdktf.out/",
+      "coverage/",
+      ".stryker-tmp/",
+      "reports/",
+      ".gen/",
+      "docs/diagrams/",
+      "**/__snapshots__/",
+      "bench/results.json",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
