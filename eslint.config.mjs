@@ -2,6 +2,7 @@
 // `npm run lint` stays a few seconds and does not repeat `npm run typecheck`), plus the repo's guards.
 // Formatting is prettier's job (.prettierrc.json); no stylistic rules here.
 import js from "@eslint/js";
+import jest from "eslint-plugin-jest";
 import tseslint from "typescript-eslint";
 
 /** Barrel imports of a provider load every resource class of the provider (seconds, not milliseconds). */
@@ -30,6 +31,8 @@ export default tseslint.config(
       "node_modules/",
       "cdktf.out/",
       "coverage/",
+      ".stryker-tmp/",
+      "reports/",
       ".gen/",
       "docs/diagrams/",
       "**/__snapshots__/",
@@ -55,7 +58,12 @@ export default tseslint.config(
   {
     // Synthesized Terraform JSON is untyped by nature; tests query it through `any`.
     files: ["test/**/*.ts"],
-    rules: { "@typescript-eslint/no-explicit-any": "off" },
+    plugins: { jest },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "off",
+      // An expectation behind a condition passes silently when the condition is false (issue 13).
+      "jest/no-conditional-expect": "error",
+    },
   },
   {
     // CommonJS: jest.config.js, reporters, bench helpers.

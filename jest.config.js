@@ -7,6 +7,12 @@ module.exports = {
   // Skips the per-token stack traces cdktf captures (a third of the CPU of a synth under Jest): docs/performance.md.
   setupFiles: ["<rootDir>/test/setup-fast-stacks.ts"],
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
+  // One temp folder per run, removed afterwards (cdktf writes a cdktf.outdir.* folder per synth).
+  globalSetup: "<rootDir>/test/run-tmpdir-setup.js",
+  globalTeardown: "<rootDir>/test/run-tmpdir-teardown.js",
   testTimeout: 60000,
+  // A missing snapshot fails instead of being written silently: snapshots are written on purpose only,
+  // with -u, after review (docs/extending.md#snapshots).
+  ci: true,
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
 };

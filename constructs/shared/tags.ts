@@ -42,6 +42,3 @@ export function toResourceTags(tags: {
     "managed-by": "cdktf",
   };
 }
-
-/** The keys every taggable resource must carry; tests and the policy rule read this list. */
-export const REQUIRED_TAG_KEYS = ["owner", "cost-center", "data-classification", "environment", "managed-by"] as const;

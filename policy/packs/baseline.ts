@@ -21,6 +21,7 @@ export const BASELINE_PACK: readonly string[] = [
   "AWS-IAM-001",
   "AWS-IAM-002",
   "AWS-KMS-001",
+  "AWS-KMS-003",
   "AWS-CW-001",
   "AWS-CWL-001",
   "AWS-CWL-002",

@@ -39,6 +39,7 @@ import AWS_IAM_001 from "./aws-iam/aws-iam-001-no-admin-wildcards";
 import AWS_IAM_002 from "./aws-iam/aws-iam-002-trust-policy";
 import AWS_KMS_001 from "./aws-kms/aws-kms-001-rotation";
 import AWS_KMS_002 from "./aws-kms/aws-kms-002-deletion-window";
+import AWS_KMS_003 from "./aws-kms/aws-kms-003-no-open-key-policy";
 import AWS_CW_001 from "./aws-logs/aws-cw-001-alarm-actions";
 import AWS_CWL_001 from "./aws-logs/aws-cwl-001-retention";
 import AWS_CWL_002 from "./aws-logs/aws-cwl-002-kms";
@@ -217,6 +218,7 @@ export const ALL_RULES: readonly Rule[] = [
   AWS_IAM_002,
   AWS_KMS_001,
   AWS_KMS_002,
+  AWS_KMS_003,
   AWS_CW_001,
   AWS_CWL_001,
   AWS_CWL_002,

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Testing } from "cdktf";
 import { awsDev } from "../../environments/aws-dev";
 import { awsProd } from "../../environments/aws-prod";
@@ -44,6 +46,9 @@ describe("Terraform state backend", () => {
   test("use_lockfile survives a full synth to disk", () => {
     const app = Testing.app();
     const stack = new AwsPlatformStack(app, "aws-staging", { environment: awsStaging });
-    expect(Testing.synth(stack)).toContain('"use_lockfile": true');
+    const outdir = Testing.fullSynth(stack);
+    const json = JSON.parse(readFileSync(join(outdir, "stacks", "aws-staging", "cdk.tf.json"), "utf8"));
+    expect(json.terraform.backend.s3).toMatchObject({ use_lockfile: true, encrypt: true });
+    expect(json.terraform.backend.s3).not.toHaveProperty("dynamodb_table");
   });
 });

@@ -8,6 +8,15 @@ const EXPECTED: Record<string, { gluetriggers: number; airflow: boolean; paused:
   prod: { gluetriggers: 0, airflow: true, paused: false },
 };
 
+/** Minute of the day a daily cron starts, AWS `cron(m h * * ? *)` or Airflow `m h * * *`. */
+function startMinute(cron: string): number {
+  const [minute, hour] = cron
+    .replace(/^cron\(/, "")
+    .split(" ")
+    .map(Number);
+  return hour! * 60 + minute!;
+}
+
 describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s nightly job scheduler", (name, env) => {
   const { json } = synthAws(env);
   const jobId = resourcesOf(json, "aws_glue_job").find(([id]) => id.startsWith("etl_"))?.[0];
@@ -34,5 +43,16 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s nightly
 
   test("no Glue trigger starts any job other than through the nightly trigger (drift runs are Airflow's)", () => {
     expect(resourcesOf(json, "aws_glue_trigger")).toHaveLength(EXPECTED[name].gluetriggers);
+  });
+
+  test("the raw-zone crawler catalogs new CDC folders at 01:30 UTC, before the nightly job starts at 02:00 UTC", () => {
+    const crawlers = resourcesOf(json, "aws_glue_crawler").map(([, c]) => c.schedule as string);
+    expect(crawlers).toEqual(["cron(30 1 * * ? *)"]);
+    const jobStarts = [
+      ...triggersOfJob.map(([, t]) => t.schedule as string),
+      ...(dagConfig ? [JSON.parse(dagConfig.content).nightly.schedule as string] : []),
+    ];
+    expect(jobStarts.map(startMinute)).toEqual([2 * 60]);
+    expect(startMinute(crawlers[0]!)).toBeLessThan(startMinute(jobStarts[0]!));
   });
 });

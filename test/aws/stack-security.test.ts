@@ -2,22 +2,135 @@ import { readFileSync } from "node:fs";
 import { awsProd } from "../../environments/aws-prod";
 import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
 import { Testing } from "cdktf";
-import { DATA_KEY_DOMAINS } from "../../constructs/aws/kms-keys";
-import { SLA_ALARMS } from "../../constructs/aws/alarms";
-import { REQUIRED_TAG_KEYS } from "../../constructs/shared/tags";
 import { AwsEnvironment } from "../../environments/aws-types";
 import { AWS_ENVIRONMENTS, onlyResource, resourceById, resourcesOf, synthAws } from "./helpers";
+
+/** The inventory tags the brief requires on every taggable resource (PCI DSS 12.5.1). */
+const BRIEF_TAGS = ["owner", "cost-center", "data-classification", "environment", "managed-by"];
 
 const byName = AWS_ENVIRONMENTS.map((e) => [e.name, e] as const);
 /** raw, curated, artifacts, CloudTrail, access logs; plus the models and Airflow DAG buckets where ML and Airflow run. */
 const BUCKETS: Record<string, number> = { dev: 5, staging: 7, prod: 7 };
 
+/**
+ * The SLA alarms of the brief (same rows as Azure's test/azure-monitoring BRIEF table): OLTP P99 commit
+ * latency > 200 ms for 5 min, OLAP query > 10 s, NoSQL latency > 50 ms for 5 min, any failed ETL task,
+ * OLTP and streaming availability, no load younger than 1 h.
+ */
+const SLA_ALARM_TABLE: Record<string, object> = {
+  "oltp-latency-p99": {
+    metric_name: "CommitLatency",
+    extended_statistic: "p99",
+    comparison_operator: "GreaterThanThreshold",
+    threshold: 200,
+    period: 60,
+    evaluation_periods: 5,
+  },
+  "olap-query-duration": {
+    metric_name: "QueryDuration",
+    comparison_operator: "GreaterThanThreshold",
+    threshold: 10_000_000,
+    unit: "Microseconds",
+  },
+  "nosql-latency": { comparison_operator: "GreaterThanThreshold", threshold: 50, evaluation_periods: 5, datapoints_to_alarm: 5 },
+  "etl-job-failure": {
+    metric_name: "glue.driver.aggregate.numFailedTasks",
+    statistic: "Sum",
+    comparison_operator: "GreaterThanThreshold",
+    threshold: 0,
+  },
+  "oltp-availability": {
+    metric_name: "EngineUptime",
+    comparison_operator: "LessThanThreshold",
+    threshold: 1,
+    treat_missing_data: "breaching",
+  },
+  "streaming-availability": {
+    metric_name: "OfflinePartitionsCount",
+    comparison_operator: "GreaterThanThreshold",
+    threshold: 0,
+    treat_missing_data: "breaching",
+  },
+  "data-freshness": {
+    metric_name: "SecondsSinceLastLoad",
+    comparison_operator: "GreaterThanThreshold",
+    threshold: 3600,
+    treat_missing_data: "breaching",
+  },
+};
+
+/** The environments' intent (docs/aws.md, the brief), written here rather than read from the environment files. */
+const INTENT: Record<
+  string,
+  {
+    drRegion: string | undefined;
+    budgetUsd: string;
+    deletionProtection: boolean;
+    kmsDeletionWindowDays: number;
+    natGateways: number;
+    logDays: number;
+    backupDays: number;
+    snapshotDays: number;
+  }
+> = {
+  dev: {
+    drRegion: undefined,
+    budgetUsd: "3500.00",
+    deletionProtection: false,
+    kmsDeletionWindowDays: 7,
+    natGateways: 1,
+    logDays: 90,
+    backupDays: 7,
+    snapshotDays: 14,
+  },
+  staging: {
+    drRegion: undefined,
+    budgetUsd: "8000.00",
+    deletionProtection: true,
+    kmsDeletionWindowDays: 30,
+    natGateways: 1,
+    logDays: 180,
+    backupDays: 14,
+    snapshotDays: 35,
+  },
+  prod: {
+    drRegion: "eu-central-1",
+    budgetUsd: "25000.00",
+    deletionProtection: true,
+    kmsDeletionWindowDays: 30,
+    natGateways: 0,
+    logDays: 365,
+    backupDays: 35,
+    snapshotDays: 365,
+  },
+};
+
+test("the intent table covers every AWS environment in the registry", () => {
+  expect(AWS_ENVIRONMENTS.map((e) => e.name).sort()).toEqual(Object.keys(INTENT).sort());
+});
+
+describe("aws-prod cross-region backup copies", () => {
+  const { json } = synthAws(awsProd);
+  test("daily snapshots are copied to a CMK-encrypted vault in eu-central-1", () => {
+    const daily = onlyResource(json, "aws_backup_plan").rule.find((r: any) => r.rule_name === "daily-snapshot");
+    const [drVaultName, drVault] = resourcesOf(json, "aws_backup_vault").find(([, v]) => v.provider === "aws.dr") ?? [];
+    expect(drVault?.kms_key_arn).toMatch(/aws_kms_key\.dr-backup_key_/);
+    expect(daily.copy_action).toEqual([
+      { destination_vault_arn: `\${aws_backup_vault.${drVaultName}.arn}`, lifecycle: { delete_after: 365 } },
+    ]);
+    const drProvider = json.provider.aws.find((p: any) => p.alias === "dr");
+    expect(drProvider).toMatchObject({ region: "eu-central-1", allowed_account_ids: [awsProd.accountId] });
+    const drKey = resourcesOf(json, "aws_kms_key").find(([n]) => n.startsWith("dr-backup_key_"))?.[1];
+    expect(drKey).toMatchObject({ provider: "aws.dr", enable_key_rotation: true });
+  });
+});
+
 describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) => {
   const { json, text, taggable } = synthAws(env);
-  const prod = env.tier === "prod";
   // Engine-specific tests run for the environments on that engine (test/aws/engines.test.ts covers Snowflake and Atlas).
   const onRedshift = env.warehouse === "redshift" ? test : test.skip;
   const onDocumentDb = env.documentStore === "documentdb" ? test : test.skip;
+  const want = INTENT[_name]!;
 
   // ---- Provider and state
   test("provider pins the account and carries no credentials", () => {
@@ -31,22 +144,69 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   // ---- KMS
   test("one CMK per data domain (plus the DR vault's key where backups are copied), each with rotation, a deletion window and an alias", () => {
     const keys = resourcesOf(json, "aws_kms_key");
-    expect(keys).toHaveLength(DATA_KEY_DOMAINS.length + (env.drRegion ? 1 : 0));
+    expect(keys).toHaveLength(11 + (want.drRegion ? 1 : 0));
     for (const [, key] of keys) {
       expect(key.enable_key_rotation).toBe(true);
       expect(key.rotation_period_in_days).toBe(365);
-      expect(key.deletion_window_in_days).toBe(env.retention.kmsDeletionWindowDays);
-      expect(key.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
+      expect(key.deletion_window_in_days).toBe(want.kmsDeletionWindowDays);
+      expect(key.lifecycle?.prevent_destroy ?? false).toBe(want.deletionProtection);
     }
-    expect(resourcesOf(json, "aws_kms_alias")).toHaveLength(DATA_KEY_DOMAINS.length + (env.drRegion ? 1 : 0));
+    expect(resourcesOf(json, "aws_kms_alias")).toHaveLength(11 + (want.drRegion ? 1 : 0));
   });
 
-  test("logs, audit and alerts keys admit only their service principal beyond the account", () => {
-    const policy = (domain: string) => JSON.parse(resourceById(json, "aws_kms_key", `keys_${domain}_`).policy);
-    expect(JSON.stringify(policy("logs"))).toContain(`logs.${env.region}.amazonaws.com`);
-    expect(JSON.stringify(policy("audit"))).toContain("cloudtrail.amazonaws.com");
-    expect(JSON.stringify(policy("alerts"))).toContain("cloudwatch.amazonaws.com");
-    expect(policy("oltp").Statement).toHaveLength(1);
+  test("each key policy admits the account root plus only its domain's service principal, under its condition", () => {
+    const acct = env.accountId;
+    const root = { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${acct}:root` }, Action: "kms:*", Resource: "*" };
+    const logsCondition = (groups: string) => ({
+      ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:eu-west-1:${acct}:log-group:${groups}` },
+    });
+    // The intent, not read from constructs/aws/kms-keys.ts: the account administers every key through IAM; a
+    // service principal only where that service encrypts on the account's behalf, scoped by context or account.
+    const expected: Record<string, object[]> = {
+      oltp: [root],
+      olap: [root],
+      nosql: [root],
+      streaming: [root],
+      rawzone: [root],
+      backup: [root],
+      models: [root],
+      logs: [root, { Principal: { Service: "logs.eu-west-1.amazonaws.com" }, Condition: logsCondition("*") }],
+      orchestration: [root, { Principal: { Service: "logs.eu-west-1.amazonaws.com" }, Condition: logsCondition("airflow-*") }],
+      audit: [
+        root,
+        {
+          Principal: { Service: "cloudtrail.amazonaws.com" },
+          Action: "kms:GenerateDataKey*",
+          Condition: {
+            StringEquals: { "aws:SourceAccount": acct },
+            StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${acct}:trail/*` },
+          },
+        },
+        { Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "kms:DescribeKey" },
+      ],
+      alerts: [
+        root,
+        {
+          Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com", "budgets.amazonaws.com"] },
+          Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+          Condition: { StringEquals: { "aws:SourceAccount": acct } },
+        },
+      ],
+    };
+    for (const [domain, statements] of Object.entries(expected)) {
+      const policy = JSON.parse(resourceById(json, "aws_kms_key", `keys_${domain}_`).policy);
+      expect({ domain, statements: policy.Statement }).toMatchObject({ domain, statements });
+      expect({ domain, count: policy.Statement.length }).toEqual({ domain, count: statements.length });
+    }
+  });
+
+  test('no KMS key policy statement allows Principal "*"', () => {
+    const keys = resourcesOf(json, "aws_kms_key");
+    expect(keys.length).toBeGreaterThanOrEqual(11);
+    for (const [id, key] of keys) {
+      const principals = JSON.parse(key.policy).Statement.map((st: any) => JSON.stringify(st.Principal));
+      expect({ id, open: principals.filter((p: string) => p === '"*"' || /"AWS":(\[[^\]]*)?"\*"/.test(p)) }).toEqual({ id, open: [] });
+    }
   });
 
   // ---- Network
@@ -61,11 +221,11 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     expect(dataRtRefs).toHaveLength(0);
   });
 
-  test(`NAT gateways: ${env.network.natGateways}; internet gateway only with NAT`, () => {
-    expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(env.network.natGateways);
-    expect(resourcesOf(json, "aws_internet_gateway")).toHaveLength(env.network.natGateways > 0 ? 1 : 0);
+  test(`NAT gateways: ${want.natGateways}; internet gateway only with NAT`, () => {
+    expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(want.natGateways);
+    expect(resourcesOf(json, "aws_internet_gateway")).toHaveLength(want.natGateways > 0 ? 1 : 0);
     const defaultRoutes = resourcesOf(json, "aws_route").filter(([, r]) => r.destination_cidr_block === "0.0.0.0/0");
-    expect(defaultRoutes).toHaveLength(env.network.natGateways > 0 ? 4 : 0);
+    expect(defaultRoutes).toHaveLength(want.natGateways > 0 ? 4 : 0);
   });
 
   test("VPC endpoints: S3 gateway plus KMS, Secrets Manager, STS, Logs interfaces with private DNS", () => {
@@ -103,13 +263,13 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   // ---- Log groups
-  test(`every log group is KMS-encrypted and kept ${env.retention.logDays} days (>= 90)`, () => {
+  test(`every log group is KMS-encrypted and kept ${want.logDays} days (>= 90)`, () => {
     const groups = resourcesOf(json, "aws_cloudwatch_log_group");
     expect(groups.length).toBeGreaterThanOrEqual(9);
     for (const [, g] of groups) {
       // MWAA encrypts its own groups with the environment's orchestration key.
       expect(g.kms_key_id).toMatch(String(g.name).startsWith("airflow-") ? /aws_kms_key\.keys_orchestration_/ : /aws_kms_key\.keys_logs_/);
-      expect(g.retention_in_days).toBe(env.retention.logDays);
+      expect(g.retention_in_days).toBe(want.logDays);
       expect(g.retention_in_days).toBeGreaterThanOrEqual(90);
     }
   });
@@ -138,7 +298,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     }
     for (const [, b] of buckets) {
       expect(b.force_destroy).toBe(false);
-      expect(b.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
+      expect(b.lifecycle?.prevent_destroy ?? false).toBe(want.deletionProtection);
     }
   });
 
@@ -188,16 +348,16 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       storage_encrypted: true,
       iam_database_authentication_enabled: true,
       manage_master_user_password: true,
-      deletion_protection: env.deletionProtection,
+      deletion_protection: want.deletionProtection,
       skip_final_snapshot: false,
-      backup_retention_period: env.retention.backupDays,
+      backup_retention_period: want.backupDays,
       enabled_cloudwatch_logs_exports: ["postgresql"],
     });
     expect(c.kms_key_id).toMatch(/aws_kms_key\.keys_oltp_/);
     expect(c.master_user_secret_kms_key_id).toMatch(/aws_kms_key\.keys_oltp_/);
     expect(c.final_snapshot_identifier).toBe(`pay-${env.name}-euw1-oltp-final`);
     expect(c).not.toHaveProperty("master_password");
-    expect(c.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
+    expect(c.lifecycle?.prevent_destroy ?? false).toBe(want.deletionProtection);
   });
 
   test("Aurora parameter group: TLS forced, pgaudit, logical replication for Debezium", () => {
@@ -243,8 +403,8 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     expect(c).toMatchObject({
       storage_encrypted: true,
       manage_master_user_password: true,
-      backup_retention_period: env.retention.backupDays,
-      deletion_protection: env.deletionProtection,
+      backup_retention_period: want.backupDays,
+      deletion_protection: want.deletionProtection,
       skip_final_snapshot: false,
       enabled_cloudwatch_logs_exports: ["audit", "profiler"],
     });
@@ -256,7 +416,25 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   onDocumentDb("DocumentDB collections are published with their indexes", () => {
     const out = Object.entries(json.output ?? {}).find(([k]) => k.includes("document-collections"));
     const collections = JSON.parse(String(out?.[1].value));
+    const indexes = (c: string) => collections[c].indexes.map(({ name: _n, ...spec }: any) => spec);
+    // The brief's access paths: one payment per document, merchant/customer/status timelines; errors by
+    // service and correlation id, expiring after 90 days; one feature vector per entity and feature-set version.
     expect(Object.keys(collections)).toEqual(["transactions", "error_logs", "ml_features"]);
+    expect(indexes("transactions")).toEqual([
+      { keys: { paymentId: 1 }, unique: true },
+      { keys: { merchantId: 1, createdAt: -1 } },
+      { keys: { customerId: 1, createdAt: -1 } },
+      { keys: { status: 1, createdAt: -1 } },
+    ]);
+    expect(indexes("error_logs")).toEqual([
+      { keys: { service: 1, severity: 1, occurredAt: -1 } },
+      { keys: { correlationId: 1 } },
+      { keys: { occurredAt: 1 }, expireAfterSeconds: 90 * 24 * 3600 },
+    ]);
+    expect(indexes("ml_features")).toEqual([
+      { keys: { entityType: 1, entityId: 1, featureSet: 1, version: 1 }, unique: true },
+      { keys: { featureSet: 1, computedAt: -1 } },
+    ]);
   });
 
   // ---- MSK
@@ -323,9 +501,9 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     const rules = onlyResource(json, "aws_backup_plan").rule;
     expect(rules.find((r: any) => r.rule_name === "continuous-pitr")).toMatchObject({
       enable_continuous_backup: true,
-      lifecycle: { delete_after: env.retention.backupDays },
+      lifecycle: { delete_after: want.backupDays },
     });
-    expect(rules.find((r: any) => r.rule_name === "daily-snapshot").lifecycle.delete_after).toBe(env.retention.snapshotDays);
+    expect(rules.find((r: any) => r.rule_name === "daily-snapshot").lifecycle.delete_after).toBe(want.snapshotDays);
     const selected = onlyResource(json, "aws_backup_selection").resources.join(" ");
     const stores = [
       "aws_rds_cluster",
@@ -335,26 +513,9 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       "aws_s3_bucket.curated-zone",
     ];
     for (const t of stores) expect(selected).toContain(t);
-    const vaultCount = env.drRegion ? 2 : 1;
+    const vaultCount = want.drRegion ? 2 : 1;
     expect(vaults).toHaveLength(vaultCount);
-    expect(resourcesOf(json, "aws_backup_vault_lock_configuration")).toHaveLength(env.deletionProtection ? vaultCount : 0);
-  });
-
-  test(`daily snapshots are ${env.drRegion ? `copied to a CMK-encrypted vault in ${env.drRegion}` : "not copied cross-region"}`, () => {
-    const daily = onlyResource(json, "aws_backup_plan").rule.find((r: any) => r.rule_name === "daily-snapshot");
-    if (!env.drRegion) {
-      expect(daily.copy_action).toBeUndefined();
-      return;
-    }
-    const [drVaultName, drVault] = resourcesOf(json, "aws_backup_vault").find(([, v]) => v.provider === "aws.dr") ?? [];
-    expect(drVault?.kms_key_arn).toMatch(/aws_kms_key\.dr-backup_key_/);
-    expect(daily.copy_action).toEqual([
-      { destination_vault_arn: `\${aws_backup_vault.${drVaultName}.arn}`, lifecycle: { delete_after: env.retention.snapshotDays } },
-    ]);
-    const drProvider = json.provider.aws.find((p: any) => p.alias === "dr");
-    expect(drProvider).toMatchObject({ region: env.drRegion, allowed_account_ids: [env.accountId] });
-    const drKey = resourcesOf(json, "aws_kms_key").find(([n]) => n.startsWith("dr-backup_key_"))?.[1];
-    expect(drKey).toMatchObject({ provider: "aws.dr", enable_key_rotation: true });
+    expect(resourcesOf(json, "aws_backup_vault_lock_configuration")).toHaveLength(want.deletionProtection ? vaultCount : 0);
   });
 
   // ---- Alarms
@@ -368,23 +529,44 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       ...(env.warehouse === "snowflake" ? ["olap-query-duration"] : []),
       ...(env.documentStore === "mongodb-atlas" ? ["nosql-latency"] : []),
     ];
-    expect(alarms.map((a) => a.alarm_name.replace(/^pay-[a-z]+-euw1-/, "")).sort()).toEqual(
-      SLA_ALARMS.filter((n) => !native.includes(n)).sort(),
-    );
+    const expected = Object.entries(SLA_ALARM_TABLE).filter(([name]) => !native.includes(name));
+    const names = alarms.map((a) => String(a.alarm_name).replace(/^pay-[a-z]+-euw1-/, "")).sort();
+    expect(names).toEqual(expected.map(([name]) => name).sort());
+    for (const [name, row] of expected) {
+      const alarm = alarms.find((a) => String(a.alarm_name).endsWith(`-${name}`));
+      expect({ name, alarm }).toMatchObject({ name, alarm: row });
+    }
     const topic = onlyResource(json, "aws_sns_topic");
     expect(topic.kms_master_key_id).toMatch(/aws_kms_key\.keys_alerts_/);
     for (const a of alarms) expect(a.alarm_actions).toEqual([expect.stringMatching(/aws_sns_topic\./)]);
-    const byName = (n: string) => alarms.find((a) => a.alarm_name.endsWith(n));
-    expect(byName("oltp-latency-p99")).toMatchObject({ extended_statistic: "p99", threshold: 200, period: 60, evaluation_periods: 5 });
-    expect(byName("data-freshness")).toMatchObject({ threshold: 3600, treat_missing_data: "breaching" });
     const emails = resourcesOf(json, "aws_sns_topic_subscription").map(([, s]) => s.endpoint);
     expect(emails).toEqual([...env.alertContacts.emails]);
     expect(onlyResource(json, "aws_cloudwatch_event_rule").event_pattern).toContain("Glue Job State Change");
   });
 
+  test("the alarm topic refuses publishing without TLS and admits only this account's alarm, event and budget services", () => {
+    const statements = JSON.parse(onlyResource(json, "aws_sns_topic_policy").policy).Statement;
+    expect(statements).toEqual([
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "*",
+        Resource: [expect.stringMatching(/^\$\{aws_sns_topic\.alarms_topic_[0-9A-F]+\.arn\}$/)],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+      expect.objectContaining({
+        Effect: "Allow",
+        Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com", "budgets.amazonaws.com"] },
+        Action: "sns:Publish",
+        Condition: { StringEquals: { "aws:SourceAccount": env.accountId } },
+      }),
+    ]);
+  });
+
   test(`budget ${env.budget ? "present" : "absent"}`, () => {
     expect(resourcesOf(json, "aws_budgets_budget")).toHaveLength(env.budget ? 1 : 0);
-    if (prod) expect(onlyResource(json, "aws_budgets_budget").limit_amount).toBe(env.budget?.monthlyAmountUsd.toFixed(2));
+    expect(onlyResource(json, "aws_budgets_budget").limit_amount).toBe(INTENT[_name]!.budgetUsd);
   });
 
   // ---- IAM
@@ -422,7 +604,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       // Atlas clusters carry tags as [{ key, value }] blocks.
       const raw = json.resource[type][id].tags ?? {};
       const tags: Record<string, string> = Array.isArray(raw) ? Object.fromEntries(raw.map((t: any) => [t.key, t.value])) : raw;
-      for (const key of REQUIRED_TAG_KEYS) if (!tags[key]) missing.push(`${type}.${id}:${key}`);
+      for (const key of BRIEF_TAGS) if (!tags[key]) missing.push(`${type}.${id}:${key}`);
       if (tags.environment !== env.name) missing.push(`${type}.${id}:environment=${tags.environment}`);
     }
     expect(missing).toEqual([]);
@@ -440,13 +622,13 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       "aws_kms_key",
       "aws_cloudtrail",
     ]) {
-      for (const [, r] of resourcesOf(json, type)) expect(r.lifecycle?.prevent_destroy ?? false).toBe(env.deletionProtection);
+      for (const [, r] of resourcesOf(json, type)) expect(r.lifecycle?.prevent_destroy ?? false).toBe(want.deletionProtection);
     }
   });
 
   test("cdktf matcher: Aurora cluster has deletion protection as configured", () => {
     expect(text).toHaveResourceWithProperties({ tfResourceType: "aws_rds_cluster" } as any, {
-      deletion_protection: env.deletionProtection,
+      deletion_protection: want.deletionProtection,
       iam_database_authentication_enabled: true,
     });
   });

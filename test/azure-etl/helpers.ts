@@ -1,13 +1,12 @@
 import { Testing } from "cdktf";
-import { dev } from "../../environments/dev";
-import { prod } from "../../environments/prod";
-import { staging } from "../../environments/staging";
+import { AZURE_ENVIRONMENTS } from "../../environments";
 import { AzureEnvironment } from "../../environments/types";
 import { AzurePlatformStack } from "../../stacks/azure-platform-stack";
 
-export const ENVS = { dev, staging, prod } as const;
-export type EnvName = keyof typeof ENVS;
-export const ENV_NAMES = Object.keys(ENVS) as EnvName[];
+/** Every Azure environment of the registry (environments/index.ts), by name: a new one is covered without a test edit. */
+export const ENVS: Readonly<Record<string, AzureEnvironment>> = Object.fromEntries(AZURE_ENVIRONMENTS.map((e) => [e.name, e]));
+export type EnvName = string;
+export const ENV_NAMES: readonly EnvName[] = AZURE_ENVIRONMENTS.map((e) => e.name);
 
 export interface Synth {
   json: { resource: Record<string, Record<string, Record<string, any>>> };

@@ -32,8 +32,20 @@ describe("SLA table", () => {
   test("isoMinutes refuses other durations", () => expect(() => isoMinutes("P1D")).toThrow(/PTnH or PTnM/));
 });
 
+/** Each environment's intent (README stack table): nightly ETL off in dev; budgets and their alert steps. */
+const INTENT: Record<string, { nightlyEtl: boolean; budgetUsd: number; actual: number[]; forecast: number[] }> = {
+  dev: { nightlyEtl: false, budgetUsd: 4500, actual: [80, 100], forecast: [100] },
+  staging: { nightlyEtl: true, budgetUsd: 6000, actual: [80, 100], forecast: [100] },
+  prod: { nightlyEtl: true, budgetUsd: 38000, actual: [50, 80, 100], forecast: [100, 110] },
+};
+
+test("the intent table covers every Azure environment", () => {
+  expect([...ENV_NAMES].sort()).toEqual(Object.keys(INTENT).sort());
+});
+
 describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
   const env = ENVS[envName];
+  const want = INTENT[envName]!;
   const s = synthStack(env);
 
   test("action group receivers are the environment's alert contacts", () => {
@@ -47,28 +59,31 @@ describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
     const metric = configsOf(s, "azurerm_monitor_metric_alert");
     const logs = configsOf(s, "azurerm_monitor_scheduled_query_rules_alert_v2");
     expect(metric.length + logs.length).toBe(SLA_TABLE.length);
-    for (const row of SLA_TABLE) {
-      const matches = [...metric, ...logs].filter((a) => String(a.description).includes(`"${row.sla}"`));
-      expect(matches).toHaveLength(1);
-      const a = matches[0];
-      if (row.kind === "metric") {
-        expect(a).toMatchObject({ window_size: row.window, frequency: row.frequency, severity: row.severity });
-        expect(a.criteria[0]).toMatchObject({
-          metric_name: METRICS[row.metric].metric,
-          metric_namespace: METRICS[row.metric].namespace,
-          operator: row.operator,
-          threshold: row.threshold,
-        });
-      } else {
-        expect(a).toMatchObject({ window_duration: row.window, evaluation_frequency: row.frequency, severity: row.severity });
-        expect(a.criteria[0]).toMatchObject({
-          query: row.query.query,
-          operator: row.operator,
-          threshold: row.threshold,
-          time_aggregation_method: row.aggregation,
-        });
-      }
-      expect(JSON.stringify(a)).toContain("azurerm_monitor_action_group");
+    const alertOf = (sla: string) => {
+      const matches = [...metric, ...logs].filter((a) => String(a.description).includes(`"${sla}"`));
+      expect({ sla, alerts: matches.length }).toEqual({ sla, alerts: 1 });
+      expect(JSON.stringify(matches[0])).toContain("azurerm_monitor_action_group");
+      return matches[0];
+    };
+    for (const row of SLA_TABLE.flatMap((r) => (r.kind === "metric" ? [r] : []))) {
+      const a = alertOf(row.sla);
+      expect(a).toMatchObject({ window_size: row.window, frequency: row.frequency, severity: row.severity });
+      expect(a.criteria[0]).toMatchObject({
+        metric_name: METRICS[row.metric].metric,
+        metric_namespace: METRICS[row.metric].namespace,
+        operator: row.operator,
+        threshold: row.threshold,
+      });
+    }
+    for (const row of SLA_TABLE.flatMap((r) => (r.kind === "metric" ? [] : [r]))) {
+      const a = alertOf(row.sla);
+      expect(a).toMatchObject({ window_duration: row.window, evaluation_frequency: row.frequency, severity: row.severity });
+      expect(a.criteria[0]).toMatchObject({
+        query: row.query.query,
+        operator: row.operator,
+        threshold: row.threshold,
+        time_aggregation_method: row.aggregation,
+      });
     }
   });
 
@@ -76,21 +91,21 @@ describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
     const fresh = configsOf(s, "azurerm_monitor_scheduled_query_rules_alert_v2").find((a) =>
       String(a.description).includes("Data Freshness"),
     )!;
-    expect(fresh.enabled).toBe(env.sizing.dataFactory.batchTriggerEnabled);
+    expect(fresh.enabled).toBe(want.nightlyEtl);
   });
 
   test("budget: the environment's amount, actual and forecast thresholds to the contacts, start date computed once", () => {
     const [budget] = configsOf(s, "azurerm_consumption_budget_subscription");
     expect(budget).toMatchObject({
-      amount: env.budget!.monthlyAmountUsd,
+      amount: want.budgetUsd,
       time_grain: "Monthly",
       lifecycle: { ignore_changes: ["time_period[0].start_date"] },
     });
     // First of the month of a creation time recorded once in state (time_static), never a literal date.
     expect(budget.time_period.start_date).toMatch(/^\$\{formatdate\("YYYY-MM-01'T'00:00:00Z", time_static\.[\w-]+\.rfc3339\)\}$/);
     const byType = (t: string): number[] => budget.notification.filter((n: any) => n.threshold_type === t).map((n: any) => n.threshold);
-    expect(byType("Actual")).toEqual(env.budget!.actualThresholdsPercent);
-    expect(byType("Forecasted")).toEqual(env.budget!.forecastThresholdsPercent);
+    expect(byType("Actual")).toEqual(want.actual);
+    expect(byType("Forecasted")).toEqual(want.forecast);
     for (const n of budget.notification) expect(n.contact_emails).toEqual(env.alertContacts.emails);
     expect(budget.filter.dimension[0]).toMatchObject({ name: "ResourceGroupName", operator: "In" });
     expect(budget.filter.dimension[0].values).toHaveLength(5);

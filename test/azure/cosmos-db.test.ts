@@ -10,6 +10,7 @@ import {
   storeTestbed,
   synthAzure,
   zoneNameOf,
+  rowFor,
 } from "./store-helpers";
 
 const ACCOUNT = "azurerm_cosmosdb_account";
@@ -32,7 +33,7 @@ describe("CosmosDb in the Azure stacks: sizing per environment", () => {
 
   test.each(ENV_NAMES)("%s: regions, zone redundancy, automatic failover", (name) => {
     const account = one(synthAzure(ENVIRONMENTS[name]), ACCOUNT);
-    const e = expected[name];
+    const e = rowFor(expected, name);
     expect(account.geo_location).toEqual(
       e.regions.map(([location, failover_priority]) => ({ location, failover_priority, zone_redundant: e.zoneRedundant })),
     );
@@ -42,12 +43,12 @@ describe("CosmosDb in the Azure stacks: sizing per environment", () => {
 
   test.each(ENV_NAMES)("%s: autoscale max throughput on the shared database and the account cap", (name) => {
     const json = synthAzure(ENVIRONMENTS[name]);
-    expect(one(json, "azurerm_cosmosdb_sql_database").autoscale_settings).toEqual({ max_throughput: expected[name].throughput });
-    expect(one(json, ACCOUNT).capacity).toEqual({ total_throughput_limit: expected[name].throughput });
+    expect(one(json, "azurerm_cosmosdb_sql_database").autoscale_settings).toEqual({ max_throughput: rowFor(expected, name).throughput });
+    expect(one(json, ACCOUNT).capacity).toEqual({ total_throughput_limit: rowFor(expected, name).throughput });
   });
 
   test.each(ENV_NAMES)("%s: continuous backup (point in time) tier", (name) => {
-    expect(one(synthAzure(ENVIRONMENTS[name]), ACCOUNT).backup).toEqual({ type: "Continuous", tier: expected[name].backupTier });
+    expect(one(synthAzure(ENVIRONMENTS[name]), ACCOUNT).backup).toEqual({ type: "Continuous", tier: rowFor(expected, name).backupTier });
   });
 });
 

@@ -4,15 +4,15 @@
  * (docs/provider-review.md), not from the constants the constructs read.
  */
 import { Testing } from "cdktf";
+import { AZURE_ENVIRONMENTS } from "../../environments";
 import { dev } from "../../environments/dev";
 import { prod } from "../../environments/prod";
-import { staging } from "../../environments/staging";
 import { KeyVault, cryptoperiodOffset } from "../../constructs/azure/key-vault";
 import { RbacPropagationWait } from "../../constructs/azure/rbac-propagation-wait";
 import { SynthesizedStack, SynthResource, synthAzure } from "../helpers/synth";
 import { storeTestbed } from "./store-helpers";
 
-const all = [dev, staging, prod].map((e) => [e.name, e] as const);
+const all = AZURE_ENVIRONMENTS.map((e) => [e.name, e] as const);
 
 /** `depends_on` of a resource as plain addresses. */
 function dependsOn(r: SynthResource): string[] {

@@ -12,6 +12,7 @@ import {
   storeTestbed,
   synthAzure,
   zoneNameOf,
+  rowFor,
 } from "./store-helpers";
 
 const SERVER = "azurerm_mssql_server";
@@ -61,12 +62,11 @@ describe("SqlDatabase in the Azure stacks: sizing per environment", () => {
   test.each(ENV_NAMES)("%s: SKU, size, zone redundancy, read scale-out, backup redundancy", (name) => {
     const json = synthAzure(ENVIRONMENTS[name]);
     const db = one(json, DATABASE, "oltp_database");
-    const e = expected[name];
+    const e = rowFor(expected, name);
     expect(db.sku_name).toBe(e.sku);
     expect(db.max_size_gb).toBe(e.maxSizeGb);
     expect(db.zone_redundant).toBe(e.zoneRedundant);
-    if (name === "prod") expect(db.read_scale).toBe(true);
-    else expect(db.read_scale ?? false).toBe(false);
+    expect(db.read_scale ?? false).toBe(name === "prod");
     expect(db.storage_account_type).toBe(e.backup);
     expect(db.min_capacity).toBe(e.minCapacity);
     expect(db.auto_pause_delay_in_minutes).toBe(e.autoPause);
@@ -74,13 +74,13 @@ describe("SqlDatabase in the Azure stacks: sizing per environment", () => {
 
   test.each(ENV_NAMES)("%s: point-in-time and long-term retention", (name) => {
     const db = one(synthAzure(ENVIRONMENTS[name]), DATABASE, "oltp_database");
-    expect(db.short_term_retention_policy).toEqual({ retention_days: expected[name].pitr, backup_interval_in_hours: 12 });
-    expect(db.long_term_retention_policy).toEqual(expected[name].ltr);
+    expect(db.short_term_retention_policy).toEqual({ retention_days: rowFor(expected, name).pitr, backup_interval_in_hours: 12 });
+    expect(db.long_term_retention_policy).toEqual(rowFor(expected, name).ltr);
   });
 
   test.each(ENV_NAMES)("%s: geo-replica and failover group only in prod", (name) => {
     const json = synthAzure(ENVIRONMENTS[name]);
-    expect(resourcesOf(json, SERVER)).toHaveLength(expected[name].servers);
+    expect(resourcesOf(json, SERVER)).toHaveLength(rowFor(expected, name).servers);
     expect(resourcesOf(json, "azurerm_mssql_failover_group")).toHaveLength(name === "prod" ? 1 : 0);
   });
 

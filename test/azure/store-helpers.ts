@@ -3,9 +3,7 @@ import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { PrivateDnsZoneVirtualNetworkLink } from "@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
-import { dev } from "../../environments/dev";
-import { prod } from "../../environments/prod";
-import { staging } from "../../environments/staging";
+import { AZURE_ENVIRONMENTS } from "../../environments";
 import { AzureEnvironment } from "../../environments/types";
 import { AzurePlatformStack } from "../../stacks/azure-platform-stack";
 import { AzureNaming } from "../../constructs/azure/naming";
@@ -18,9 +16,20 @@ export interface SynthJson {
   [key: string]: unknown;
 }
 
-export const ENVIRONMENTS = { dev, staging, prod } as const;
-export type EnvName = keyof typeof ENVIRONMENTS;
-export const ENV_NAMES = Object.keys(ENVIRONMENTS) as EnvName[];
+/** Every Azure environment of the registry (environments/index.ts), by name: a new one is covered without a test edit. */
+export const ENVIRONMENTS: Readonly<Record<string, AzureEnvironment>> = Object.fromEntries(AZURE_ENVIRONMENTS.map((e) => [e.name, e]));
+export type EnvName = string;
+export const ENV_NAMES: readonly EnvName[] = AZURE_ENVIRONMENTS.map((e) => e.name);
+
+/**
+ * A test's expected row for an environment. A registered environment without a row fails the test
+ * by name (add its row, from the environment's intent), rather than being skipped or snapshotted.
+ */
+export function rowFor<T>(table: Readonly<Record<string, T>>, name: string): T {
+  const row = table[name];
+  if (row === undefined) throw new Error(`no expected values for environment "${name}": add its row to this test's table`);
+  return row;
+}
 
 const cache = new Map<AzureEnvironment, SynthJson>();
 

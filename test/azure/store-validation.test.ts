@@ -1,6 +1,9 @@
 import { sqlSkuCapabilities } from "../../environments/azure-sql-sku";
 import { AzureEnvironment, SqlDatabaseSizing } from "../../environments/types";
 import { validateAzureEnvironment } from "../../environments/validate";
+import { dev } from "../../environments/dev";
+import { prod } from "../../environments/prod";
+import { staging } from "../../environments/staging";
 import { ENVIRONMENTS, ENV_NAMES } from "./store-helpers";
 
 /** An environment with one store setting changed. */
@@ -10,7 +13,6 @@ function withSql(env: AzureEnvironment, sql: Partial<SqlDatabaseSizing>, rest: P
 function withSizing(env: AzureEnvironment, sizing: Partial<AzureEnvironment["sizing"]>): AzureEnvironment {
   return { ...env, sizing: { ...env.sizing, ...sizing } };
 }
-const { dev, staging, prod } = ENVIRONMENTS;
 
 describe("store validation of the environment files", () => {
   test.each(ENV_NAMES)("%s passes", (name) => {

@@ -12,6 +12,7 @@ import {
   storeTestbed,
   synthAzure,
   zoneNameOf,
+  rowFor,
 } from "./store-helpers";
 
 const WORKSPACE = "azurerm_synapse_workspace";
@@ -27,9 +28,9 @@ describe("SynapseWarehouse in the Azure stacks: sizing per environment", () => {
   test.each(ENV_NAMES)("%s: dedicated pool SKU, geo-backup and backup storage", (name) => {
     const pool = one(synthAzure(ENVIRONMENTS[name]), POOL);
     expect(pool).toMatchObject({
-      sku_name: expected[name].sku,
-      geo_backup_policy_enabled: expected[name].geoBackup,
-      storage_account_type: expected[name].storage,
+      sku_name: rowFor(expected, name).sku,
+      geo_backup_policy_enabled: rowFor(expected, name).geoBackup,
+      storage_account_type: rowFor(expected, name).storage,
       create_mode: "Default",
       data_encrypted: true,
     });

@@ -41,12 +41,6 @@ describe("lint and format", () => {
     expect(lintAt).toBeLessThan(testAt);
   });
 
-  test("prettier matches the codebase: double quotes, semicolons, trailing commas", () => {
-    expect(JSON.parse(read(".prettierrc.json"))).toMatchObject({ singleQuote: false, semi: true, trailingComma: "all" });
-    for (const ignored of ["cdktf.out", "node_modules", "package-lock.json", "__snapshots__"])
-      expect(read(".prettierignore")).toContain(ignored);
-  });
-
   test("provider barrel imports are errors, deep resource imports are fine", () => {
     // Built from parts so that repository-wide greps for barrel imports do not flag this fixture.
     const barrel = (provider: string): string => `"@cdktf/provider-${provider}"`;
@@ -62,5 +56,15 @@ describe("lint and format", () => {
       "constructs/aws/deep-example.ts",
     );
     expect(deep.ruleIds).toEqual([]);
+  });
+
+  test("an expect behind a condition in a test file is a lint error (it passes silently when the condition is false)", () => {
+    const conditional = lint(
+      'test("t", () => {\n  const x = Math.random() > 2;\n  if (x) expect(x).toBe(true);\n});\n',
+      "test/example-conditional.test.ts",
+    );
+    expect(conditional.ruleIds).toContain("jest/no-conditional-expect");
+    const plain = lint('test("t", () => {\n  expect(1 + 1).toBe(2);\n});\n', "test/example-plain.test.ts");
+    expect(plain.ruleIds).toEqual([]);
   });
 });

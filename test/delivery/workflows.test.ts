@@ -70,11 +70,11 @@ describe("every workflow", () => {
     // Top-level permissions: the default GITHUB_TOKEN scope is never inherited.
     expect(w.doc.permissions).toMatchObject({ contents: "read" });
     expect(Object.keys(w.doc.jobs ?? {}).length).toBeGreaterThan(0);
-    for (const [id, job] of Object.entries<Json>(w.doc.jobs)) {
-      if (job.uses !== undefined) {
-        expect({ id, uses: job.uses }).toEqual({ id, uses: expect.stringMatching(/^\.\/\.github\/workflows\/[\w-]+\.ya?ml$/) });
-        continue;
-      }
+    const entries = Object.entries<Json>(w.doc.jobs);
+    for (const [id, job] of entries.filter(([, j]) => j.uses !== undefined)) {
+      expect({ id, uses: job.uses }).toEqual({ id, uses: expect.stringMatching(/^\.\/\.github\/workflows\/[\w-]+\.ya?ml$/) });
+    }
+    for (const [id, job] of entries.filter(([, j]) => j.uses === undefined)) {
       expect({ id, runsOn: job["runs-on"] !== undefined }).toEqual({ id, runsOn: true });
       expect({ id, timeout: typeof job["timeout-minutes"] }).toEqual({ id, timeout: "number" });
       for (const n of needsOf(job)) expect(Object.keys(w.doc.jobs)).toContain(n);
@@ -82,9 +82,10 @@ describe("every workflow", () => {
         expect({ id, step: s.name ?? s.uses ?? s.run, hasAction: s.uses !== undefined || s.run !== undefined }).toMatchObject({
           hasAction: true,
         });
-        // Actions are pinned to a release (tag or commit), never a moving branch.
-        if (s.uses !== undefined && !String(s.uses).startsWith("./")) expect(usesOf(s)).toMatch(/@(v\d+(\.\d+)*|[0-9a-f]{40})$/);
       }
+      // Actions are pinned to a release (tag or commit), never a moving branch.
+      const actions = steps(job).filter((s) => s.uses !== undefined && !String(s.uses).startsWith("./"));
+      for (const s of actions) expect(usesOf(s)).toMatch(/@(v\d+(\.\d+)*|[0-9a-f]{40})$/);
     }
   });
 
@@ -113,12 +114,10 @@ describe("every workflow", () => {
       expect({ file, forbidden, present: w.text.includes(forbidden) }).toEqual({ file, forbidden, present: false });
     }
     for (const job of Object.values<Json>(w.doc.jobs)) {
-      for (const s of steps(job)) {
-        if (usesOf(s).startsWith("azure/login@")) expect(s.with?.creds).toBeUndefined();
-        if (usesOf(s).startsWith("aws-actions/configure-aws-credentials@")) {
-          expect(s.with?.["aws-access-key-id"]).toBeUndefined();
-          expect(s.with?.["aws-secret-access-key"]).toBeUndefined();
-        }
+      for (const s of steps(job).filter((x) => usesOf(x).startsWith("azure/login@"))) expect(s.with?.creds).toBeUndefined();
+      for (const s of steps(job).filter((x) => usesOf(x).startsWith("aws-actions/configure-aws-credentials@"))) {
+        expect(s.with?.["aws-access-key-id"]).toBeUndefined();
+        expect(s.with?.["aws-secret-access-key"]).toBeUndefined();
       }
     }
   });
@@ -225,37 +224,36 @@ describe("deploy workflow", () => {
     expect(ancestors(w.doc, staging).has(prod)).toBe(false);
   });
 
-  test.each(["azure-staging", "azure-prod", "aws-staging", "aws-prod"])(
-    "%s: OIDC federation (id-token: write), credentials from environment variables",
-    (stack) => {
-      const job = jobs[stack];
-      expect(permissionsOf(w, job)).toMatchObject({ "id-token": "write", contents: "read" });
-      if (stack.startsWith("azure-")) {
-        const login = steps(job).find((s) => usesOf(s).startsWith("azure/login@"));
-        expect(login?.uses).toBe("azure/login@v2");
-        expect(login?.with).toEqual({
-          "client-id": "${{ vars.AZURE_CLIENT_ID }}",
-          "tenant-id": "${{ vars.AZURE_TENANT_ID }}",
-          "subscription-id": "${{ vars.AZURE_SUBSCRIPTION_ID }}",
-        });
-        // azurerm provider and backend authenticate with the GitHub OIDC token.
-        expect(job.env).toMatchObject({
-          ARM_USE_OIDC: "true",
-          ARM_CLIENT_ID: expect.stringContaining("vars."),
-          ARM_TENANT_ID: expect.stringContaining("vars."),
-        });
-        expect(stepIndex(job, (s) => usesOf(s).startsWith("azure/login@"))).toBeLessThan(
-          stepIndex(job, (s) => /cdktf deploy/.test(runText(s))),
-        );
-      } else {
-        const creds = steps(job).find((s) => usesOf(s).startsWith("aws-actions/configure-aws-credentials@"));
-        expect(creds?.with?.["role-to-assume"]).toMatch(/^\$\{\{ vars\.[A-Z_]+ \}\}$/);
-        expect(stepIndex(job, (s) => usesOf(s).startsWith("aws-actions/configure-aws-credentials@"))).toBeLessThan(
-          stepIndex(job, (s) => /cdktf deploy/.test(runText(s))),
-        );
-      }
-    },
-  );
+  test.each(["azure-staging", "azure-prod"])("%s: OIDC federation (id-token: write), credentials from environment variables", (stack) => {
+    const job = jobs[stack];
+    expect(permissionsOf(w, job)).toMatchObject({ "id-token": "write", contents: "read" });
+    const login = steps(job).find((s) => usesOf(s).startsWith("azure/login@"));
+    expect(login?.uses).toBe("azure/login@v2");
+    expect(login?.with).toEqual({
+      "client-id": "${{ vars.AZURE_CLIENT_ID }}",
+      "tenant-id": "${{ vars.AZURE_TENANT_ID }}",
+      "subscription-id": "${{ vars.AZURE_SUBSCRIPTION_ID }}",
+    });
+    // azurerm provider and backend authenticate with the GitHub OIDC token.
+    expect(job.env).toMatchObject({
+      ARM_USE_OIDC: "true",
+      ARM_CLIENT_ID: expect.stringContaining("vars."),
+      ARM_TENANT_ID: expect.stringContaining("vars."),
+    });
+    expect(stepIndex(job, (s) => usesOf(s).startsWith("azure/login@"))).toBeLessThan(
+      stepIndex(job, (s) => /cdktf deploy/.test(runText(s))),
+    );
+  });
+
+  test.each(["aws-staging", "aws-prod"])("%s: OIDC federation (id-token: write), role from an environment variable", (stack) => {
+    const job = jobs[stack];
+    expect(permissionsOf(w, job)).toMatchObject({ "id-token": "write", contents: "read" });
+    const creds = steps(job).find((s) => usesOf(s).startsWith("aws-actions/configure-aws-credentials@"));
+    expect(creds?.with?.["role-to-assume"]).toMatch(/^\$\{\{ vars\.[A-Z_]+ \}\}$/);
+    expect(stepIndex(job, (s) => usesOf(s).startsWith("aws-actions/configure-aws-credentials@"))).toBeLessThan(
+      stepIndex(job, (s) => /cdktf deploy/.test(runText(s))),
+    );
+  });
 
   test("Azure deploy jobs run on a self-hosted runner with private network reach", () => {
     for (const stack of ["azure-staging", "azure-prod"]) {

@@ -5,11 +5,24 @@ import { staging } from "../../environments/staging";
 import { AZURE_RESOURCE_TYPE_KINDS, validateName } from "../../constructs/azure/naming";
 import { PCI_DSS_V4_INITIATIVE_ID } from "../../constructs/azure/resource-group";
 import { PRIVATE_DNS_ZONE_NAMES } from "../../constructs/azure/private-endpoint";
-import { REQUIRED_TAG_KEYS } from "../../constructs/shared/tags";
 import { block, synthAzure } from "../helpers/synth";
 import { isTaggableType } from "../helpers/taggable";
 
+/** The inventory tags the brief requires on every taggable resource (PCI DSS 12.5.1). */
+const BRIEF_TAGS = ["owner", "cost-center", "data-classification", "environment", "managed-by"];
+
 const envs = AZURE_ENVIRONMENTS.map((e) => [e.name, e] as const);
+
+/** Each environment's intent (README stack table, docs/runbook.md): retention days; prod keeps logs a year. */
+const INTENT: Record<string, { keyVaultSoftDeleteDays: number; logAnalyticsDays: number; dataClassification: string }> = {
+  dev: { keyVaultSoftDeleteDays: 7, logAnalyticsDays: 90, dataClassification: "confidential" },
+  staging: { keyVaultSoftDeleteDays: 90, logAnalyticsDays: 90, dataClassification: "confidential" },
+  prod: { keyVaultSoftDeleteDays: 90, logAnalyticsDays: 365, dataClassification: "restricted" },
+};
+
+test("the intent table covers every Azure environment in the registry", () => {
+  expect(AZURE_ENVIRONMENTS.map((e) => e.name).sort()).toEqual(Object.keys(INTENT).sort());
+});
 
 describe.each(envs)("azure-%s foundation", (_name, env) => {
   const stack = synthAzure(env);
@@ -19,11 +32,8 @@ describe.each(envs)("azure-%s foundation", (_name, env) => {
     expect(subnets.length).toBeGreaterThanOrEqual(2);
     for (const subnet of subnets) {
       const associations = stack.referencing("azurerm_subnet_network_security_group_association", "subnet_id", subnet);
-      if (subnet.config.name === "AzureFirewallSubnet") {
-        expect(associations).toHaveLength(0);
-      } else {
-        expect({ subnet: subnet.address, associations: associations.length }).toEqual({ subnet: subnet.address, associations: 1 });
-      }
+      const expected = subnet.config.name === "AzureFirewallSubnet" ? 0 : 1;
+      expect({ subnet: subnet.address, associations: associations.length }).toEqual({ subnet: subnet.address, associations: expected });
     }
   });
 
@@ -45,6 +55,24 @@ describe.each(envs)("azure-%s foundation", (_name, env) => {
         expect(r.source_address_prefix).not.toMatch(/^(\*|Internet|0\.0\.0\.0\/0)$/);
       }
     }
+  });
+
+  test("inbound allows are exactly TDS (1433) and HTTPS (443) from the VNet to the private endpoints", () => {
+    const allows = stack
+      .resources("azurerm_network_security_group")
+      .flatMap((nsg) => (nsg.config.security_rule as any[]).map((r) => ({ nsg: nsg.config.name, ...r })))
+      .filter((r) => r.access === "Allow");
+    expect(allows).toEqual([
+      expect.objectContaining({
+        nsg: expect.stringMatching(/-pe$/),
+        direction: "Inbound",
+        protocol: "Tcp",
+        source_address_prefix: "VirtualNetwork",
+        destination_address_prefix: env.network.privateEndpointSubnet,
+        destination_port_ranges: ["1433", "443"],
+      }),
+    ]);
+    expect(allows[0].destination_port_range ?? null).toBeNull();
   });
 
   test("subnets have no default outbound internet access", () => {
@@ -82,7 +110,7 @@ describe.each(envs)("azure-%s foundation", (_name, env) => {
       rbac_authorization_enabled: true,
       purge_protection_enabled: true,
       public_network_access_enabled: false,
-      soft_delete_retention_days: env.retention.keyVaultSoftDeleteDays,
+      soft_delete_retention_days: INTENT[env.name]!.keyVaultSoftDeleteDays,
       sku_name: "premium",
       tenant_id: env.tenantId,
     });
@@ -103,15 +131,24 @@ describe.each(envs)("azure-%s foundation", (_name, env) => {
   });
 
   test("each workload identity may use its own key only", () => {
-    const identities = stack.resources("azurerm_user_assigned_identity");
-    expect(identities.length).toBeGreaterThanOrEqual(5);
+    const nameAt = (ref: string) => {
+      const address = /^\$\{([\w-]+\.[\w-]+)\./.exec(ref)?.[1];
+      return stack.resources().find((r) => r.address === address)?.config.name;
+    };
     const keyGrants = stack
       .resources("azurerm_role_assignment")
       .filter((r) => r.config.role_definition_name === "Key Vault Crypto Service Encryption User");
-    expect(keyGrants).toHaveLength(5);
-    for (const grant of keyGrants) {
-      expect(grant.config.scope).toMatch(/^\$\{azurerm_key_vault_key\.[\w-]+\.resource_versionless_id\}$/);
-    }
+    // Every key grant is scoped to one key (never the vault) and pairs an identity with its workload's key.
+    for (const grant of keyGrants) expect(grant.config.scope).toMatch(/^\$\{azurerm_key_vault_key\.[\w-]+\.resource_versionless_id\}$/);
+    const pairs = keyGrants.map((g) => [nameAt(g.config.principal_id), nameAt(g.config.scope)]).sort();
+    const suffix = `pay-${env.name}-weu`;
+    expect(pairs).toEqual(["adf", "cosmos", "datalake", "sql", "synapse"].map((w) => [`id-${suffix}-${w}`, `cmk-${suffix}-${w}`]));
+    expect(
+      stack
+        .resources("azurerm_user_assigned_identity")
+        .map((i) => i.config.name)
+        .sort(),
+    ).toEqual(pairs.map(([id]) => id));
   });
 
   test("no resource enables public network access", () => {
@@ -126,7 +163,7 @@ describe.each(envs)("azure-%s foundation", (_name, env) => {
 
   test("Log Analytics keeps at least 90 days", () => {
     const workspace = stack.only("azurerm_log_analytics_workspace").config;
-    expect(workspace.retention_in_days).toBe(env.retention.logAnalyticsDays);
+    expect(workspace.retention_in_days).toBe(INTENT[env.name]!.logAnalyticsDays);
     expect(workspace.retention_in_days).toBeGreaterThanOrEqual(90);
   });
 
@@ -136,10 +173,10 @@ describe.each(envs)("azure-%s foundation", (_name, env) => {
     for (const r of taggable) {
       expect({ address: r.address, keys: Object.keys(r.config.tags ?? {}) }).toEqual({
         address: r.address,
-        keys: expect.arrayContaining([...REQUIRED_TAG_KEYS]),
+        keys: expect.arrayContaining([...BRIEF_TAGS]),
       });
       expect(r.config.tags.environment).toBe(env.name);
-      expect(r.config.tags["data-classification"]).toBe(env.tags.dataClassification);
+      expect(r.config.tags["data-classification"]).toBe(INTENT[env.name]!.dataClassification);
     }
   });
 
@@ -198,6 +235,24 @@ describe("per-environment differences", () => {
     expect(firewall).toMatchObject({ sku_tier: "Premium", zones: ["1", "2", "3"] });
     expect(firewall.firewall_policy_id).toMatch(/azurerm_firewall_policy\./);
     expect(p.only("azurerm_firewall_policy").config.threat_intelligence_mode).toBe("Deny");
+    // Egress through the firewall: Entra ID, Azure Monitor and Key Vault on 443 from the integration subnet, nothing else.
+    const groups = p.resources("azurerm_firewall_policy_rule_collection_group").map((g) => g.config);
+    expect(groups).toHaveLength(1);
+    expect(groups[0].application_rule_collection).toBeUndefined();
+    expect(groups[0].nat_rule_collection).toBeUndefined();
+    expect(groups[0].network_rule_collection).toEqual([
+      expect.objectContaining({
+        action: "Allow",
+        rule: [
+          expect.objectContaining({
+            protocols: ["TCP"],
+            source_addresses: ["10.30.2.0/24"],
+            destination_addresses: ["AzureActiveDirectory", "AzureMonitor", "AzureKeyVault"],
+            destination_ports: ["443"],
+          }),
+        ],
+      }),
+    ]);
     const routeTable = p.only("azurerm_route_table");
     const integrationSubnet = p.resources("azurerm_subnet").find((x) => x.config.name === "snet-pay-prod-weu-int")!;
     expect(p.only("azurerm_subnet_route_table_association").config).toEqual({
