@@ -19,7 +19,8 @@ NIGHTLY = CONFIG["nightly"]
 WAREHOUSE = CONFIG["warehouse"]
 
 # Star-schema tables the Glue job writes under <curated>/star/<table>/load_date=<ds>/ and their keys
-# (sql/redshift/001_star_schema.sql). Loaded as delete-then-insert on the key, in one transaction.
+# (sql/redshift/004_dimensions.sql, 005_facts.sql). Loaded as delete-then-insert on the key, in one
+# transaction. Not yet the model's SCD2 load (etl.usp_load_warehouse in 007_load_procedures.sql): docs/aws.md.
 STAR_TABLES = {
     "dim_date": "date_key",
     "dim_currency": "currency_key",
