@@ -85,8 +85,9 @@ export class AzurePlatformStack extends TerraformStack {
     const location = env.location;
     const client = new DataAzurermClientConfig(this, "current");
 
+    // Network and integration hold only what code rebuilds (VNets, DNS zones, Data Factory): no lock.
     const rg = {
-      network: new PlatformResourceGroup(this, "rg-network", { naming, qualifier: "network", location }),
+      network: new PlatformResourceGroup(this, "rg-network", { naming, qualifier: "network", location, deletionProtection: false }),
       security: new PlatformResourceGroup(this, "rg-security", { naming, qualifier: "security", location, deletionProtection: protect }),
       monitoring: new PlatformResourceGroup(this, "rg-monitoring", {
         naming,
@@ -95,7 +96,12 @@ export class AzurePlatformStack extends TerraformStack {
         deletionProtection: protect,
       }),
       data: new PlatformResourceGroup(this, "rg-data", { naming, qualifier: "data", location, deletionProtection: protect }),
-      integration: new PlatformResourceGroup(this, "rg-integration", { naming, qualifier: "integration", location }),
+      integration: new PlatformResourceGroup(this, "rg-integration", {
+        naming,
+        qualifier: "integration",
+        location,
+        deletionProtection: false,
+      }),
     };
 
     const logs = new LogAnalytics(this, "log-analytics", {
