@@ -18,6 +18,7 @@ import { Network } from "../constructs/azure/network";
 import { PlatformResourceGroup } from "../constructs/azure/resource-group";
 import { WorkloadIdentity } from "../constructs/azure/workload-identity";
 import { TagsAspect, toResourceTags } from "../constructs/shared/tags";
+import { addMovedBlocks } from "./azure-moved";
 
 export interface AzurePlatformStackProps {
   /** A validated environment (see `validateAzureEnvironment`). */
@@ -272,6 +273,7 @@ export class AzurePlatformStack extends TerraformStack {
     });
 
     Aspects.of(this).add(new TagsAspect(toResourceTags(env.tags)));
+    addMovedBlocks(this);
   }
 
   private configureBackend(stackId: string, env: AzureEnvironment): void {

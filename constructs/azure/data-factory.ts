@@ -480,11 +480,12 @@ export class EtlFactory extends Construct {
     });
 
     // Least privilege on the data plane. SQL and Synapse: database users created in SQL (docs/etl-flows.md).
-    props.identity.grant(
-      `${props.dataLake.storageAccountId}/blobServices/default/containers/${props.dataLake.stagingFileSystem}`,
-      "Storage Blob Data Contributor",
-      [props.dataLake.stagingFileSystemResource],
-    );
+    props.identity.grant({
+      target: "staging-filesystem",
+      scope: `${props.dataLake.storageAccountId}/blobServices/default/containers/${props.dataLake.stagingFileSystem}`,
+      role: "Storage Blob Data Contributor",
+      dependsOn: [props.dataLake.stagingFileSystemResource],
+    });
     new CosmosdbSqlRoleAssignment(this, "cosmos-api-logs-reader", {
       resourceGroupName: props.nosql.resourceGroupName,
       accountName: props.nosql.accountName,
