@@ -204,7 +204,7 @@ export class AzurePlatformStack extends TerraformStack {
     });
 
     // ETL (flows 2 and 3): the factory reaches every store through managed private endpoints as the adf identity.
-    const triggersOn = env.sizing.dataFactory.batchTriggerEnabled;
+    const triggersOn = env.sizing.dataFactory.scheduledFlowsEnabled;
     this.etl = new EtlFactory(this, "etl", {
       naming,
       resourceGroupName: rg.integration.name,
@@ -239,7 +239,7 @@ export class AzurePlatformStack extends TerraformStack {
       keyVault: { id: keyVault.vault.id, uri: keyVault.vault.vaultUri },
       cdcTables: env.cdc.enabled ? env.cdc.tables : [],
       batchTriggerEnabled: triggersOn,
-      // Dev runs flows on demand: both triggers follow the environment's batchTriggerEnabled switch.
+      // Dev runs flows on demand: both triggers follow the environment's scheduledFlowsEnabled switch.
       apiLogs: { enabled: triggersOn },
     });
 

@@ -76,7 +76,7 @@ describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
     const fresh = configsOf(s, "azurerm_monitor_scheduled_query_rules_alert_v2").find((a) =>
       String(a.description).includes("Data Freshness"),
     )!;
-    expect(fresh.enabled).toBe(env.sizing.dataFactory.batchTriggerEnabled);
+    expect(fresh.enabled).toBe(env.sizing.dataFactory.scheduledFlowsEnabled);
   });
 
   test("budget: the environment's amount, actual and forecast thresholds to the contacts, start date computed once", () => {
