@@ -40,7 +40,7 @@ export const dev: AzureEnvironment = {
     },
     synapse: { sqlPoolSku: "DW100c", geoBackup: false, dataLakeReplication: "LRS" },
     cosmos: { autoscaleMaxThroughput: 1000, multiRegion: false, zoneRedundant: false },
-    dataFactory: { batchTriggerEnabled: false },
+    dataFactory: { scheduledFlowsEnabled: false },
   },
   cdc: { enabled: true, tables: ["Payment", "Refund", "Dispute", "Merchant", "Customer", "PaymentMethod"] },
   policy: { packs: ["baseline", "deployability"] },

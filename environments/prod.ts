@@ -52,7 +52,7 @@ export const prod: AzureEnvironment = {
     },
     synapse: { sqlPoolSku: "DW500c", geoBackup: true, dataLakeReplication: "GZRS" },
     cosmos: { autoscaleMaxThroughput: 110000, multiRegion: true, zoneRedundant: true, continuousBackupTier: "Continuous30Days" },
-    dataFactory: { batchTriggerEnabled: true },
+    dataFactory: { scheduledFlowsEnabled: true },
   },
   cdc: { enabled: true, tables: ["Payment", "Refund", "Dispute", "Merchant", "Customer", "PaymentMethod"] },
   policy: { packs: ["baseline", "deployability", "production"] },

@@ -44,7 +44,7 @@ export const staging: AzureEnvironment = {
     },
     synapse: { sqlPoolSku: "DW200c", geoBackup: false, dataLakeReplication: "ZRS" },
     cosmos: { autoscaleMaxThroughput: 10000, multiRegion: false, zoneRedundant: false },
-    dataFactory: { batchTriggerEnabled: true },
+    dataFactory: { scheduledFlowsEnabled: true },
   },
   cdc: { enabled: true, tables: ["Payment", "Refund", "Dispute", "Merchant", "Customer", "PaymentMethod"] },
   policy: { packs: ["baseline", "deployability"] },

@@ -248,8 +248,12 @@ export interface CosmosSizing {
 
 /** Azure Data Factory (ETL) settings. */
 export interface DataFactoryConfig {
-  /** Start the nightly 02:00 UTC batch trigger. */
-  readonly batchTriggerEnabled: boolean;
+  /**
+   * Run the scheduled ETL flows: starts the nightly batch trigger (flow 2) and the near-real-time
+   * trigger (flow 3), and arms the data-freshness alert that watches flow 3. Off, both triggers are
+   * created stopped and flows run on demand.
+   */
+  readonly scheduledFlowsEnabled: boolean;
   /** Optional GitHub integration for authoring. @default - none */
   readonly git?: {
     readonly accountName: string;

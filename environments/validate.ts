@@ -103,7 +103,7 @@ const AZURE_ENVIRONMENT_SHAPE = object<AzureEnvironment>({
       continuousBackupTier: optional(text),
     }),
     dataFactory: object<DataFactoryConfig>({
-      batchTriggerEnabled: bool,
+      scheduledFlowsEnabled: bool,
       git: optional(
         object<NonNullable<DataFactoryConfig["git"]>>({ accountName: text, repositoryName: text, branchName: text, rootFolder: text }),
       ),

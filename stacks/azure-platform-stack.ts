@@ -18,6 +18,7 @@ import { Network } from "../constructs/azure/network";
 import { PlatformResourceGroup } from "../constructs/azure/resource-group";
 import { WorkloadIdentity } from "../constructs/azure/workload-identity";
 import { TagsAspect, toResourceTags } from "../constructs/shared/tags";
+import { addMovedBlocks } from "./azure-moved";
 
 export interface AzurePlatformStackProps {
   /** A validated environment (see `validateAzureEnvironment`). */
@@ -85,8 +86,9 @@ export class AzurePlatformStack extends TerraformStack {
     const location = env.location;
     const client = new DataAzurermClientConfig(this, "current");
 
+    // Network and integration hold only what code rebuilds (VNets, DNS zones, Data Factory): no lock.
     const rg = {
-      network: new PlatformResourceGroup(this, "rg-network", { naming, qualifier: "network", location }),
+      network: new PlatformResourceGroup(this, "rg-network", { naming, qualifier: "network", location, deletionProtection: false }),
       security: new PlatformResourceGroup(this, "rg-security", { naming, qualifier: "security", location, deletionProtection: protect }),
       monitoring: new PlatformResourceGroup(this, "rg-monitoring", {
         naming,
@@ -95,7 +97,12 @@ export class AzurePlatformStack extends TerraformStack {
         deletionProtection: protect,
       }),
       data: new PlatformResourceGroup(this, "rg-data", { naming, qualifier: "data", location, deletionProtection: protect }),
-      integration: new PlatformResourceGroup(this, "rg-integration", { naming, qualifier: "integration", location }),
+      integration: new PlatformResourceGroup(this, "rg-integration", {
+        naming,
+        qualifier: "integration",
+        location,
+        deletionProtection: false,
+      }),
     };
 
     const logs = new LogAnalytics(this, "log-analytics", {
@@ -197,7 +204,7 @@ export class AzurePlatformStack extends TerraformStack {
     });
 
     // ETL (flows 2 and 3): the factory reaches every store through managed private endpoints as the adf identity.
-    const triggersOn = env.sizing.dataFactory.batchTriggerEnabled;
+    const triggersOn = env.sizing.dataFactory.scheduledFlowsEnabled;
     this.etl = new EtlFactory(this, "etl", {
       naming,
       resourceGroupName: rg.integration.name,
@@ -232,7 +239,7 @@ export class AzurePlatformStack extends TerraformStack {
       keyVault: { id: keyVault.vault.id, uri: keyVault.vault.vaultUri },
       cdcTables: env.cdc.enabled ? env.cdc.tables : [],
       batchTriggerEnabled: triggersOn,
-      // Dev runs flows on demand: both triggers follow the environment's batchTriggerEnabled switch.
+      // Dev runs flows on demand: both triggers follow the environment's scheduledFlowsEnabled switch.
       apiLogs: { enabled: triggersOn },
     });
 
@@ -266,6 +273,7 @@ export class AzurePlatformStack extends TerraformStack {
     });
 
     Aspects.of(this).add(new TagsAspect(toResourceTags(env.tags)));
+    addMovedBlocks(this);
   }
 
   private configureBackend(stackId: string, env: AzureEnvironment): void {

@@ -1,15 +1,10 @@
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
-import { S3BucketObjectLockConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
-import { PolicyDocument, PolicyStatement, denyInsecureTransport } from "./private/iam";
+import { createBucketBaseline } from "./private/bucket-baseline";
+import { PolicyDocument, PolicyStatement } from "./private/iam";
 import { Grantable } from "./workload-role";
 
 /** Storage-class tiering of current and old object versions. */
@@ -100,74 +95,36 @@ export class SecureBucket extends Construct {
     this.encryptionKey = props.encryptionKey;
     const l = props.lifecycle ?? {};
 
-    this.bucket = new S3Bucket(this, "bucket", {
-      bucket: props.bucketName,
-      forceDestroy: false,
-      objectLockEnabled: props.objectLock !== undefined,
+    const baseline = createBucketBaseline(this, {
+      bucketName: props.bucketName,
       tags: { ...props.tags },
-      lifecycle: { preventDestroy: props.deletionProtection ?? true },
+      deletionProtection: props.deletionProtection ?? true,
+      objectLockEnabled: props.objectLock !== undefined,
+      objectLock: props.objectLock,
+      encryption: {
+        applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.encryptionKey.arn },
+        bucketKeyEnabled: true,
+      },
+      accessLogs: props.accessLogs,
+      lifecycleRule: {
+        id: "tiering",
+        status: "Enabled",
+        filter: [{ prefix: "" }],
+        transition:
+          (l.archive ?? true)
+            ? [
+                { days: l.infrequentAccessAfterDays ?? 30, storageClass: "STANDARD_IA" },
+                { days: l.glacierAfterDays ?? 90, storageClass: "GLACIER" },
+              ]
+            : [],
+        ...(l.expireAfterDays !== undefined ? { expiration: [{ days: l.expireAfterDays }] } : {}),
+        noncurrentVersionExpiration: [{ noncurrentDays: l.noncurrentExpireAfterDays ?? 90 }],
+      },
     });
-    const publicAccess = new S3BucketPublicAccessBlock(this, "public-access-block", {
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, "ownership", {
-      bucket: this.bucket.id,
-      rule: { objectOwnership: "BucketOwnerEnforced" },
-    });
-    this.versioning = new S3BucketVersioningA(this, "versioning", {
-      bucket: this.bucket.id,
-      versioningConfiguration: { status: "Enabled" },
-    });
-    if (props.objectLock !== undefined) {
-      new S3BucketObjectLockConfigurationA(this, "object-lock", {
-        bucket: this.bucket.id,
-        rule: { defaultRetention: { mode: props.objectLock.mode, days: props.objectLock.retentionDays } },
-      });
-    }
-    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
-      bucket: this.bucket.id,
-      rule: [
-        {
-          applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.encryptionKey.arn },
-          bucketKeyEnabled: true,
-        },
-      ],
-    });
-    new S3BucketLoggingA(this, "access-logging", {
-      bucket: this.bucket.id,
-      targetBucket: props.accessLogs.bucketName,
-      targetPrefix: props.accessLogs.prefix,
-    });
-    new S3BucketLifecycleConfiguration(this, "lifecycle", {
-      bucket: this.bucket.id,
-      rule: [
-        {
-          id: "tiering",
-          status: "Enabled",
-          filter: [{ prefix: "" }],
-          transition:
-            (l.archive ?? true)
-              ? [
-                  { days: l.infrequentAccessAfterDays ?? 30, storageClass: "STANDARD_IA" },
-                  { days: l.glacierAfterDays ?? 90, storageClass: "GLACIER" },
-                ]
-              : [],
-          ...(l.expireAfterDays !== undefined ? { expiration: [{ days: l.expireAfterDays }] } : {}),
-          noncurrentVersionExpiration: [{ noncurrentDays: l.noncurrentExpireAfterDays ?? 90 }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-        },
-      ],
-    });
-    this.resourcePolicy = new PolicyDocument([denyInsecureTransport([this.bucket.arn, `${this.bucket.arn}/*`])]);
-    this.policy = new S3BucketPolicy(this, "policy", {
-      bucket: this.bucket.id,
-      policy: this.resourcePolicy.render(),
-      dependsOn: [publicAccess],
-    });
+    this.bucket = baseline.bucket;
+    this.versioning = baseline.versioning;
+    this.policy = baseline.policy;
+    this.resourcePolicy = baseline.policyDocument;
   }
 
   get arn(): string {

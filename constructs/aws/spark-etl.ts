@@ -28,6 +28,18 @@ export const FRESHNESS_METRIC = "SecondsSinceLastLoad";
 export const NIGHTLY_INTERVAL_SECONDS = 86400;
 /** A Glue cron that fires once a day: `cron(<minute> <hour> * * ? *)`. */
 const DAILY_CRON = /^cron\((\d{1,2}) (\d{1,2}) \* \* \? \*\)$/;
+/** The raw-zone crawler starts this long before the job, so the catalog lists the folders the run reads. */
+export const CRAWLER_LEAD_MINUTES = 30;
+
+/**
+ * The crawler's daily cron: `CRAWLER_LEAD_MINUTES` before the job's (`jobSchedule` is a daily cron
+ * the constructor has validated), wrapping past midnight to the previous day.
+ */
+export function crawlerScheduleFor(jobSchedule: string): string {
+  const [, minute, hour] = DAILY_CRON.exec(jobSchedule) ?? [];
+  const start = (Number(hour) * 60 + Number(minute) - CRAWLER_LEAD_MINUTES + 1440) % 1440;
+  return `cron(${start % 60} ${Math.floor(start / 60)} * * ? *)`;
+}
 /** The job's PySpark script in this repository, uploaded by the stack on every change. */
 export const NIGHTLY_SCRIPT_PATH = join(__dirname, "..", "..", "glue", "nightly_curate.py");
 /** Glue version of the job: 5.0 writes every log in real time to `<--custom-logGroup-prefix>/{output,error}`. */
@@ -254,7 +266,7 @@ export class SparkEtl extends Construct {
       role: this.role.arn,
       databaseName: this.rawDatabase.name,
       description: "Catalogs the CDC topics landed in the raw zone",
-      schedule: "cron(30 1 * * ? *)",
+      schedule: crawlerScheduleFor(props.schedule),
       securityConfiguration: securityConfiguration.name,
       s3Target: [{ path: props.rawZone.s3Uri(RAW_ZONE_CDC_PREFIX), connectionName: connection.name }],
       // Incremental crawls accept only LOG/LOG (Glue rejects anything else on create); the job reads

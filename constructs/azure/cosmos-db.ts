@@ -9,6 +9,7 @@ import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
 import { AzureNaming } from "./naming";
 import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
 import { WorkloadIdentity } from "./workload-identity";
+import { preventDestroy } from "../shared/lifecycle";
 
 /** One container of the NoSQL store. */
 export interface CosmosContainerSpec {
@@ -115,7 +116,7 @@ export interface CosmosDbProps {
   readonly diagnostics: DiagnosticsTarget;
   /**
    * `lifecycle.prevent_destroy` on the account and database.
-   * @default false
+   * @default true
    */
   readonly deletionProtection?: boolean;
   /** @default - none (the stack's tags aspect adds the required ones) */
@@ -213,7 +214,7 @@ export class CosmosDb extends Construct {
     if (problems.length > 0) {
       throw new Error(`CosmosDb ${this.node.path} has invalid props:\n  - ${problems.join("\n  - ")}`);
     }
-    const protect = props.deletionProtection ?? false;
+    const protect = props.deletionProtection ?? true;
     const specs: Readonly<Record<string, CosmosContainerSpec>> = props.containers ?? PAYMENTS_COSMOS_CONTAINERS;
     const analytical = Object.values(specs).some((c) => c.analyticalTtlSeconds !== undefined);
     const regions = [props.location, ...(props.secondaryLocation ? [props.secondaryLocation] : [])];
@@ -247,7 +248,7 @@ export class CosmosDb extends Construct {
       tags: props.tags ? { ...props.tags } : undefined,
       dependsOn: [...props.identity.keyAccessReady],
     });
-    if (protect) this.account.addOverride("lifecycle.prevent_destroy", true);
+    preventDestroy(protect, this.account);
     this.accountId = this.account.id;
     this.accountName = this.account.name;
     this.endpoint = this.account.endpoint;
@@ -268,7 +269,7 @@ export class CosmosDb extends Construct {
       accountName: this.account.name,
       autoscaleSettings: { maxThroughput: props.autoscaleMaxThroughput },
     });
-    if (protect) this.database.addOverride("lifecycle.prevent_destroy", true);
+    preventDestroy(protect, this.database);
 
     const containers: Record<string, CosmosdbSqlContainer> = {};
     for (const [name, spec] of Object.entries(specs)) {

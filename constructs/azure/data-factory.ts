@@ -107,7 +107,7 @@ export interface EtlFactoryProps {
    * Empty: flow 2 needs CDC, so its pipeline and trigger are not deployed.
    */
   readonly cdcTables: readonly OltpTable[];
-  /** Start the nightly 02:00 UTC trigger of flow 2. */
+  /** Start the batch trigger of flow 2 (created stopped otherwise). */
   readonly batchTriggerEnabled: boolean;
   /**
    * Hours and minutes (UTC) the batch trigger of flow 2 fires at each day.
@@ -130,6 +130,23 @@ export interface EtlFactoryProps {
    * @default 8
    */
   readonly integrationRuntimeCoreCount?: 8 | 16 | 32 | 48 | 80 | 144 | 272;
+}
+
+/**
+ * Name and description of the batch trigger, from the times it fires (UTC, earliest first), so a
+ * changed `batchSchedule` never leaves a trigger called "0200" that runs at another hour. "nightly"
+ * only while every run starts before 06:00.
+ */
+export function batchTriggerLabel(schedule: NonNullable<EtlFactoryProps["batchSchedule"]>): { name: string; description: string } {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const times = schedule.hours
+    .flatMap((h) => schedule.minutes.map((m) => [h, m] as const))
+    .sort(([h1, m1], [h2, m2]) => h1 - h2 || m1 - m2);
+  const kind = times.every(([h]) => h < 6) ? "nightly" : "daily";
+  return {
+    name: `trg_oltp_to_olap_daily_${times.map(([h, m]) => `${pad(h)}${pad(m)}`).join("_")}_utc`,
+    description: `Flow 2: ${kind} batch at ${times.map(([h, m]) => `${pad(h)}:${pad(m)}`).join(", ")} UTC.`,
+  };
 }
 
 /**
@@ -441,9 +458,8 @@ export class EtlFactory extends Construct {
     this.batchTrigger =
       deployed.oltpToOlap &&
       new DataFactoryTriggerSchedule(this, "trigger-batch", {
-        name: "trg_oltp_to_olap_daily_0200_utc",
+        ...batchTriggerLabel(props.batchSchedule ?? BATCH_SCHEDULE),
         dataFactoryId: this.factory.id,
-        description: "Flow 2: nightly batch at 02:00 UTC.",
         frequency: BATCH_SCHEDULE.frequency,
         interval: BATCH_SCHEDULE.interval,
         schedule: {
@@ -480,11 +496,12 @@ export class EtlFactory extends Construct {
     });
 
     // Least privilege on the data plane. SQL and Synapse: database users created in SQL (docs/etl-flows.md).
-    props.identity.grant(
-      `${props.dataLake.storageAccountId}/blobServices/default/containers/${props.dataLake.stagingFileSystem}`,
-      "Storage Blob Data Contributor",
-      [props.dataLake.stagingFileSystemResource],
-    );
+    props.identity.grant({
+      target: "staging-filesystem",
+      scope: `${props.dataLake.storageAccountId}/blobServices/default/containers/${props.dataLake.stagingFileSystem}`,
+      role: "Storage Blob Data Contributor",
+      dependsOn: [props.dataLake.stagingFileSystemResource],
+    });
     new CosmosdbSqlRoleAssignment(this, "cosmos-api-logs-reader", {
       resourceGroupName: props.nosql.resourceGroupName,
       accountName: props.nosql.accountName,

@@ -9,6 +9,7 @@ import { AzureNaming } from "./naming";
 import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
 import { RbacPropagationWait } from "./rbac-propagation-wait";
 import { WorkloadIdentity } from "./workload-identity";
+import { preventDestroy } from "../shared/lifecycle";
 
 /**
  * Metric categories of a storage account and of its services. Azure has no `AllMetrics` there: it
@@ -57,7 +58,7 @@ export interface DataLakeProps {
   readonly softDeleteDays?: number;
   /**
    * `lifecycle.prevent_destroy` on the account and its filesystems.
-   * @default false
+   * @default true
    */
   readonly deletionProtection?: boolean;
   /** @default - none (the stack's tags aspect adds the required ones) */
@@ -100,7 +101,7 @@ export class DataLake extends Construct {
     if (problems.length > 0) {
       throw new Error(`DataLake ${this.node.path} has invalid props:\n  - ${problems.map((p) => p.message).join("\n  - ")}`);
     }
-    const protect = props.deletionProtection ?? false;
+    const protect = props.deletionProtection ?? true;
 
     this.account = new StorageAccount(this, "account", {
       name: props.naming.name("storageAccount", { qualifier: "dl" }),
@@ -138,7 +139,7 @@ export class DataLake extends Construct {
       tags: props.tags ? { ...props.tags } : undefined,
       dependsOn: [...props.identity.keyAccessReady],
     });
-    if (protect) this.account.addOverride("lifecycle.prevent_destroy", true);
+    preventDestroy(protect, this.account);
     this.accountId = this.account.id;
     this.accountName = this.account.name;
     this.dfsEndpoint = this.account.primaryDfsEndpoint;
@@ -186,7 +187,7 @@ export class DataLake extends Construct {
         // Data-plane call: needs the role above in force and DNS through the dfs private endpoint.
         dependsOn: [deployerReady.sleep, dfs.endpoint, blob.endpoint],
       });
-      if (protect) fs.addOverride("lifecycle.prevent_destroy", true);
+      preventDestroy(protect, fs);
       filesystems[name] = fs;
     }
     this.filesystems = filesystems;

@@ -7,6 +7,7 @@ import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
 import { AzureNaming } from "./naming";
 import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
 import { RbacPropagationWait } from "./rbac-propagation-wait";
+import { preventDestroy } from "../shared/lifecycle";
 
 /** One customer-managed key. */
 export interface CustomerManagedKeySpec {
@@ -39,7 +40,7 @@ export interface KeyVaultProps {
   readonly keys: Readonly<Record<string, CustomerManagedKeySpec>>;
   /**
    * `prevent_destroy` on the vault and its keys: deleting a CMK makes the data it protects unreadable.
-   * @default false
+   * @default true
    */
   readonly deletionProtection?: boolean;
 }
@@ -78,7 +79,7 @@ export class KeyVault extends Construct {
           `is not supported; use P<n>Y, P<n>M or P<n>D longer than ${ROTATION_LEAD_DAYS} days, e.g. "P1Y".`,
       );
     }
-    const protect = props.deletionProtection ?? false;
+    const protect = props.deletionProtection ?? true;
     this.vault = new AzKeyVault(this, "vault", {
       name: props.naming.name("keyVault"),
       resourceGroupName: props.resourceGroupName,
@@ -92,7 +93,7 @@ export class KeyVault extends Construct {
       publicNetworkAccessEnabled: false,
       networkAcls: { defaultAction: "Deny", bypass: "AzureServices" },
     });
-    if (protect) this.vault.addOverride("lifecycle.prevent_destroy", true);
+    preventDestroy(protect, this.vault);
 
     const endpoint = new PrivateEndpoint(this, "private-endpoint", {
       naming: props.naming,
@@ -139,7 +140,7 @@ export class KeyVault extends Construct {
         lifecycle: { ignoreChanges: ["expiration_date"] },
         dependsOn: [deployerReady.sleep, endpoint.endpoint],
       });
-      if (protect) key.addOverride("lifecycle.prevent_destroy", true);
+      preventDestroy(protect, key);
       keys[name] = key;
     }
     this.keys = keys;

@@ -2,6 +2,7 @@ import { LogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics
 import { Construct } from "constructs";
 import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
 import { AzureNaming } from "./naming";
+import { preventDestroy } from "../shared/lifecycle";
 
 export interface LogAnalyticsProps {
   readonly naming: AzureNaming;
@@ -11,7 +12,7 @@ export interface LogAnalyticsProps {
   readonly retentionInDays: number;
   /**
    * Protect the workspace (audit trail) from `terraform destroy`.
-   * @default false
+   * @default true
    */
   readonly deletionProtection?: boolean;
 }
@@ -39,7 +40,7 @@ export class LogAnalytics extends Construct {
       internetIngestionEnabled: false,
       internetQueryEnabled: true,
     });
-    if (props.deletionProtection ?? false) this.workspace.addOverride("lifecycle.prevent_destroy", true);
+    preventDestroy(props.deletionProtection ?? true, this.workspace);
     this.diagnostics = { logAnalyticsWorkspaceId: this.workspace.id };
     new DiagnosticSettings(this, "diagnostics", {
       diagnostics: this.diagnostics,

@@ -3,6 +3,7 @@ import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { ResourceGroupPolicyAssignment } from "@cdktf/provider-azurerm/lib/resource-group-policy-assignment";
 import { Construct } from "constructs";
 import { AzureNaming } from "./naming";
+import { preventDestroy } from "../shared/lifecycle";
 
 /** Built-in "PCI DSS v4" initiative (Microsoft.Authorization/policySetDefinitions). */
 export const PCI_DSS_V4_INITIATIVE_ID = "/providers/Microsoft.Authorization/policySetDefinitions/c676748e-3af9-4e22-bc28-50feed564afb";
@@ -14,7 +15,7 @@ export interface PlatformResourceGroupProps {
   readonly location: string;
   /**
    * Put a CanNotDelete lock on the group: nothing in it can be deleted until the lock is removed.
-   * @default false
+   * @default true
    */
   readonly deletionProtection?: boolean;
   /**
@@ -53,14 +54,15 @@ export class PlatformResourceGroup extends Construct {
       });
     }
 
-    if (props.deletionProtection ?? false) {
+    const protect = props.deletionProtection ?? true;
+    preventDestroy(protect, this.group);
+    if (protect) {
       new ManagementLock(this, "lock", {
         name: props.naming.name("lock", { qualifier: props.qualifier }),
         scope: this.group.id,
         lockLevel: "CanNotDelete",
         notes: "Holds platform data or keys. Remove this lock deliberately (change review) before deleting anything in it.",
       });
-      this.group.addOverride("lifecycle.prevent_destroy", true);
     }
   }
 }

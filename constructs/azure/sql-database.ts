@@ -14,6 +14,7 @@ import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
 import { AzureNaming } from "./naming";
 import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
 import { WorkloadIdentity } from "./workload-identity";
+import { preventDestroy } from "../shared/lifecycle";
 
 /** Change data capture on the database: a typed setting, applied by `CdcEnablement` at deploy time. */
 export interface SqlCdcSettings {
@@ -66,7 +67,7 @@ export interface SqlDatabaseProps {
   readonly securityAlertEmails?: readonly string[];
   /**
    * `lifecycle.prevent_destroy` on servers and databases.
-   * @default false
+   * @default true
    */
   readonly deletionProtection?: boolean;
   /**
@@ -164,7 +165,7 @@ export class SqlDatabase extends Construct {
     }
     const { naming, sizing } = props;
     const caps = sqlSkuCapabilities(sizing.skuName) as NonNullable<ReturnType<typeof sqlSkuCapabilities>>;
-    const protect = props.deletionProtection ?? false;
+    const protect = props.deletionProtection ?? true;
 
     const primary = this.createServer("primary", props, props.location, "sql");
     this.server = primary.server;
@@ -200,7 +201,7 @@ export class SqlDatabase extends Construct {
       tags: props.tags ? { ...props.tags } : undefined,
       dependsOn: [primary.tde],
     });
-    if (protect) this.database.addOverride("lifecycle.prevent_destroy", true);
+    preventDestroy(protect, this.database);
     this.databaseId = this.database.id;
     new DiagnosticSettings(this, "database-diagnostics", { diagnostics: props.diagnostics, targetResourceId: this.database.id });
 
@@ -228,7 +229,7 @@ export class SqlDatabase extends Construct {
         tags: props.tags ? { ...props.tags } : undefined,
         dependsOn: [secondary.tde],
       });
-      if (protect) this.secondaryDatabase.addOverride("lifecycle.prevent_destroy", true);
+      preventDestroy(protect, this.secondaryDatabase);
       new DiagnosticSettings(this, "secondary-database-diagnostics", {
         diagnostics: props.diagnostics,
         targetResourceId: this.secondaryDatabase.id,
@@ -292,7 +293,7 @@ export class SqlDatabase extends Construct {
       // The server's identity wraps the TDE protector at creation: wait until its key grant is enforced.
       dependsOn: [...props.identity.keyAccessReady],
     });
-    if (props.deletionProtection ?? false) server.addOverride("lifecycle.prevent_destroy", true);
+    preventDestroy(props.deletionProtection ?? true, server);
 
     const tde = new MssqlServerTransparentDataEncryption(scope, "tde", {
       serverId: server.id,

@@ -14,6 +14,7 @@ import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
 import { AzureNaming } from "./naming";
 import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
 import { WorkloadIdentity } from "./workload-identity";
+import { preventDestroy } from "../shared/lifecycle";
 
 /** Name of the workspace's customer-managed key entry (workspace block and key activation must agree). */
 const WORKSPACE_KEY_NAME = "cmk";
@@ -50,7 +51,7 @@ export interface SynapseWarehouseProps {
   readonly securityAlertEmails?: readonly string[];
   /**
    * `lifecycle.prevent_destroy` on the workspace and the pool.
-   * @default false
+   * @default true
    */
   readonly deletionProtection?: boolean;
   /** @default - none (the stack's tags aspect adds the required ones) */
@@ -95,7 +96,7 @@ export class SynapseWarehouse extends Construct {
     if (problems.length > 0) {
       throw new Error(`SynapseWarehouse ${this.node.path} has invalid props:\n  - ${problems.map((p) => p.message).join("\n  - ")}`);
     }
-    const protect = props.deletionProtection ?? false;
+    const protect = props.deletionProtection ?? true;
     const workspaceName = props.naming.name("synapseWorkspace");
 
     this.workspace = new SynapseWorkspace(this, "workspace", {
@@ -120,7 +121,7 @@ export class SynapseWarehouse extends Construct {
       tags: props.tags ? { ...props.tags } : undefined,
       dependsOn: [...props.identity.keyAccessReady],
     });
-    if (protect) this.workspace.addOverride("lifecycle.prevent_destroy", true);
+    preventDestroy(protect, this.workspace);
     this.workspaceId = this.workspace.id;
     this.workspaceName = this.workspace.name;
     this.sqlEndpoint = `${workspaceName}.sql.azuresynapse.net`;
@@ -192,7 +193,7 @@ export class SynapseWarehouse extends Construct {
       tags: props.tags ? { ...props.tags } : undefined,
       dependsOn: [key, admin],
     });
-    if (protect) this.sqlPool.addOverride("lifecycle.prevent_destroy", true);
+    preventDestroy(protect, this.sqlPool);
     this.sqlPoolId = this.sqlPool.id;
     this.sqlPoolName = this.sqlPool.name;
     const poolDiagnostics = new DiagnosticSettings(this, "sql-pool-diagnostics", {

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { SNAPSHOT_COLUMNS, WAREHOUSE_LOAD } from "../../constructs/azure/adf-pipelines/etl-oltp-to-olap";
 import { ancestors, datasetsOf, linkedServicesOf, sqlObjectsOf } from "../../constructs/azure/adf-pipelines/model";
-import { BATCH_SCHEDULE } from "../../constructs/azure/data-factory";
+import { BATCH_SCHEDULE, batchTriggerLabel } from "../../constructs/azure/data-factory";
 import { OLTP_TABLES } from "../../environments/types";
 import { REPO_ROOT, hasObject, listProcedures, listTables } from "../sql/sql-catalog";
 import { ENVS, ENV_NAMES, configsOf, secretHits, synthStack } from "./helpers";
@@ -204,5 +204,15 @@ describe("CDC disabled", () => {
     const s = synthStack({ ...ENVS.dev, cdc: { enabled: false, tables: [] } });
     expect(configsOf(s, "azurerm_data_factory_pipeline").map((p) => p.name)).toEqual(["etl_api_logs_to_olap"]);
     expect(configsOf(s, "azurerm_data_factory_trigger_schedule").map((t) => t.name)).toEqual(["trg_api_logs_every_2_min"]);
+  });
+});
+
+describe("batch trigger name and description follow the schedule", () => {
+  test.each([
+    [{ hours: [2], minutes: [0] }, "trg_oltp_to_olap_daily_0200_utc", "Flow 2: nightly batch at 02:00 UTC."],
+    [{ hours: [13, 1], minutes: [30] }, "trg_oltp_to_olap_daily_0130_1330_utc", "Flow 2: daily batch at 01:30, 13:30 UTC."],
+    [{ hours: [4], minutes: [45, 5] }, "trg_oltp_to_olap_daily_0405_0445_utc", "Flow 2: nightly batch at 04:05, 04:45 UTC."],
+  ])("%j -> %s", (schedule, name, description) => {
+    expect(batchTriggerLabel(schedule)).toEqual({ name, description });
   });
 });

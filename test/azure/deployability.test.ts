@@ -239,7 +239,7 @@ describe("construct inputs behind the fixes", () => {
 
   test("an RBAC wait needs assignments and a whole number of seconds or minutes", () => {
     const t = storeTestbed();
-    const grant = t.identity.grant("/scope", "Reader");
+    const grant = t.identity.grant({ target: "scope", scope: "/scope", role: "Reader" });
     expect(() => new RbacPropagationWait(t.stack, "none", { assignments: [] })).toThrow(/assignments is empty/);
     expect(() => new RbacPropagationWait(t.stack, "bad", { assignments: [grant], duration: "5" })).toThrow(
       /duration "5" is not a whole number/,
