@@ -21,5 +21,4 @@ export {
 export type * from "./engine/types";
 export { ALL_RULES } from "./rules";
 export { PACKS } from "./packs";
-export { suppress } from "./suppress";
 export { policyConfigs } from "./configs";

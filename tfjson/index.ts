@@ -4,5 +4,6 @@
  */
 export * from "./references";
 export * from "./stack";
+export * from "./suppression-marker";
 export * from "./types";
 export * from "./values";
