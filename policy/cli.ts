@@ -2,18 +2,19 @@
  * npm run policy [-- <cdktf output dir>] [--all]
  *
  * Evaluates every stack listed in <dir>/manifest.json (default cdktf.out) with the packs and
- * suppressions of its environment (baseline for unknown stacks), prints a table, writes
+ * suppressions of its environment, as synth wrote them to <dir>/stack-settings.json (baseline for unknown stacks), prints a table, writes
  * <dir>/policy-report.json and exits 1 on unsuppressed error findings or configuration errors.
  */
 import { resolve } from "node:path";
-import { policyConfigs } from "./configs";
+import { readStackSettings } from "../tfjson/stack-settings";
 import { evaluateOutdir } from "./engine/evaluate";
 import { formatReport, violationMessage, writeReport } from "./engine/report";
+import type { StackPolicyConfig } from "./engine/types";
 
 function main(argv: string[]): number {
   const all = argv.includes("--all");
   const dir = resolve(argv.find((a) => !a.startsWith("--")) ?? "cdktf.out");
-  const configs = policyConfigs();
+  const configs = Object.fromEntries(Object.entries(readStackSettings(dir)).map(([id, s]) => [id, s.policy as StackPolicyConfig]));
   const report = evaluateOutdir(dir, configs);
   for (const s of report.stacks.filter((x) => x.defaulted)) {
     console.warn(`note: no environment configures stack "${s.name}"; evaluating it with the baseline pack`);
