@@ -183,7 +183,7 @@ export type SynapseSqlPoolSku = (typeof SYNAPSE_SQL_POOL_SKUS)[number];
 export interface SqlDatabaseSizing {
   /**
    * The database SKU, e.g. `GP_S_Gen5_2` (serverless), `GP_Gen5_4`, `BC_Gen5_8`, `HS_Gen5_4`, or a DTU
-   * SKU (`Basic`, `S0`-`S12`, `P1`-`P15`). Capabilities per SKU: `environments/azure-sql-sku.ts`.
+   * SKU (`Basic`, `S0`-`S12`, `P1`-`P15`). Capabilities per SKU: `constructs/azure/sql-sku.ts`.
    */
   readonly skuName: string;
   /** Maximum data size in GB. */

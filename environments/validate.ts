@@ -29,7 +29,7 @@ import {
   checkDistinct,
   EnvironmentSetIssues,
 } from "./checks";
-import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "./azure-sql-sku";
+import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "../constructs/azure/sql-sku";
 import {
   ALERT_CONTACTS_SHAPE,
   BUDGET_SHAPE,

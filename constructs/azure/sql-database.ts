@@ -7,7 +7,7 @@ import { MssqlServerMicrosoftSupportAuditingPolicy } from "@cdktf/provider-azure
 import { MssqlServerSecurityAlertPolicy } from "@cdktf/provider-azurerm/lib/mssql-server-security-alert-policy";
 import { MssqlServerTransparentDataEncryption } from "@cdktf/provider-azurerm/lib/mssql-server-transparent-data-encryption";
 import { Construct } from "constructs";
-import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "../../environments/azure-sql-sku";
+import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "./sql-sku";
 import { AzureLocation, EntraAdminGroup, SqlDatabaseSizing } from "../../environments/types";
 import { CdcEnablement } from "./cdc-enablement";
 import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
