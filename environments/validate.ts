@@ -1,6 +1,4 @@
 import {
-  AZURE_LOCATIONS,
-  AZURE_ZONAL_LOCATIONS,
   AzureEnvironment,
   AzureSizing,
   CdcConfig,
@@ -16,6 +14,7 @@ import {
   StateBackendConfig,
   SynapseSizing,
 } from "./types";
+import { AZURE_LOCATIONS, AZURE_ZONAL_LOCATIONS } from "../constructs/azure/locations";
 import { AzureNaming } from "../constructs/azure/naming";
 import {
   GUID,

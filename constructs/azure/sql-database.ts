@@ -8,7 +8,8 @@ import { MssqlServerSecurityAlertPolicy } from "@cdktf/provider-azurerm/lib/mssq
 import { MssqlServerTransparentDataEncryption } from "@cdktf/provider-azurerm/lib/mssql-server-transparent-data-encryption";
 import { Construct } from "constructs";
 import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "./sql-sku";
-import { AzureLocation, EntraAdminGroup, SqlDatabaseSizing } from "../../environments/types";
+import { EntraAdminGroup, SqlDatabaseSizing } from "../../environments/types";
+import { AzureLocation } from "./locations";
 import { CdcEnablement } from "./cdc-enablement";
 import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
 import { AzureNaming } from "./naming";
