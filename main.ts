@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { App } from "cdktf";
 import { AZURE_ENVIRONMENTS } from "./environments";
 import { AWS_ENVIRONMENTS } from "./environments/aws-index";
@@ -5,7 +7,7 @@ import { EnvironmentConfigError, StackInputError, buildStack } from "./environme
 import { EnvironmentConfigErrors, validateAllEnvironments } from "./environments/validate-all";
 import { evaluateOutdir, formatReport, StackPolicyConfig, violationMessage, writeReport } from "./policy";
 import { synthSummary } from "./scripts/synth-summary";
-import { StackSettings, writeStackSettings } from "./tfjson/stack-settings";
+import { STACK_SETTINGS_FILE, StackSettings } from "./tfjson/stack-settings";
 
 // Wiring only: validate every environment before building anything, one stack per environment,
 // then the policy pass over what was synthesized, and where everything was written.
@@ -50,7 +52,7 @@ function main(): void {
     policy[id] = env.policy;
     settings[id] = { policy: env.policy, ...(env.budget ? { budgetUsd: env.budget.monthlyAmountUsd } : {}) };
   }
-  writeStackSettings(app.outdir, settings);
+  writeFileSync(join(app.outdir, STACK_SETTINGS_FILE), `${JSON.stringify(settings, null, 2)}\n`);
 
   const report = evaluateOutdir(app.outdir, policy);
   const reportFile = writeReport(report);

@@ -14,7 +14,7 @@ import { loadPriceBook } from "./pricebook";
 import { compareReports, formatComparison, formatSideBySide, formatStack, incomplete, overBudget } from "./report";
 import { CostReport } from "./types";
 import { loadUsageDefaults, loadUsageFile } from "./usage";
-import { readStackSettings } from "../tfjson/stack-settings";
+import { STACK_SETTINGS_FILE, StackSettingsById } from "../tfjson/stack-settings";
 
 export interface CliOptions {
   readonly outDir: string;
@@ -60,8 +60,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 
 /** Budgets from the environment files (owned by the platform team), as synth wrote them beside the stacks. */
 export function loadBudgets(outDir: string): Record<string, number> {
+  const file = path.join(outDir, STACK_SETTINGS_FILE);
+  const settings = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as StackSettingsById) : {};
   const out: Record<string, number> = {};
-  for (const [id, s] of Object.entries(readStackSettings(outDir))) if (s.budgetUsd !== undefined) out[id] = s.budgetUsd;
+  for (const [id, s] of Object.entries(settings)) if (s.budgetUsd !== undefined) out[id] = s.budgetUsd;
   return out;
 }
 
