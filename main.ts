@@ -1,10 +1,13 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { App } from "cdktf";
 import { AZURE_ENVIRONMENTS } from "./environments";
 import { AWS_ENVIRONMENTS } from "./environments/aws-index";
 import { EnvironmentConfigError, StackInputError, buildStack } from "./environments/checks";
 import { EnvironmentConfigErrors, validateAllEnvironments } from "./environments/validate-all";
-import { evaluateOutdir, formatReport, policyConfigs, violationMessage, writeReport } from "./policy";
+import { evaluateOutdir, formatReport, StackPolicyConfig, violationMessage, writeReport } from "./policy";
 import { synthSummary } from "./scripts/synth-summary";
+import { STACK_SETTINGS_FILE, StackSettings } from "./tfjson/stack-settings";
 
 // Wiring only: validate every environment before building anything, one stack per environment,
 // then the policy pass over what was synthesized, and where everything was written.
@@ -37,7 +40,21 @@ function main(): void {
   }
   app.synth();
 
-  const report = evaluateOutdir(app.outdir, policyConfigs());
+  // Every validated environment, not only the synthesized subset: a suppression for a stack that was not
+  // synthesized is still reported by the policy engine.
+  const envs = [
+    ...valid.azure.map((env) => [`azure-${env.name}`, env] as const),
+    ...valid.aws.map((env) => [`aws-${env.name}`, env] as const),
+  ];
+  const settings: Record<string, StackSettings> = {};
+  const policy: Record<string, StackPolicyConfig> = {};
+  for (const [id, env] of envs) {
+    policy[id] = env.policy;
+    settings[id] = { policy: env.policy, ...(env.budget ? { budgetUsd: env.budget.monthlyAmountUsd } : {}) };
+  }
+  writeFileSync(join(app.outdir, STACK_SETTINGS_FILE), `${JSON.stringify(settings, null, 2)}\n`);
+
+  const report = evaluateOutdir(app.outdir, policy);
   const reportFile = writeReport(report);
   console.log(formatReport(report));
   console.log(`\n${synthSummary(app.outdir, reportFile)}`);

@@ -14,6 +14,7 @@ import { loadPriceBook } from "./pricebook";
 import { compareReports, formatComparison, formatSideBySide, formatStack, incomplete, overBudget } from "./report";
 import { CostReport } from "./types";
 import { loadUsageDefaults, loadUsageFile } from "./usage";
+import { STACK_SETTINGS_FILE, StackSettingsById } from "../tfjson/stack-settings";
 
 export interface CliOptions {
   readonly outDir: string;
@@ -57,31 +58,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   return { outDir, compareTo, failOverBudget, allowIncomplete, stacks, quiet, ...(usageDir ? { usageDir } : {}) };
 }
 
-interface EnvWithBudget {
-  readonly name: string;
-  readonly budget?: { readonly monthlyAmountUsd: number };
-}
-
-/** Budgets from the environment files (owned by the platform team), keyed by stack name. Missing files are fine. */
-export function loadBudgets(): Record<string, number> {
+/** Budgets from the environment files (owned by the platform team), as synth wrote them beside the stacks. */
+export function loadBudgets(outDir: string): Record<string, number> {
+  const file = path.join(outDir, STACK_SETTINGS_FILE);
+  const settings = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as StackSettingsById) : {};
   const out: Record<string, number> = {};
-  const sources: [string, string, string][] = [
-    ["../environments", "AZURE_ENVIRONMENTS", "azure"],
-    ["../environments/aws-index", "AWS_ENVIRONMENTS", "aws"],
-  ];
-  for (const [mod, exportName, prefix] of sources) {
-    try {
-      // Lazy: the AWS environment files may not exist yet.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const m = require(mod) as Record<string, readonly EnvWithBudget[] | undefined>;
-      for (const env of m[exportName] ?? []) {
-        if (env.budget?.monthlyAmountUsd !== undefined) out[`${prefix}-${env.name}`] = env.budget.monthlyAmountUsd;
-      }
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code !== "MODULE_NOT_FOUND") process.stderr.write(`cost: could not load budgets from ${mod}: ${(e as Error).message}\n`);
-    }
-  }
+  for (const [id, s] of Object.entries(settings)) if (s.budgetUsd !== undefined) out[id] = s.budgetUsd;
   return out;
 }
 
@@ -123,7 +105,8 @@ export function run(
 
 if (require.main === module) {
   try {
-    const { exitCode } = run(parseArgs(process.argv.slice(2)), loadBudgets());
+    const opts = parseArgs(process.argv.slice(2));
+    const { exitCode } = run(opts, loadBudgets(opts.outDir));
     process.exitCode = exitCode;
   } catch (e) {
     process.stderr.write(`cost: ${(e as Error).message}\n`);

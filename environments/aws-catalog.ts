@@ -3,7 +3,7 @@
  * these tables instead of a pattern that accepts names the service refuses at apply time.
  * Update a table when the service's page changes; each one cites its source.
  */
-import { AwsRegion } from "./aws-types";
+import { AwsRegion } from "../constructs/aws/regions";
 
 /**
  * Availability zones per region, by zone name (the names an account sees; their mapping to physical

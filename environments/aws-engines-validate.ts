@@ -9,7 +9,6 @@ import {
   SnowflakeWarehouseSizing,
   ATLAS_PROJECT_ROLES,
   AWS_DOCUMENT_STORES,
-  AWS_REGIONS,
   AWS_WAREHOUSES,
   AwsEnvironment,
   SNOWFLAKE_EDITIONS,
@@ -17,6 +16,7 @@ import {
   SNOWFLAKE_WAREHOUSE_SIZES,
   regionOf,
 } from "./aws-types";
+import { AWS_REGIONS } from "../constructs/aws/regions";
 import { IssueCollector, isPrivateCidr, parseCidr } from "./checks";
 import { bool, list, num, object, optional, text } from "./shape";
 

@@ -5,36 +5,16 @@
  * contract so that an engineer who knows one cloud reads the other. Every field is validated by
  * `validateAwsEnvironment` before a construct is built.
  */
+import type { AuroraSizing } from "../constructs/aws/aurora-postgres";
+import type { DocumentDbSizing } from "../constructs/aws/document-store";
+import type { MskSizing } from "../constructs/aws/kafka-cluster";
+import type { RedshiftSizing } from "../constructs/aws/redshift-warehouse";
+import { AwsRegion } from "../constructs/aws/regions";
 import { AwsMlConfig, AwsOrchestrationConfig } from "./aws-ml-types";
 import { AlertContacts, BudgetConfig, EnvironmentTier, PolicyConfig, RequiredTags } from "./types";
 
-/** AWS regions this platform may deploy to (data residency: EU first, then the US). */
-export const AWS_REGIONS = [
-  "eu-west-1",
-  "eu-west-2",
-  "eu-west-3",
-  "eu-central-1",
-  "eu-north-1",
-  "us-east-1",
-  "us-east-2",
-  "us-west-2",
-] as const;
-export type AwsRegion = (typeof AWS_REGIONS)[number];
-
 /** The region used when an environment file does not name one (never in prod: the validator requires it). */
 export const DEFAULT_AWS_REGION: AwsRegion = "eu-west-1";
-
-/** Short codes used in resource names. */
-export const AWS_REGION_SHORT: Record<AwsRegion, string> = {
-  "eu-west-1": "euw1",
-  "eu-west-2": "euw2",
-  "eu-west-3": "euw3",
-  "eu-central-1": "euc1",
-  "eu-north-1": "eun1",
-  "us-east-1": "use1",
-  "us-east-2": "use2",
-  "us-west-2": "usw2",
-};
 
 /** The OLTP tables of `sql/postgres/` (schema `payments`) that Debezium captures. */
 export const POSTGRES_CDC_TABLES = [
@@ -116,44 +96,6 @@ export interface AwsRetentionConfig {
   readonly snapshotDays: number;
   /** KMS key deletion waiting period, 7-30; 30 in prod. */
   readonly kmsDeletionWindowDays: number;
-}
-
-/** Aurora PostgreSQL (OLTP) sizing. */
-export interface AuroraSizing {
-  /** Instance class of the writer and readers, e.g. `db.r7g.xlarge`; burstable `db.t*` not in prod. */
-  readonly instanceClass: string;
-  /** Readers, spread over the other AZs (0-15); at least 2 in prod. */
-  readonly readerCount: number;
-  /** Aurora PostgreSQL engine version (16.x: logical replication and pgoutput for Debezium). */
-  readonly engineVersion: string;
-}
-
-/** Redshift Serverless (OLAP) sizing. */
-export interface RedshiftSizing {
-  /** Base capacity in RPUs: 8-1024, a multiple of 8. */
-  readonly baseCapacityRpu: number;
-  /** Maximum RPUs the workgroup may scale to (cost ceiling); at least `baseCapacityRpu`. */
-  readonly maxCapacityRpu: number;
-}
-
-/** Amazon DocumentDB (NoSQL) sizing. */
-export interface DocumentDbSizing {
-  /** Instance class, e.g. `db.r6g.large`; burstable `db.t*` not in prod. */
-  readonly instanceClass: string;
-  /** Instances (1 primary + replicas), 1-16; at least 3 in prod (one per AZ). */
-  readonly instanceCount: number;
-}
-
-/** Amazon MSK (Kafka) sizing. */
-export interface MskSizing {
-  /** Broker type, e.g. `kafka.m7g.large`; `kafka.t3.small` not in prod. */
-  readonly brokerInstanceType: string;
-  /** Broker count, a multiple of the AZ count (3). */
-  readonly brokerCount: number;
-  /** EBS storage per broker in GiB, 1-16384. */
-  readonly ebsVolumeGb: number;
-  /** Kafka version, e.g. `3.6.0`. */
-  readonly kafkaVersion: string;
 }
 
 /** MSK Connect capacity of each connector. */

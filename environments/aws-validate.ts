@@ -1,8 +1,6 @@
 import { checkAwsMlConfig } from "./aws-ml-validate";
 import { AwsMlConfig, AwsOrchestrationConfig } from "./aws-ml-types";
 import {
-  AWS_REGIONS,
-  AuroraSizing,
   AwsCdcConfig,
   AwsEnvironment,
   AwsEtlConfig,
@@ -10,16 +8,18 @@ import {
   AwsRetentionConfig,
   AwsSizing,
   AwsStateBackendConfig,
-  DocumentDbSizing,
   GLUE_WORKER_TYPES,
   GlueSizing,
   MskConnectSizing,
-  MskSizing,
   POSTGRES_CDC_TABLES,
-  RedshiftSizing,
   S3ObjectLocation,
   regionOf,
 } from "./aws-types";
+import type { MskSizing } from "../constructs/aws/kafka-cluster";
+import type { DocumentDbSizing } from "../constructs/aws/document-store";
+import type { RedshiftSizing } from "../constructs/aws/redshift-warehouse";
+import type { AuroraSizing } from "../constructs/aws/aurora-postgres";
+import { AWS_REGIONS } from "../constructs/aws/regions";
 import {
   IssueCollector,
   checkAddressPlan,

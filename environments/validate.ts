@@ -1,6 +1,4 @@
 import {
-  AZURE_LOCATIONS,
-  AZURE_ZONAL_LOCATIONS,
   AzureEnvironment,
   AzureSizing,
   CdcConfig,
@@ -16,6 +14,7 @@ import {
   StateBackendConfig,
   SynapseSizing,
 } from "./types";
+import { AZURE_LOCATIONS, AZURE_ZONAL_LOCATIONS } from "../constructs/azure/locations";
 import { AzureNaming } from "../constructs/azure/naming";
 import {
   GUID,
@@ -29,7 +28,7 @@ import {
   checkDistinct,
   EnvironmentSetIssues,
 } from "./checks";
-import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "./azure-sql-sku";
+import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "../constructs/azure/sql-sku";
 import {
   ALERT_CONTACTS_SHAPE,
   BUDGET_SHAPE,

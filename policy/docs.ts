@@ -31,7 +31,7 @@ export function renderDocs(): string {
     "Guardrails evaluated on the synthesized Terraform JSON of every stack (`npm run synth`, `npm run policy [-- <dir>]`).",
     "An unsuppressed finding of severity `error` fails the run. Suppress one rule on one resource with a reason of at least 20 characters,",
     "either in the environment file (`policy.suppressions: [{ ruleId, resource, reason }]`) or next to the construct",
-    "(`suppress(resource, ruleId, reason)` from `policy/suppress.ts`). A suppression that matches no failing finding is an error.",
+    "(`suppress(resource, ruleId, reason)` from `constructs/shared/suppress.ts`). A suppression that matches no failing finding is an error.",
     "",
     "## Packs",
     "",

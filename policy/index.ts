@@ -2,7 +2,7 @@
  * Policy-as-code guardrail for the synthesized stacks (a cdk-nag for cdktf).
  *
  * main.ts, after app.synth():
- *   const report = evaluateOutdir(app.outdir, policyConfigs());
+ *   const report = evaluateOutdir(app.outdir, policyByStack); // from the environments, built in main.ts
  *   writeReport(report);
  *   console.log(formatReport(report));
  *   assertNoViolations(report); // throws PolicyViolationError naming stack, address, rule id and fix
@@ -21,5 +21,3 @@ export {
 export type * from "./engine/types";
 export { ALL_RULES } from "./rules";
 export { PACKS } from "./packs";
-export { suppress } from "./suppress";
-export { policyConfigs } from "./configs";

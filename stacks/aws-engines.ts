@@ -6,7 +6,8 @@
 import { MongodbatlasProvider } from "@cdktf/provider-mongodbatlas/lib/provider";
 import { SnowflakeProvider } from "@cdktf/provider-snowflake/lib/provider";
 import { Construct } from "constructs";
-import { AwsEnvironment, AwsRegion, MongoAtlasConfig, SnowflakeConfig } from "../environments/aws-types";
+import { AwsEnvironment, MongoAtlasConfig, SnowflakeConfig } from "../environments/aws-types";
+import { AwsRegion } from "../constructs/aws/regions";
 import { DiagnosticsProps, PrivateAccessProps } from "../constructs/aws/common";
 import { DocumentStore } from "../constructs/aws/document-store";
 import { KafkaCluster } from "../constructs/aws/kafka-cluster";

@@ -4,5 +4,7 @@
  */
 export * from "./references";
 export * from "./stack";
+export * from "./stack-settings";
+export * from "./suppression-marker";
 export * from "./types";
 export * from "./values";

@@ -7,7 +7,7 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Construct } from "constructs";
 import { AlertContacts } from "../../environments/types";
-import { suppress } from "../../policy/suppress";
+import { suppress } from "../shared/suppress";
 import { AwsNaming } from "./naming";
 import { denyInsecureTransport } from "./private/iam";
 

@@ -3,11 +3,20 @@ import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
 import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
 import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
 import { Construct } from "constructs";
-import { AuroraSizing } from "../../environments/aws-types";
 import { CommonDataProps, PrivateAccessProps } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { Connectable, PrivateSecurityGroup, connect } from "./private/security-group";
 import { Grantable, WorkloadRole } from "./workload-role";
+
+/** Aurora PostgreSQL (OLTP) sizing. */
+export interface AuroraSizing {
+  /** Instance class of the writer and readers, e.g. `db.r7g.xlarge`; burstable `db.t*` not in prod. */
+  readonly instanceClass: string;
+  /** Readers, spread over the other AZs (0-15); at least 2 in prod. */
+  readonly readerCount: number;
+  /** Aurora PostgreSQL engine version (16.x: logical replication and pgoutput for Debezium). */
+  readonly engineVersion: string;
+}
 
 /** A database user that signs in with an IAM token instead of a password. */
 export interface AuroraIamGrant {

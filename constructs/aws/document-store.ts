@@ -4,11 +4,18 @@ import { DocdbClusterParameterGroup } from "@cdktf/provider-aws/lib/docdb-cluste
 import { DocdbSubnetGroup } from "@cdktf/provider-aws/lib/docdb-subnet-group";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { DocumentDbSizing } from "../../environments/aws-types";
 import { CommonDataProps, PrivateAccessProps } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { DocumentCollectionSpec, DocumentStore as DocumentStoreContract, PAYMENT_DOCUMENT_COLLECTIONS } from "./engine-contracts";
 import { Connectable, PrivateSecurityGroup, connect } from "./private/security-group";
+
+/** Amazon DocumentDB (NoSQL) sizing. */
+export interface DocumentDbSizing {
+  /** Instance class, e.g. `db.r6g.large`; burstable `db.t*` not in prod. */
+  readonly instanceClass: string;
+  /** Instances (1 primary + replicas), 1-16; at least 3 in prod (one per AZ). */
+  readonly instanceCount: number;
+}
 
 /** Log types DocumentDB exports to CloudWatch Logs. */
 export const DOCDB_LOG_EXPORTS = ["audit", "profiler"] as const;

@@ -1,11 +1,22 @@
 import { MskCluster } from "@cdktf/provider-aws/lib/msk-cluster";
 import { MskConfiguration } from "@cdktf/provider-aws/lib/msk-configuration";
 import { Construct } from "constructs";
-import { MskSizing } from "../../environments/aws-types";
 import { CommonDataProps, PrivateAccessProps } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { Connectable, PrivateSecurityGroup, connect } from "./private/security-group";
 import { Grantable } from "./workload-role";
+
+/** Amazon MSK (Kafka) sizing. */
+export interface MskSizing {
+  /** Broker type, e.g. `kafka.m7g.large`; `kafka.t3.small` not in prod. */
+  readonly brokerInstanceType: string;
+  /** Broker count, a multiple of the AZ count (3). */
+  readonly brokerCount: number;
+  /** EBS storage per broker in GiB, 1-16384. */
+  readonly ebsVolumeGb: number;
+  /** Kafka version, e.g. `3.6.0`. */
+  readonly kafkaVersion: string;
+}
 
 export interface KafkaClusterProps extends CommonDataProps {
   readonly accountId: string;

@@ -15,7 +15,8 @@ import { PrivatelinkEndpointService } from "@cdktf/provider-mongodbatlas/lib/pri
 import { Project } from "@cdktf/provider-mongodbatlas/lib/project";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { AwsRegion, MongoAtlasConfig } from "../../environments/aws-types";
+import { MongoAtlasConfig } from "../../environments/aws-types";
+import { AwsRegion } from "./regions";
 import { PrivateAccessProps } from "./common";
 import { DocumentCollectionSpec, DocumentStore, PAYMENT_DOCUMENT_COLLECTIONS } from "./engine-contracts";
 import { AwsNaming } from "./naming";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { AWS_REGION_SHORT, AwsRegion } from "../../environments/aws-types";
+import { AWS_REGION_SHORT, AwsRegion } from "./regions";
 
 /**
  * Naming rule of one AWS resource type: the length and charset limits the service enforces

@@ -3,11 +3,18 @@ import { RedshiftserverlessUsageLimit } from "@cdktf/provider-aws/lib/redshiftse
 import { RedshiftserverlessWorkgroup } from "@cdktf/provider-aws/lib/redshiftserverless-workgroup";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { RedshiftSizing } from "../../environments/aws-types";
 import { CommonDataProps, PrivateAccessProps } from "./common";
 import { AnalyticsWarehouse } from "./engine-contracts";
 import { Connectable, PrivateSecurityGroup, connect } from "./private/security-group";
 import { Grantable, WorkloadRole } from "./workload-role";
+
+/** Redshift Serverless (OLAP) sizing. */
+export interface RedshiftSizing {
+  /** Base capacity in RPUs: 8-1024, a multiple of 8. */
+  readonly baseCapacityRpu: number;
+  /** Maximum RPUs the workgroup may scale to (cost ceiling); at least `baseCapacityRpu`. */
+  readonly maxCapacityRpu: number;
+}
 
 /** Audit logs Redshift Serverless exports to CloudWatch Logs. */
 export const REDSHIFT_AUDIT_LOGS = ["connectionlog", "userlog", "useractivitylog"] as const;

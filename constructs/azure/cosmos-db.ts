@@ -4,7 +4,7 @@ import { CosmosdbSqlDatabase } from "@cdktf/provider-azurerm/lib/cosmosdb-sql-da
 import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { AzureLocation } from "../../environments/types";
+import { AzureLocation } from "./locations";
 import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
 import { AzureNaming } from "./naming";
 import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";

@@ -262,9 +262,34 @@ export class EtlFactory extends Construct {
   constructor(scope: Construct, id: string, props: EtlFactoryProps) {
     super(scope, id);
     validateEtlFactoryProps(props);
-    const git = props.git;
 
-    this.factory = new DataFactory(this, "factory", {
+    this.factory = this.createFactory(props);
+    this.id = this.factory.id;
+    this.name = this.factory.name;
+    this.createPrivateAccess(props);
+    const runtime = this.createIntegrationRuntime(props);
+    this.managedPrivateEndpoints = this.createManagedPrivateEndpoints(props, runtime);
+    const linkedServices = this.createLinkedServices(props, runtime);
+    const datasets = this.createDatasets(props, linkedServices);
+
+    this.catalog = {
+      linkedServices: new Set(Object.values(LINKED_SERVICES)),
+      datasets: new Map(Object.values(DATASETS).map((d) => [d.name, { linkedService: d.linkedService, parameters: d.parameters }])),
+    };
+    this.pipelines = {
+      oltpToOlap: props.cdcTables.length > 0 ? buildOltpToOlapPipeline({ cdcTables: props.cdcTables }) : undefined,
+      apiLogsToOlap: buildApiLogsPipeline({ stagingPath: `${props.dataLake.stagingFileSystem}/staging/api_logs` }),
+    };
+    const deployed = this.deployPipelines([...datasets, ...Object.values(linkedServices)]);
+    this.batchTrigger = deployed.oltpToOlap && this.createBatchTrigger(props, deployed.oltpToOlap);
+    this.apiLogsTrigger = this.createApiLogsTrigger(props, deployed.apiLogsToOlap);
+    this.grantDataPlane(props);
+  }
+
+  /** The factory: managed VNet, no public access, the workload identity and its customer-managed key. */
+  private createFactory(props: EtlFactoryProps): DataFactory {
+    const git = props.git;
+    return new DataFactory(this, "factory", {
       name: props.naming.name("dataFactory"),
       resourceGroupName: props.resourceGroupName,
       location: props.location,
@@ -286,9 +311,10 @@ export class EtlFactory extends Construct {
           }
         : undefined,
     });
-    this.id = this.factory.id;
-    this.name = this.factory.name;
+  }
 
+  /** Private endpoints for the data plane and the authoring portal, and diagnostics. */
+  private createPrivateAccess(props: EtlFactoryProps): void {
     new PrivateEndpoint(this, "pe-data-factory", {
       naming: props.naming,
       privateAccess: props.privateAccess,
@@ -304,8 +330,10 @@ export class EtlFactory extends Construct {
       qualifier: "adf-portal",
     });
     new DiagnosticSettings(this, "diagnostics", { diagnostics: props.diagnostics, targetResourceId: this.factory.id });
+  }
 
-    const runtime = new DataFactoryIntegrationRuntimeAzure(this, "integration-runtime", {
+  private createIntegrationRuntime(props: EtlFactoryProps): DataFactoryIntegrationRuntimeAzure {
+    return new DataFactoryIntegrationRuntimeAzure(this, "integration-runtime", {
       name: ADF_INTEGRATION_RUNTIME,
       dataFactoryId: this.factory.id,
       location: props.location,
@@ -316,7 +344,12 @@ export class EtlFactory extends Construct {
       cleanupEnabled: true,
       description: "Azure IR inside the factory's managed virtual network; reaches data stores through managed private endpoints only.",
     });
+  }
 
+  private createManagedPrivateEndpoints(
+    props: EtlFactoryProps,
+    runtime: DataFactoryIntegrationRuntimeAzure,
+  ): Record<string, DataFactoryManagedPrivateEndpoint> {
     const mpes: Record<string, ManagedEndpointSpec> = {
       "oltp-sql": { service: "sqlServer", targetResourceId: props.oltp.serverId },
       // The listener resolves to whichever server is primary: both must have a private path.
@@ -340,8 +373,14 @@ export class EtlFactory extends Construct {
         dependsOn: [runtime],
       });
     }
-    this.managedPrivateEndpoints = managed;
+    return managed;
+  }
 
+  /** One credential (the workload identity) and every linked service authenticating with it. */
+  private createLinkedServices(
+    props: EtlFactoryProps,
+    runtime: DataFactoryIntegrationRuntimeAzure,
+  ): Record<LinkedServiceKey, DataFactoryLinkedCustomService> {
     const credential = new DataFactoryCredentialUserManagedIdentity(this, "credential", {
       name: ADF_CREDENTIAL,
       dataFactoryId: this.factory.id,
@@ -389,10 +428,16 @@ export class EtlFactory extends Construct {
         typePropertiesJson: JSON.stringify(def.typeProperties),
         integrationRuntime: { name: runtime.name },
         description: `${def.type} through the managed VNet, authenticated as the adf identity (no secret).`,
-        dependsOn: [credential, ...Object.values(managed)],
+        dependsOn: [credential, ...Object.values(this.managedPrivateEndpoints)],
       });
     }
+    return linkedServices;
+  }
 
+  private createDatasets(
+    props: EtlFactoryProps,
+    linkedServices: Record<LinkedServiceKey, DataFactoryLinkedCustomService>,
+  ): DataFactoryCustomDataset[] {
     const param = (name: string): Expr => ({ value: `@dataset().${name}`, type: "Expression" });
     const datasetDefinitions: Record<DatasetKey, DatasetDefinition> = {
       oltpQuery: { type: "AzureSqlTable", typeProperties: {} },
@@ -427,16 +472,11 @@ export class EtlFactory extends Construct {
         }),
       );
     }
+    return datasets;
+  }
 
-    this.catalog = {
-      linkedServices: new Set(Object.values(LINKED_SERVICES)),
-      datasets: new Map(Object.values(DATASETS).map((d) => [d.name, { linkedService: d.linkedService, parameters: d.parameters }])),
-    };
-
-    this.pipelines = {
-      oltpToOlap: props.cdcTables.length > 0 ? buildOltpToOlapPipeline({ cdcTables: props.cdcTables }) : undefined,
-      apiLogsToOlap: buildApiLogsPipeline({ stagingPath: `${props.dataLake.stagingFileSystem}/staging/api_logs` }),
-    };
+  /** Each pipeline is validated against the catalog before it is deployed. */
+  private deployPipelines(catalogResources: ITerraformDependable[]): Record<string, DataFactoryPipeline> {
     const deployed: Record<string, DataFactoryPipeline> = {};
     for (const [key, spec] of Object.entries(this.pipelines)) {
       if (!spec) continue;
@@ -451,31 +491,34 @@ export class EtlFactory extends Construct {
         moniterMetricsAfterDuration: spec.elapsedTimeMetricAfter,
         activitiesJson: renderActivitiesJson(spec),
         // activities_json names datasets and linked services as strings: order the creation explicitly.
-        dependsOn: [...datasets, ...Object.values(linkedServices)],
+        dependsOn: catalogResources,
       });
     }
+    return deployed;
+  }
 
-    this.batchTrigger =
-      deployed.oltpToOlap &&
-      new DataFactoryTriggerSchedule(this, "trigger-batch", {
-        ...batchTriggerLabel(props.batchSchedule ?? BATCH_SCHEDULE),
-        dataFactoryId: this.factory.id,
-        frequency: BATCH_SCHEDULE.frequency,
-        interval: BATCH_SCHEDULE.interval,
-        schedule: {
-          hours: [...(props.batchSchedule ?? BATCH_SCHEDULE).hours],
-          minutes: [...(props.batchSchedule ?? BATCH_SCHEDULE).minutes],
-        },
-        timeZone: BATCH_SCHEDULE.timeZone,
-        startTime: BATCH_TRIGGER_START,
-        activated: props.batchTriggerEnabled,
-        pipelineName: deployed.oltpToOlap.name,
-      });
+  private createBatchTrigger(props: EtlFactoryProps, pipeline: DataFactoryPipeline): DataFactoryTriggerSchedule {
+    return new DataFactoryTriggerSchedule(this, "trigger-batch", {
+      ...batchTriggerLabel(props.batchSchedule ?? BATCH_SCHEDULE),
+      dataFactoryId: this.factory.id,
+      frequency: BATCH_SCHEDULE.frequency,
+      interval: BATCH_SCHEDULE.interval,
+      schedule: {
+        hours: [...(props.batchSchedule ?? BATCH_SCHEDULE).hours],
+        minutes: [...(props.batchSchedule ?? BATCH_SCHEDULE).minutes],
+      },
+      timeZone: BATCH_SCHEDULE.timeZone,
+      startTime: BATCH_TRIGGER_START,
+      activated: props.batchTriggerEnabled,
+      pipelineName: pipeline.name,
+    });
+  }
 
+  private createApiLogsTrigger(props: EtlFactoryProps, pipeline: DataFactoryPipeline): DataFactoryTriggerSchedule {
     const interval = props.apiLogs.intervalMinutes ?? 2;
     const lag = props.apiLogs.lagMinutes ?? 1;
     const windowMinutes = interval * (props.apiLogs.lookbackIntervals ?? 3);
-    this.apiLogsTrigger = new DataFactoryTriggerSchedule(this, "trigger-api-logs", {
+    return new DataFactoryTriggerSchedule(this, "trigger-api-logs", {
       name: `trg_api_logs_every_${interval}_min`,
       dataFactoryId: this.factory.id,
       description: `Flow 3: every ${interval} min, window [t-${windowMinutes + lag}m, t-${lag}m) on _ts (overlapping; loads are idempotent).`,
@@ -486,7 +529,7 @@ export class EtlFactory extends Construct {
       activated: props.apiLogs.enabled,
       pipeline: [
         {
-          name: deployed.apiLogsToOlap.name,
+          name: pipeline.name,
           parameters: {
             windowStart: `@addMinutes(trigger().scheduledTime, -${windowMinutes + lag})`,
             windowEnd: `@addMinutes(trigger().scheduledTime, -${lag})`,
@@ -494,7 +537,9 @@ export class EtlFactory extends Construct {
         },
       ],
     });
+  }
 
+  private grantDataPlane(props: EtlFactoryProps): void {
     // Least privilege on the data plane. SQL and Synapse: database users created in SQL (docs/etl-flows.md).
     props.identity.grant({
       target: "staging-filesystem",

@@ -7,7 +7,7 @@ import { StaticResource } from "@cdktf/provider-time/lib/static-resource";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { AlertContacts, BudgetConfig } from "../../environments/types";
-import { suppress } from "../../policy/suppress";
+import { suppress } from "../shared/suppress";
 import { AzureNaming } from "./naming";
 import { METRICS, MonitoredResource, SLA_TABLE, SlaRow, slaDescription, validateSlaRows } from "./sla";
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { AZURE_LOCATION_SHORT, AzureLocation } from "../../environments/types";
+import { AZURE_LOCATION_SHORT, AzureLocation } from "./locations";
 
 /**
  * Naming rule of one Azure resource type: its Cloud Adoption Framework abbreviation and the

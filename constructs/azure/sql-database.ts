@@ -7,8 +7,9 @@ import { MssqlServerMicrosoftSupportAuditingPolicy } from "@cdktf/provider-azure
 import { MssqlServerSecurityAlertPolicy } from "@cdktf/provider-azurerm/lib/mssql-server-security-alert-policy";
 import { MssqlServerTransparentDataEncryption } from "@cdktf/provider-azurerm/lib/mssql-server-transparent-data-encryption";
 import { Construct } from "constructs";
-import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "../../environments/azure-sql-sku";
-import { AzureLocation, EntraAdminGroup, SqlDatabaseSizing } from "../../environments/types";
+import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "./sql-sku";
+import { EntraAdminGroup, SqlDatabaseSizing } from "../../environments/types";
+import { AzureLocation } from "./locations";
 import { CdcEnablement } from "./cdc-enablement";
 import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
 import { AzureNaming } from "./naming";

@@ -8,7 +8,8 @@ import { SynapseWorkspaceExtendedAuditingPolicy } from "@cdktf/provider-azurerm/
 import { SynapseWorkspaceKey } from "@cdktf/provider-azurerm/lib/synapse-workspace-key";
 import { SynapseWorkspaceSecurityAlertPolicy } from "@cdktf/provider-azurerm/lib/synapse-workspace-security-alert-policy";
 import { Construct } from "constructs";
-import { AzureLocation, EntraAdminGroup, SYNAPSE_SQL_POOL_SKUS, SynapseSqlPoolSku } from "../../environments/types";
+import { EntraAdminGroup, SYNAPSE_SQL_POOL_SKUS, SynapseSqlPoolSku } from "../../environments/types";
+import { AzureLocation } from "./locations";
 import { DataLake } from "./data-lake";
 import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
 import { AzureNaming } from "./naming";

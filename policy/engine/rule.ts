@@ -1,7 +1,6 @@
 /** Helpers to declare rules and their results. */
+import { RULE_ID_PATTERN } from "../../tfjson/suppression-marker";
 import type { ResourceRule, RuleResult, StackRule } from "./types";
-
-export const RULE_ID_PATTERN = /^[A-Z]{2,4}(-[A-Z0-9]+)+$/;
 
 export function pass(message?: string): RuleResult {
   return message === undefined ? { status: "pass" } : { status: "pass", message };

@@ -3,13 +3,9 @@
  * file (`policy.suppressions`) or from `suppress()` markers that land in the resource's JSON under
  * `"//": { "policy_suppressions": { "<rule id>": "<reason>" } }` (Terraform ignores `//` keys).
  */
-import type { TfStack } from "../../tfjson";
+import { MIN_REASON_LENGTH, SUPPRESSION_MARKER_KEY, type TfStack } from "../../tfjson";
 import type { SuppressionInput } from "./types";
 import { isObject } from "./values";
-
-/** Key under a resource's `//` object where `suppress()` writes its markers. */
-export const SUPPRESSION_MARKER_KEY = "policy_suppressions";
-export const MIN_REASON_LENGTH = 20;
 
 export interface Suppression extends SuppressionInput {
   readonly source: "environment" | "code";

@@ -1,4 +1,4 @@
-import { sqlSkuCapabilities } from "../../environments/azure-sql-sku";
+import { sqlSkuCapabilities } from "../../constructs/azure/sql-sku";
 import { AzureEnvironment, SqlDatabaseSizing } from "../../environments/types";
 import { validateAzureEnvironment } from "../../environments/validate";
 import { dev } from "../../environments/dev";

@@ -8,7 +8,7 @@ import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { evaluateOutdir, evaluateStack } from "../../policy/engine/evaluate";
 import { TfStack } from "../../tfjson";
 import { assertNoViolations, formatReport, violationMessage, writeReport } from "../../policy/engine/report";
-import { suppress } from "../../policy/suppress";
+import { suppress } from "../../constructs/shared/suppress";
 import { doc } from "./fixtures/cases";
 
 const ROOT = join(__dirname, "..", "..");

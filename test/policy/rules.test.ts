@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { evaluateStack } from "../../policy/engine/evaluate";
-import { RULE_ID_PATTERN } from "../../policy/engine/rule";
+import { RULE_ID_PATTERN } from "../../tfjson/suppression-marker";
 import type { JsonObject, Rule } from "../../policy/engine/types";
 import { PACKS } from "../../policy/packs";
 import { ALL_RULES } from "../../policy/rules";

@@ -6,10 +6,10 @@
  * The marker lands in cdk.tf.json under the resource's `//` key (which Terraform ignores):
  *   "//": { "metadata": {...}, "policy_suppressions": { "AWS-S3-005": "Access-log target ..." } }
  * and the policy engine reads it from there, so it survives synth and applies to exactly that address.
+ * It lives beside the constructs that call it: constructs do not import policy/.
  */
 import type { TerraformResource } from "cdktf";
-import { RULE_ID_PATTERN } from "./engine/rule";
-import { MIN_REASON_LENGTH, SUPPRESSION_MARKER_KEY } from "./engine/suppressions";
+import { MIN_REASON_LENGTH, RULE_ID_PATTERN, SUPPRESSION_MARKER_KEY } from "../../tfjson/suppression-marker";
 
 export function suppress(resource: TerraformResource, ruleId: string, reason: string): void {
   if (!RULE_ID_PATTERN.test(ruleId)) throw new Error(`suppress(): "${ruleId}" is not a rule id (e.g. AZ-SQL-001)`);

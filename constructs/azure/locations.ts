@@ -1,0 +1,40 @@
+/** Azure regions this platform is allowed to deploy to (data residency: EU first). */
+export const AZURE_LOCATIONS = [
+  "westeurope",
+  "northeurope",
+  "francecentral",
+  "francesouth",
+  "germanywestcentral",
+  "swedencentral",
+  "uksouth",
+  "ukwest",
+  "eastus",
+  "eastus2",
+  "westus2",
+  "centralus",
+] as const;
+export type AzureLocation = (typeof AZURE_LOCATIONS)[number];
+
+/**
+ * The allowed regions that have availability zones. Zone-redundant SQL, Cosmos DB, ZRS/GZRS storage,
+ * zone-redundant backups and the zonal Azure Firewall cannot be created elsewhere.
+ * Source: learn.microsoft.com "Azure regions list" / "Azure regions with availability zone support"
+ * (reliability/regions-list): France South and UK West have no availability zones; the others do.
+ */
+export const AZURE_ZONAL_LOCATIONS: readonly AzureLocation[] = AZURE_LOCATIONS.filter((l) => l !== "francesouth" && l !== "ukwest");
+
+/** Short codes used in resource names (CAF recommends a region abbreviation). */
+export const AZURE_LOCATION_SHORT: Record<AzureLocation, string> = {
+  westeurope: "weu",
+  northeurope: "neu",
+  francecentral: "frc",
+  francesouth: "frs",
+  germanywestcentral: "gwc",
+  swedencentral: "sdc",
+  uksouth: "uks",
+  ukwest: "ukw",
+  eastus: "eus",
+  eastus2: "eus2",
+  westus2: "wus2",
+  centralus: "cus",
+};
