@@ -34,16 +34,22 @@ export interface StackEvaluation {
 export const DEFAULT_POLICY_CONFIG: StackPolicyConfig = { packs: ["baseline"] };
 
 /** Evaluates one stack document. */
-/** The cloud a resource type belongs to, from its provider prefix; undefined for provider-neutral types. */
-function cloudOfType(type: string): Cloud | undefined {
+/**
+ * The platform a resource type belongs to, from its provider prefix: a cloud, a SaaS vendor (Snowflake,
+ * MongoDB Atlas: judged only by their own rules and by "any" rules), or undefined for provider-neutral
+ * utilities such as time_sleep or terraform_data.
+ */
+function platformOfType(type: string): Cloud | "saas" | undefined {
   if (type.startsWith("azurerm_") || type.startsWith("azuread_") || type.startsWith("azapi_")) return "azure";
   if (type.startsWith("aws_")) return "aws";
+  if (type.startsWith("snowflake_") || type.startsWith("mongodbatlas_")) return "saas";
   return undefined;
 }
 
 function inCloud(clouds: readonly Cloud[], type: string): boolean {
-  const cloud = cloudOfType(type);
-  return cloud === undefined || clouds.includes("any") || clouds.includes(cloud);
+  const platform = platformOfType(type);
+  if (platform === undefined || clouds.includes("any")) return true;
+  return platform !== "saas" && clouds.includes(platform);
 }
 
 export function evaluateStack(

@@ -124,6 +124,13 @@ describe("suppressions", () => {
     expect(dep009).toEqual([["aws_db_parameter_group.g", "fail"]]);
   });
 
+  it("runs no cloud's \"*\" rule on a SaaS provider's resources (Snowflake, MongoDB Atlas)", () => {
+    const cbd = { name: "fixed-name", lifecycle: { create_before_destroy: true } };
+    const json = doc({ "snowflake_warehouse.w": cbd, "mongodbatlas_project.p": cbd, "aws_db_parameter_group.g": cbd });
+    const { findings } = evaluateStack("mixed", json, { packs: ["deployability"] });
+    expect(findings.filter((f) => f.ruleId === "AWS-DEP-009").map((f) => f.address)).toEqual(["aws_db_parameter_group.g"]);
+  });
+
   it("applies an environment suppression to one rule on one resource and shows its reason", () => {
     const { findings, configErrors } = evaluateStack("s", badStack, {
       packs: ["baseline"],
