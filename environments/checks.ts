@@ -3,13 +3,9 @@
  * Pure functions only: no I/O, no constructs.
  */
 import { AlertContacts, BudgetConfig, DATA_CLASSIFICATIONS, POLICY_PACKS, PolicyConfig, RequiredTags } from "./types";
+import { ConfigIssue, Rule, failedRules, formatIssues } from "../constructs/shared/rules";
 
-/** One failed check: which field, what was given, what is allowed. */
-export interface ConfigIssue {
-  readonly field: string;
-  readonly value: unknown;
-  readonly allowed: string;
-}
+export type { ConfigIssue };
 
 /** Thrown before any construct is built when an environment file is invalid. */
 export class EnvironmentConfigError extends Error {
@@ -17,10 +13,7 @@ export class EnvironmentConfigError extends Error {
     readonly environment: string,
     readonly issues: readonly ConfigIssue[],
   ) {
-    super(
-      `Invalid environment "${environment}" (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +
-        issues.map((i) => `  - ${i.field}: got ${JSON.stringify(i.value)}; allowed: ${i.allowed}`).join("\n"),
-    );
+    super(`Invalid environment "${environment}" (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` + formatIssues(issues));
     this.name = "EnvironmentConfigError";
   }
 }
@@ -57,6 +50,13 @@ export class IssueCollector {
   check(ok: boolean, field: string, value: unknown, allowed: string): boolean {
     if (!ok) this.issues.push({ field, value, allowed });
     return ok;
+  }
+
+  /** Records every failed row of a rule table (a construct's own rules), each field put after `prefix`. */
+  add(rules: readonly Rule[], prefix = ""): boolean {
+    const failed = failedRules(rules, prefix);
+    this.issues.push(...failed);
+    return failed.length === 0;
   }
 
   /** Checks that `value` is one of `allowed`. */
