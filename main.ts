@@ -6,6 +6,7 @@ import { AWS_ENVIRONMENTS } from "./environments/aws-index";
 import { EnvironmentConfigError, StackInputError, buildStack } from "./environments/checks";
 import { EnvironmentConfigErrors, validateAllEnvironments } from "./environments/validate-all";
 import { evaluateOutdir, formatReport, StackPolicyConfig, violationMessage, writeReport } from "./policy";
+import { rerunWithSourceMaps } from "./scripts/crash-trace";
 import { synthSummary } from "./scripts/synth-summary";
 import { STACK_SETTINGS_FILE, StackSettings } from "./tfjson/stack-settings";
 
@@ -71,6 +72,12 @@ try {
 } catch (error) {
   // A configuration error already names environment (or stack), field, value and what is allowed: no stack trace needed.
   const explained = error instanceof EnvironmentConfigError || error instanceof EnvironmentConfigErrors || error instanceof StackInputError;
-  console.error(explained ? error.message : error);
-  process.exitCode = 1;
+  if (explained) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else {
+    const code = rerunWithSourceMaps(error);
+    if (code === undefined) console.error(error);
+    process.exitCode = code ?? 1;
+  }
 }
