@@ -53,6 +53,39 @@ export const SCOPES: Readonly<Record<string, Scope>> = {
       "test/policy/kms-open-policy.test.ts",
     ],
   },
+  "azure-stateful": {
+    why: "the stores: deletion protection, backups and retention, CMK encryption, private access",
+    mutate: [
+      "constructs/azure/sql-database.ts",
+      "constructs/azure/cosmos-db.ts",
+      "constructs/azure/data-lake.ts",
+      "constructs/azure/synapse-warehouse.ts",
+    ],
+    tests: [
+      "test/azure/sql-database.test.ts",
+      "test/azure/cosmos-db.test.ts",
+      "test/azure/data-lake.test.ts",
+      "test/azure/synapse-warehouse.test.ts",
+      "test/azure/deletion-protection-default.test.ts",
+      "test/policy/shipped-azure-stacks.test.ts",
+    ],
+  },
+  "aws-stateful": {
+    why: "the stores and their backups: deletion protection, retention, encryption, vault lock",
+    mutate: [
+      "constructs/aws/aurora-postgres.ts",
+      "constructs/aws/document-store.ts",
+      "constructs/aws/redshift-warehouse.ts",
+      "constructs/aws/backup-plan.ts",
+      "constructs/aws/dr-backup-vault.ts",
+    ],
+    tests: [
+      "test/aws/constructs.test.ts",
+      "test/aws/stack-security.test.ts",
+      "test/aws/stack-sizing.test.ts",
+      "test/policy/shipped-aws-stacks.test.ts",
+    ],
+  },
 };
 
 function strykerConfig(name: string, scope: Scope): string {
