@@ -51,3 +51,22 @@ export interface CommonDataProps {
    */
   readonly tags?: Readonly<Record<string, string>>;
 }
+
+/** MSK Connect capacity of each connector. */
+export interface MskConnectSizing {
+  /** MSK Connect units per worker: 1, 2, 4 or 8. */
+  readonly mcuCount: 1 | 2 | 4 | 8;
+  /** Autoscaling bounds, 1-10 workers. */
+  readonly minWorkers: number;
+  readonly maxWorkers: number;
+}
+
+/** An object in S3, e.g. a connector plugin ZIP built and uploaded by CI. */
+export interface S3ObjectLocation {
+  /** Bucket name (the artifacts bucket of the account, not created by this stack). */
+  readonly bucket: string;
+  /** Object key, ending in `.zip` or `.jar`. */
+  readonly key: string;
+  /** Pin a version of a versioned bucket. @default - the latest version */
+  readonly objectVersion?: string;
+}

@@ -1,9 +1,8 @@
 import { MskconnectConnector } from "@cdktf/provider-aws/lib/mskconnect-connector";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { Construct } from "constructs";
-import { MskConnectSizing, PostgresCdcTable, S3ObjectLocation } from "../../environments/aws-types";
 import { AuroraPostgres } from "./aurora-postgres";
-import { DiagnosticsProps } from "./common";
+import { DiagnosticsProps, MskConnectSizing, S3ObjectLocation } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { KafkaCluster } from "./kafka-cluster";
 import { DataKeys } from "./kms-keys";
@@ -13,6 +12,20 @@ import { createManagedConnector } from "./private/msk-connect";
 import { PrivateSecurityGroup } from "./private/security-group";
 import { PostgresSecretRotation } from "./secret-rotation";
 import { WorkloadRole } from "./workload-role";
+
+/** The OLTP tables of `sql/postgres/` (schema `payments`) that Debezium captures. */
+export const POSTGRES_CDC_TABLES = [
+  "country",
+  "currency",
+  "merchant",
+  "customer",
+  "payment_method",
+  "payment",
+  "refund",
+  "dispute",
+  "payout",
+] as const;
+export type PostgresCdcTable = (typeof POSTGRES_CDC_TABLES)[number];
 
 /** Names the PostgreSQL side defines (sql/postgres/, owned by the OLTP engineer). */
 export const DEBEZIUM_POSTGRES_CONTRACT = {

@@ -6,7 +6,6 @@ import { GlueJob } from "@cdktf/provider-aws/lib/glue-job";
 import { GlueSecurityConfiguration } from "@cdktf/provider-aws/lib/glue-security-configuration";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { Construct } from "constructs";
-import { MlModel } from "../../environments/aws-ml-types";
 import { freshnessEvaluation, PUBLICATION_INTERVAL_TAG } from "./alarms";
 import { DiagnosticsProps } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
@@ -19,6 +18,10 @@ import { PrivateSecurityGroup } from "./private/security-group";
 import { SecureBucket } from "./secure-bucket";
 import { GLUE_5_LOG_GROUPS } from "./spark-etl";
 import { WorkloadRole } from "./workload-role";
+
+/** The brief's two production models; each gets a drift job run and a drift alarm. */
+export const ML_MODELS = ["fraud-detection", "personalization"] as const;
+export type MlModel = (typeof ML_MODELS)[number];
 
 /** CloudWatch namespace of the drift metrics (`DriftShare`, `DatasetDrift`; dimensions Environment, Model). */
 export const DRIFT_METRIC_NAMESPACE = "Payments/ML";

@@ -3,7 +3,6 @@ import * as path from "node:path";
 import { MwaaEnvironment } from "@cdktf/provider-aws/lib/mwaa-environment";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { Construct } from "constructs";
-import { MwaaEnvironmentClass } from "../../environments/aws-ml-types";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { DataKeys } from "./kms-keys";
 import { AwsNaming } from "./naming";
@@ -11,6 +10,10 @@ import { uploadableFileContent } from "./private/file-content";
 import { PrivateSecurityGroup } from "./private/security-group";
 import { SecureBucket } from "./secure-bucket";
 import { WorkloadRole } from "./workload-role";
+
+/** MWAA environment classes (`aws mwaa create-environment --environment-class`). */
+export const MWAA_ENVIRONMENT_CLASSES = ["mw1.micro", "mw1.small", "mw1.medium", "mw1.large", "mw1.xlarge", "mw1.2xlarge"] as const;
+export type MwaaEnvironmentClass = (typeof MWAA_ENVIRONMENT_CLASSES)[number];
 
 /**
  * Airflow version of the environment: the newest 2.x MWAA runs. 2.x keeps task SLAs, which the

@@ -1,12 +1,15 @@
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { SagemakerMlflowTrackingServer } from "@cdktf/provider-aws/lib/sagemaker-mlflow-tracking-server";
 import { Construct } from "constructs";
-import { MlflowServerSize } from "../../environments/aws-ml-types";
 import { DataKeys } from "./kms-keys";
 import { AwsNaming } from "./naming";
 import { PolicyDocument, PolicyStatement } from "./private/iam";
 import { SecureBucket } from "./secure-bucket";
 import { Grantable, WorkloadRole } from "./workload-role";
+
+/** SageMaker managed MLflow tracking server sizes (provider enum `TrackingServerSize`). */
+export const MLFLOW_SERVER_SIZES = ["Small", "Medium", "Large"] as const;
+export type MlflowServerSize = (typeof MLFLOW_SERVER_SIZES)[number];
 
 /** Prefix of MLflow's run and model artifacts in the models bucket. */
 export const MLFLOW_ARTIFACT_PREFIX = "mlflow/";

@@ -15,13 +15,61 @@ import { PrivatelinkEndpointService } from "@cdktf/provider-mongodbatlas/lib/pri
 import { Project } from "@cdktf/provider-mongodbatlas/lib/project";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { MongoAtlasConfig } from "../../environments/aws-types";
 import { AwsRegion } from "./regions";
 import { PrivateAccessProps } from "./common";
 import { DocumentCollectionSpec, DocumentStore, PAYMENT_DOCUMENT_COLLECTIONS } from "./engine-contracts";
 import { AwsNaming } from "./naming";
 import { PrivateSecurityGroup } from "./private/security-group";
 import { WorkloadRole } from "./workload-role";
+
+/** MongoDB Atlas instance sizes (dedicated tiers only: M10+ support PrivateLink, CMK encryption and backups). */
+export const ATLAS_INSTANCE_SIZES = ["M10", "M20", "M30", "M40", "M50", "M60", "M80", "M140", "M200"] as const;
+export type AtlasInstanceSize = (typeof ATLAS_INSTANCE_SIZES)[number];
+
+/** Atlas project roles an identity-provider group may receive (Atlas user roles reference). */
+export const ATLAS_PROJECT_ROLES = [
+  "GROUP_READ_ONLY",
+  "GROUP_DATA_ACCESS_READ_ONLY",
+  "GROUP_DATA_ACCESS_READ_WRITE",
+  "GROUP_DATA_ACCESS_ADMIN",
+  "GROUP_CLUSTER_MANAGER",
+  "GROUP_OWNER",
+] as const;
+export type AtlasProjectRole = (typeof ATLAS_PROJECT_ROLES)[number];
+
+/** The brief's NoSQL engine on MongoDB Atlas (`documentStore: "mongodb-atlas"`). */
+export interface MongoAtlasConfig {
+  /** Atlas organization id (24 hex characters). */
+  readonly orgId: string;
+  /**
+   * Secrets Manager secret (name) holding the Atlas programmatic API key (`public_key`, `private_key`)
+   * the provider reads at plan time; created and rotated outside this stack.
+   */
+  readonly apiKeySecretName: string;
+  /** IAM role (in this account) the Atlas provider assumes to read `apiKeySecretName`; the provider requires one. */
+  readonly secretReaderRoleArn: string;
+  /** Tier of every electable node; M30+ in prod (M10/M20 are for development workloads). */
+  readonly instanceSize: AtlasInstanceSize;
+  /** Disk per node in GB (10-4096). */
+  readonly diskSizeGb: number;
+  /** MongoDB major version. */
+  readonly mongoDbMajorVersion: "7.0" | "8.0";
+  /**
+   * Second region with two electable nodes (5-node replica set over two regions). Required in prod.
+   * @default - one region, three nodes over three AZs
+   */
+  readonly secondaryRegion?: AwsRegion;
+  /**
+   * SSO for people: the organization's federated authentication (identity provider linked once in the Atlas
+   * UI; the provider cannot create it) and the IdP groups mapped to this project's roles.
+   * @default - no role mappings (people are invited by hand)
+   */
+  readonly sso?: {
+    /** Federation settings id of the organization (24 hex characters). */
+    readonly federationSettingsId: string;
+    readonly groups: readonly { readonly externalGroupName: string; readonly projectRoles: readonly AtlasProjectRole[] }[];
+  };
+}
 
 /** Database holding the collections. */
 export const ATLAS_DATABASE = "payments";

@@ -1,6 +1,6 @@
 import { MskconnectConnector } from "@cdktf/provider-aws/lib/mskconnect-connector";
 import { Construct } from "constructs";
-import { PostgresCdcTable } from "../../environments/aws-types";
+import { PostgresCdcTable } from "./debezium-connector";
 import { ATLAS_DATABASE, MongoAtlasCluster } from "./mongodb-atlas-cluster";
 import { SaasCdcSinkProps, cdcTopic, createSaasCdcSink } from "./private/cdc-sink";
 import { PrivateSecurityGroup } from "./private/security-group";

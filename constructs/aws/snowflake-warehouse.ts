@@ -16,9 +16,76 @@ import { Warehouse } from "@cdktf/provider-snowflake/lib/warehouse";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { SnowflakeConfig } from "../../environments/aws-types";
 import { AnalyticsWarehouse } from "./engine-contracts";
+import { AwsRegion } from "./regions";
 import { AwsNaming } from "./naming";
+
+/** Snowflake warehouse sizes (`WAREHOUSE_SIZE`), smallest first; credits/hour double at each step. */
+export const SNOWFLAKE_WAREHOUSE_SIZES = ["XSMALL", "SMALL", "MEDIUM", "LARGE", "XLARGE", "XXLARGE"] as const;
+export type SnowflakeWarehouseSize = (typeof SNOWFLAKE_WAREHOUSE_SIZES)[number];
+
+/** Snowflake editions: Time Travel beyond 1 day needs Enterprise, PrivateLink needs Business Critical. */
+export const SNOWFLAKE_EDITIONS = ["standard", "enterprise", "business-critical"] as const;
+export type SnowflakeEdition = (typeof SNOWFLAKE_EDITIONS)[number];
+
+/** One Snowflake virtual warehouse. */
+export interface SnowflakeWarehouseSizing {
+  readonly size: SnowflakeWarehouseSize;
+  /** Seconds idle before the warehouse suspends (60-3600; billing is per second after the first minute). */
+  readonly autoSuspendSeconds: number;
+  /** Multi-cluster ceiling (1 = single cluster; >1 needs Enterprise). */
+  readonly maxClusterCount: number;
+}
+
+/** The brief's OLAP engine on Snowflake (`warehouse: "snowflake"`). */
+export interface SnowflakeConfig {
+  /** Snowflake organization name (uppercase letters, digits, underscores). */
+  readonly organizationName: string;
+  /** Account name inside the organization (uppercase letters, digits, underscores). */
+  readonly accountName: string;
+  /** AWS region of the Snowflake account; must be the environment's region (S3 and MSK stay in-region). */
+  readonly region: AwsRegion;
+  readonly edition: SnowflakeEdition;
+  /** Warehouses per workload. */
+  readonly warehouses: {
+    readonly loading: SnowflakeWarehouseSizing;
+    readonly transformation: SnowflakeWarehouseSizing;
+    readonly bi: SnowflakeWarehouseSizing;
+  };
+  /** Monthly credit quota of the account resource monitor: notify at 75/90 %, suspend at 100 %. */
+  readonly monthlyCreditQuota: number;
+  /** Time Travel (`DATA_RETENTION_TIME_IN_DAYS`) of every database: 0-1 on Standard, up to 90 otherwise; at least 7 in prod. */
+  readonly timeTravelDays: number;
+  /**
+   * Networks of people (corporate VPN) allowed by the account network policy besides the platform's own
+   * source addresses, which the stack adds (NAT gateway IPs, or the VPC range with `privateLink`): public
+   * ranges of /24 or longer, or private ranges when `privateLink` is on; never 0.0.0.0/0.
+   */
+  readonly allowedClientCidrs: readonly string[];
+  /** SAML2 identity provider for people (SSO). */
+  readonly sso: {
+    /** `SAML2_PROVIDER`: OKTA, ADFS or CUSTOM. */
+    readonly provider: "OKTA" | "ADFS" | "CUSTOM";
+    /** IdP entity id (`SAML2_ISSUER`). */
+    readonly issuer: string;
+    /** IdP sign-in URL (`SAML2_SSO_URL`), https. */
+    readonly ssoUrl: string;
+    /** IdP signing certificate, base64 body without PEM armour (public data). */
+    readonly x509Certificate: string;
+  };
+  /**
+   * Reach the account through AWS PrivateLink (interface endpoint + private DNS) instead of the NAT
+   * gateway; needs Business Critical and Snowflake's one-time authorization of the AWS account.
+   * @default false
+   */
+  readonly privateLink?: boolean;
+  /**
+   * Failover group to a secondary account in another region (`<ORG>.<ACCOUNT>`), replicated every
+   * `intervalMinutes`. Required in prod; needs Business Critical.
+   * @default - no replication
+   */
+  readonly replication?: { readonly secondaryAccount: string; readonly intervalMinutes: number };
+}
 
 /** Databases and their schemas: CDC and S3 landings in RAW, conformed tables in CURATED, the star schema in ANALYTICS. */
 export const SNOWFLAKE_SCHEMAS = {

@@ -9,7 +9,6 @@ import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { AssetType, Fn, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
 import { join } from "node:path";
-import { GlueSizing } from "../../environments/aws-types";
 import { DiagnosticsProps } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { DataKeys } from "./kms-keys";
@@ -19,6 +18,18 @@ import { glueVpcJobStatements } from "./private/workload-grants";
 import { RAW_ZONE_CDC_PREFIX } from "./raw-zone-sink-connector";
 import { SecureBucket } from "./secure-bucket";
 import { WorkloadRole } from "./workload-role";
+
+export const GLUE_WORKER_TYPES = ["G.025X", "G.1X", "G.2X", "G.4X", "G.8X"] as const;
+export type GlueWorkerType = (typeof GLUE_WORKER_TYPES)[number];
+
+/** AWS Glue Spark job sizing. */
+export interface GlueSizing {
+  readonly workerType: GlueWorkerType;
+  /** Workers, 2-299. */
+  readonly numberOfWorkers: number;
+  /** Job timeout in minutes, 10-2880. */
+  readonly timeoutMinutes: number;
+}
 
 /** Namespace of the custom metrics the job publishes; the freshness alarm reads it. */
 export const ETL_METRIC_NAMESPACE = "Payments/DataPlatform";

@@ -2,7 +2,7 @@ import { MskconnectConnector } from "@cdktf/provider-aws/lib/mskconnect-connecto
 import { MskconnectCustomPlugin } from "@cdktf/provider-aws/lib/mskconnect-custom-plugin";
 import { MskconnectWorkerConfiguration } from "@cdktf/provider-aws/lib/mskconnect-worker-configuration";
 import { Construct } from "constructs";
-import { MskConnectSizing, S3ObjectLocation } from "../../../environments/aws-types";
+import { MskConnectSizing, S3ObjectLocation } from "../common";
 import { EncryptedLogGroup } from "../encrypted-log-group";
 import { KafkaCluster } from "../kafka-cluster";
 import { AwsNaming } from "../naming";
