@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { MwaaEnvironment } from "@cdktf/provider-aws/lib/mwaa-environment";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { Construct } from "constructs";
+import { Rule, assertRules, intBetween, oneOf, prefixed } from "../shared/rules";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { DataKeys } from "./kms-keys";
 import { AwsNaming } from "./naming";
@@ -75,12 +76,22 @@ export interface AirflowPlatformConfig {
   };
 }
 
-/** Sizing of the environment (validated in the environment file). */
+/** Size of the Airflow environment. */
 export interface ManagedAirflowSizing {
   readonly environmentClass: MwaaEnvironmentClass;
   readonly minWorkers: number;
   readonly maxWorkers: number;
   readonly schedulers: number;
+}
+
+/** The rules of an MWAA sizing (fields relative to it): one combined scheduler on mw1.micro, 2-5 otherwise. */
+export function managedAirflowSizingRules(s: ManagedAirflowSizing): Rule[] {
+  return [
+    oneOf(s.environmentClass, MWAA_ENVIRONMENT_CLASSES, "environmentClass"),
+    intBetween(s.minWorkers, 1, 25, "minWorkers"),
+    intBetween(s.maxWorkers, s.minWorkers, 25, "maxWorkers"),
+    s.environmentClass === "mw1.micro" ? intBetween(s.schedulers, 1, 1, "schedulers") : intBetween(s.schedulers, 2, 5, "schedulers"),
+  ];
 }
 
 export interface ManagedAirflowProps {
@@ -128,6 +139,7 @@ export class ManagedAirflow extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagedAirflowProps) {
     super(scope, id);
+    assertRules(`ManagedAirflow ${this.node.path}`, prefixed("sizing.", managedAirflowSizingRules(props.sizing)));
     const { naming, keys } = props;
     const key = keys.key("orchestration");
     const name = naming.name("mwaaEnvironment", "airflow");

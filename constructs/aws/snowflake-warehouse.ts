@@ -16,8 +16,10 @@ import { Warehouse } from "@cdktf/provider-snowflake/lib/warehouse";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
+import { isPrivateCidr, parseCidr } from "../shared/cidr";
+import { Rule, assertRules, intBetween, oneOf, prefixed } from "../shared/rules";
 import { AnalyticsWarehouse } from "./engine-contracts";
-import { AwsRegion } from "./regions";
+import { AWS_REGIONS, AwsRegion } from "./regions";
 import { AwsNaming } from "./naming";
 
 /** Snowflake warehouse sizes (`WAREHOUSE_SIZE`), smallest first; credits/hour double at each step. */
@@ -126,6 +128,96 @@ export const OLAP_QUERY_SLA_MS = 10_000;
 /** Object types the prod failover group replicates to the secondary account. */
 const FAILOVER_OBJECT_TYPES = ["DATABASES", "ROLES", "USERS", "WAREHOUSES", "RESOURCE MONITORS", "NETWORK POLICIES", "INTEGRATIONS"];
 
+const SNOWFLAKE_IDENTIFIER = /^[A-Z][A-Z0-9_]{0,254}$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * The rules of a Snowflake account block (fields relative to it): identifiers, sizes and windows Snowflake
+ * accepts for the edition, client networks Snowflake can actually see, an IdP it can reach, and the
+ * features that need Business Critical.
+ */
+export function snowflakeConfigRules(sf: SnowflakeConfig): Rule[] {
+  const standard = sf.edition === "standard";
+  const privateLink = sf.privateLink === true;
+  const identifier = (value: string, field: string): Rule => ({
+    ok: SNOWFLAKE_IDENTIFIER.test(value),
+    field,
+    value,
+    allowed: "uppercase letters, digits and _, starting with a letter",
+  });
+  const businessCritical = (why: string): Rule => ({
+    ok: sf.edition === "business-critical",
+    field: "edition",
+    value: sf.edition,
+    allowed: `"business-critical" (${why} needs it)`,
+  });
+  return [
+    identifier(sf.organizationName, "organizationName"),
+    identifier(sf.accountName, "accountName"),
+    oneOf(sf.region, AWS_REGIONS, "region"),
+    oneOf(sf.edition, SNOWFLAKE_EDITIONS, "edition"),
+    ...Object.entries(sf.warehouses).flatMap(([workload, w]) => [
+      oneOf(w.size, SNOWFLAKE_WAREHOUSE_SIZES, `warehouses.${workload}.size`),
+      intBetween(w.autoSuspendSeconds, 60, 3600, `warehouses.${workload}.autoSuspendSeconds`),
+      intBetween(w.maxClusterCount, 1, standard ? 1 : 10, `warehouses.${workload}.maxClusterCount`),
+    ]),
+    intBetween(sf.monthlyCreditQuota, 1, 1_000_000, "monthlyCreditQuota"),
+    intBetween(sf.timeTravelDays, 0, standard ? 1 : 90, "timeTravelDays"),
+    {
+      ok: sf.allowedClientCidrs.length > 0,
+      field: "allowedClientCidrs",
+      value: sf.allowedClientCidrs,
+      allowed: "at least one client network",
+    },
+    ...sf.allowedClientCidrs.map((cidr, i): Rule => {
+      const c = parseCidr(cidr);
+      // Without PrivateLink Snowflake sees public source addresses only: a private range would never match.
+      return privateLink
+        ? {
+            ok: c !== undefined && c.prefix >= 8 && isPrivateCidr(c),
+            field: `allowedClientCidrs[${i}]`,
+            value: cidr,
+            allowed: "a private (RFC 1918) range reaching the endpoint (privateLink is on)",
+          }
+        : {
+            ok: c !== undefined && c.prefix >= 24 && !isPrivateCidr(c),
+            field: `allowedClientCidrs[${i}]`,
+            value: cidr,
+            allowed: "a public egress range of /24 or longer (never 0.0.0.0/0, never RFC 1918 without privateLink)",
+          };
+    }),
+    oneOf(sf.sso.provider, ["OKTA", "ADFS", "CUSTOM"] as const, "sso.provider"),
+    {
+      ok: /^https:\/\/\S+$/.test(sf.sso.ssoUrl),
+      field: "sso.ssoUrl",
+      value: sf.sso.ssoUrl,
+      allowed: "an https URL of the identity provider",
+    },
+    { ok: sf.sso.issuer.trim() !== "", field: "sso.issuer", value: sf.sso.issuer, allowed: "the identity provider's entity id" },
+    {
+      ok: BASE64.test(sf.sso.x509Certificate),
+      field: "sso.x509Certificate",
+      value: "(certificate)",
+      allowed: "the base64 body of the IdP signing certificate",
+    },
+    ...(sf.replication === undefined
+      ? []
+      : [
+          {
+            ok:
+              /^[A-Z][A-Z0-9_]*\.[A-Z][A-Z0-9_]*$/.test(sf.replication.secondaryAccount) &&
+              sf.replication.secondaryAccount !== `${sf.organizationName}.${sf.accountName}`,
+            field: "replication.secondaryAccount",
+            value: sf.replication.secondaryAccount,
+            allowed: "<ORGANIZATION>.<ACCOUNT> of another account of the organization",
+          },
+          intBetween(sf.replication.intervalMinutes, 1, 1439, "replication.intervalMinutes"),
+          businessCritical("failover groups"),
+        ]),
+    ...(privateLink ? [businessCritical("PrivateLink")] : []),
+  ];
+}
+
 export interface SnowflakeWarehouseProps {
   readonly naming: AwsNaming;
   readonly environment: string;
@@ -173,6 +265,7 @@ export class SnowflakeWarehouse extends Construct implements AnalyticsWarehouse 
 
   constructor(scope: Construct, id: string, props: SnowflakeWarehouseProps) {
     super(scope, id);
+    assertRules(`SnowflakeWarehouse ${this.node.path}`, prefixed("config.", snowflakeConfigRules(props.config)));
     const { config: sf, naming } = props;
     const preventDestroy = props.deletionProtection ?? true;
     this.ddlDirectory = props.ddlDirectory ?? "sql/snowflake";

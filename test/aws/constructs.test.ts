@@ -105,12 +105,16 @@ describe("construct validation tables", () => {
 });
 
 describe("issue 11 guards inside the constructs", () => {
-  test("an environment capturing a table the debezium role may not SELECT fails synth naming environment, field, value and what is allowed", () => {
+  test("a table the debezium role may not SELECT is refused by the environment validator and by the connector, naming field, value and what is allowed", () => {
     const env = devWith((e) => {
       e.cdc.tables = [...e.cdc.tables, "country"];
     });
-    expect(() => new AwsPlatformStack(Testing.app(), "aws-dev", { environment: validateAwsEnvironment(env) })).toThrow(
-      'Environment "dev": cdc.tables has "country", which the debezium role may not SELECT (sql/postgres/003_cdc_publication.sql); allowed: payment, refund, dispute, merchant, customer, payment_method',
+    const allowed =
+      'got "country"; allowed: a table the debezium role may SELECT (sql/postgres/003_cdc_publication.sql): payment, refund, dispute, merchant, customer, payment_method, or grant SELECT there first';
+    expect(() => validateAwsEnvironment(env)).toThrow(`Invalid environment "dev" (1 problem):\n  - cdc.tables[6]: ${allowed}`);
+    // The stack id names the environment when the connector itself refuses its props.
+    expect(() => new AwsPlatformStack(Testing.app(), "aws-dev", { environment: env })).toThrow(
+      `DebeziumConnector aws-dev/cdc-source has invalid props (1 problem):\n  - tables[6]: ${allowed}`,
     );
   });
 
@@ -139,13 +143,13 @@ describe("issue 11 guards inside the constructs", () => {
       "worker-only property",
       { mode: "provisioned", mcuCount: 1, workerCount: 1 },
       { "topic.creation.enable": "true" },
-      /connectorConfiguration\["topic.creation.enable"\] is a worker property that a connector ignores; set it in workerProperties/,
+      /MSK Connect connector cdc-x \(t\) has invalid props \(1 problem\):\n {2}- connectorConfiguration\["topic.creation.enable"\]: got "true"; allowed: unset: a worker property that a connector ignores; set it in workerProperties/,
     ],
     [
       "tasks.max under autoscaling",
       { mode: "autoscaled", mcuCount: 1, minWorkers: 1, maxWorkers: 2 },
       { "tasks.max": "3" },
-      /connectorConfiguration\["tasks.max"\] is overridden by MSK Connect under autoscaled capacity; remove it or use provisioned capacity/,
+      /MSK Connect connector cdc-x \(t\) has invalid props \(1 problem\):\n {2}- connectorConfiguration\["tasks.max"\]: got "3"; allowed: unset under autoscaled capacity \(MSK Connect overrides it\); remove it or use provisioned capacity/,
     ],
   ])("an MSK Connect connector with a %s fails at synth", (_what, capacity, connectorConfiguration, message) => {
     const { stack, naming } = scope();
@@ -155,7 +159,7 @@ describe("issue 11 guards inside the constructs", () => {
         naming,
         purpose: "cdc-x",
         kafka: unused,
-        plugin: { bucket: "b", key: "p.zip" },
+        plugin: { bucket: "plugins", key: "p.zip" },
         capacity: capacity as ConnectorCapacity,
         subnetIds: [],
         securityGroup: unused,
@@ -219,15 +223,23 @@ describe("issue 11 guards inside the constructs", () => {
 });
 
 describe("the nightly ETL schedule", () => {
-  test.each(["cron(0 2 * * MON *)", "cron(0 */6 * * ? *)", "cron(0 24 * * ? *)", "rate(1 day)"])(
-    "%s is refused: the freshness alarm assumes one run a day",
-    (schedule) => {
-      const env = devWith((e) => {
-        e.etl.schedule = schedule;
-      });
-      expect(() => new AwsPlatformStack(Testing.app(), "aws-dev", { environment: env })).toThrow(
-        `Environment "dev": etl.schedule is "${schedule}"; allowed: a daily Glue cron, cron(<minute 0-59> <hour 0-23> * * ? *)`,
-      );
-    },
-  );
+  test.each<[string, string]>([
+    ["cron(0 2 * * MON *)", 'an AWS cron expression: exactly one of Day-of-month ("*") and Day-of-week ("MON") must be "?"'],
+    [
+      "cron(0 */6 * * ? *)",
+      "a daily Glue cron, cron(<minute 0-59> <hour 0-23> * * ? *) (the nightly job's freshness alarm assumes one run a day)",
+    ],
+    ["cron(0 24 * * ? *)", 'an AWS cron expression: Hours "24" is not in 0-23'],
+    ["rate(1 day)", "an AWS cron expression: six fields: cron(Minutes Hours Day-of-month Month Day-of-week Year), e.g. cron(0 2 * * ? *)"],
+  ])("%s is refused by the validator and by SparkEtl: the freshness alarm assumes one run a day", (schedule, allowed) => {
+    const env = devWith((e) => {
+      e.etl.schedule = schedule;
+    });
+    expect(() => validateAwsEnvironment(env)).toThrow(
+      `Invalid environment "dev" (1 problem):\n  - etl.schedule: got "${schedule}"; allowed: ${allowed}`,
+    );
+    expect(() => new AwsPlatformStack(Testing.app(), "aws-dev", { environment: env })).toThrow(
+      `SparkEtl aws-dev/etl has invalid props (1 problem):\n  - schedule: got "${schedule}"; allowed: ${allowed}`,
+    );
+  });
 });
