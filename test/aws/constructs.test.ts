@@ -26,17 +26,23 @@ describe("construct validation tables", () => {
   test("EncryptedLogGroup refuses retention below 90 days", () => {
     const { stack, key } = scope();
     expect(() => new EncryptedLogGroup(stack, "lg", { name: "/x", encryptionKey: key, retentionDays: 30 })).toThrow(
-      /retentionDays 30 is below 90; set retention.logDays to 90 or more/,
+      /EncryptedLogGroup t\/lg \(\/x\) has invalid props \(1 problem\):\n {2}- retentionDays: got 30; allowed: at least 90 days \(PCI DSS 10.5.1; the environment's retention.logDays\)/,
     );
   });
 
   test.each<[object, RegExp]>([
-    [{ infrequentAccessAfterDays: 10 }, /lifecycle.infrequentAccessAfterDays is 10; S3 requires at least 30 days/],
+    [
+      { infrequentAccessAfterDays: 10 },
+      /lifecycle.infrequentAccessAfterDays: got 10; allowed: at least 30 days \(S3 requires 30 days before STANDARD_IA\)/,
+    ],
     [
       { infrequentAccessAfterDays: 60, glacierAfterDays: 60 },
-      /lifecycle.glacierAfterDays \(60\) must be greater than infrequentAccessAfterDays \(60\)/,
+      /lifecycle.glacierAfterDays: got 60; allowed: more than infrequentAccessAfterDays \(60\)/,
     ],
-    [{ expireAfterDays: 50 }, /lifecycle.expireAfterDays \(50\) must be greater than glacierAfterDays \(90\)/],
+    [
+      { expireAfterDays: 50 },
+      /SecureBucket t\/b \(b-1\) has invalid props \(1 problem\):\n {2}- lifecycle.expireAfterDays: got 50; allowed: more than glacierAfterDays \(90\), or unset/,
+    ],
   ])("SecureBucket lifecycle %j", (lifecycle, message) => {
     const { stack, key } = scope();
     expect(
@@ -51,8 +57,12 @@ describe("construct validation tables", () => {
   });
 
   test.each<[number, number, RegExp]>([
-    [36, 365, /continuousRetentionDays is 36; AWS Backup continuous backups allow 1-35 days/],
-    [35, 14, /snapshotRetentionDays \(14\) is below continuousRetentionDays \(35\)/],
+    [
+      36,
+      365,
+      /BackupPlan t\/bp has invalid props \(1 problem\):\n {2}- continuousRetentionDays: got 36; allowed: 1-35 days \(AWS Backup continuous backups/,
+    ],
+    [35, 14, /snapshotRetentionDays: got 14; allowed: at least continuousRetentionDays \(35;/],
   ])("BackupPlan continuous %d / snapshot %d", (continuous, snapshot, message) => {
     const { stack, key, naming } = scope();
     expect(
@@ -180,7 +190,7 @@ describe("issue 11 guards inside the constructs", () => {
           accessLogs: { bucketName: "logs", prefix: "b/" },
           objectLock: { mode: "COMPLIANCE", retentionDays: 0 },
         }),
-    ).toThrow(/objectLock.retentionDays is 0; S3 Object Lock needs a whole number of days >= 1/);
+    ).toThrow(/objectLock.retentionDays: got 0; allowed: a whole number of days >= 1 \(S3 Object Lock\)/);
   });
 
   test("AuditTrail refuses a trail-bucket retention under a year", () => {
@@ -198,7 +208,9 @@ describe("issue 11 guards inside the constructs", () => {
           objectLock: { mode: "GOVERNANCE", retentionDays: 90 },
           dataEventBuckets: [],
         }),
-    ).toThrow(/objectLock.retentionDays is 90; PCI DSS 10.5.1 keeps audit logs at least 365 days/);
+    ).toThrow(
+      /AuditTrail t\/audit has invalid props \(1 problem\):\n {2}- objectLock.retentionDays: got 90; allowed: at least 365 days \(PCI DSS 10.5.1/,
+    );
   });
 
   test("PostgresSecretRotation refuses a rotation interval Secrets Manager does not accept", () => {
@@ -218,7 +230,9 @@ describe("issue 11 guards inside the constructs", () => {
           vpcCidr: "10.0.0.0/16",
           rotationDays: 0,
         }),
-    ).toThrow(/rotationDays is 0; Secrets Manager allows 1-1000/);
+    ).toThrow(
+      /PostgresSecretRotation t\/rot has invalid props \(1 problem\):\n {2}- rotationDays: got 0; allowed: an integer from 1 to 1000/,
+    );
   });
 });
 
