@@ -69,6 +69,13 @@ const CASES: readonly [string, AwsEnvironment, (e: any) => void, string, RegExp]
     /^MongoAtlasCluster aws-dev\/\S+ has invalid props \(1 problem\):\n {2}- config\.diskSizeGb: got 5; allowed: an integer from 10 to 4096/,
   ],
   [
+    "Atlas sink tables",
+    awsDev,
+    (e) => (e.cdc.tables = ["refund"]),
+    'cdc.tables: got ["refund"]; allowed: a list including "payment" (into transactions): the Atlas sink writes only mapped tables',
+    /^MongoAtlasSinkConnector aws-dev\/\S+ has invalid props \(1 problem\):\n {2}- tables: got \["refund"\]/,
+  ],
+  [
     "Redshift base capacity",
     awsStaging,
     (e) => (e.sizing.redshift.baseCapacityRpu = 12),
