@@ -2,15 +2,11 @@
  * The typed contract of the orchestration (Amazon MWAA) and ML (SageMaker managed MLflow, Evidently
  * drift job) parts of an AWS environment. A part that is off is `{ enabled: false }` and costs
  * nothing; a part that is on carries its sizing. Validated by `checkAwsMlConfig`. The value tables belong
- * to the constructs that take them (MWAA classes, MLflow sizes, monitored models), re-exported here.
+ * to the constructs that take them (MWAA classes, MLflow sizes, monitored models).
  */
 import type { MlModel } from "../constructs/aws/drift-monitor";
 import type { MwaaEnvironmentClass } from "../constructs/aws/managed-airflow";
 import type { MlflowServerSize } from "../constructs/aws/mlflow-tracking";
-
-export { ML_MODELS, type MlModel } from "../constructs/aws/drift-monitor";
-export { MWAA_ENVIRONMENT_CLASSES, type MwaaEnvironmentClass } from "../constructs/aws/managed-airflow";
-export { MLFLOW_SERVER_SIZES, type MlflowServerSize } from "../constructs/aws/mlflow-tracking";
 
 /** Amazon MWAA (Airflow) orchestration. Off: the Glue trigger schedules the nightly job instead. */
 export type AwsOrchestrationConfig =

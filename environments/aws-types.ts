@@ -4,8 +4,8 @@
  * Shares `RequiredTags`, `AlertContacts`, `BudgetConfig`, `PolicyConfig` and the tier with the Azure
  * contract so that an engineer who knows one cloud reads the other. Every field is validated by
  * `validateAwsEnvironment` before a construct is built. The parts a construct takes as props (sizing,
- * address plan, engine configs, the captured tables) are that construct's types, imported and re-exported
- * here: the construct is their owner, the environment file one caller.
+ * address plan, engine configs, the captured tables) are that construct's types, imported here: the
+ * construct is their owner, the environment file one caller.
  */
 import type { AuroraSizing } from "../constructs/aws/aurora-postgres";
 import type { MskConnectSizing, S3ObjectLocation } from "../constructs/aws/common";
@@ -21,25 +21,12 @@ import type { GlueSizing } from "../constructs/aws/spark-etl";
 import { AwsMlConfig, AwsOrchestrationConfig } from "./aws-ml-types";
 import { AlertContacts, BudgetConfig, EnvironmentTier, PolicyConfig, RequiredTags } from "./types";
 
+// The construct-owned parts the validators name, re-exported so they read the contract from one file.
 export type { MskConnectSizing, S3ObjectLocation } from "../constructs/aws/common";
-export { POSTGRES_CDC_TABLES, type PostgresCdcTable } from "../constructs/aws/debezium-connector";
-export {
-  ATLAS_INSTANCE_SIZES,
-  ATLAS_PROJECT_ROLES,
-  type AtlasInstanceSize,
-  type AtlasProjectRole,
-  type MongoAtlasConfig,
-} from "../constructs/aws/mongodb-atlas-cluster";
+export type { MongoAtlasConfig } from "../constructs/aws/mongodb-atlas-cluster";
 export type { AwsNetworkConfig } from "../constructs/aws/network";
-export {
-  SNOWFLAKE_EDITIONS,
-  SNOWFLAKE_WAREHOUSE_SIZES,
-  type SnowflakeConfig,
-  type SnowflakeEdition,
-  type SnowflakeWarehouseSize,
-  type SnowflakeWarehouseSizing,
-} from "../constructs/aws/snowflake-warehouse";
-export { GLUE_WORKER_TYPES, type GlueSizing, type GlueWorkerType } from "../constructs/aws/spark-etl";
+export type { SnowflakeConfig, SnowflakeWarehouseSizing } from "../constructs/aws/snowflake-warehouse";
+export type { GlueSizing } from "../constructs/aws/spark-etl";
 
 /** The region used when an environment file does not name one (never in prod: the validator requires it). */
 export const DEFAULT_AWS_REGION: AwsRegion = "eu-west-1";
