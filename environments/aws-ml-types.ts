@@ -1,20 +1,12 @@
 /**
  * The typed contract of the orchestration (Amazon MWAA) and ML (SageMaker managed MLflow, Evidently
  * drift job) parts of an AWS environment. A part that is off is `{ enabled: false }` and costs
- * nothing; a part that is on carries its sizing. Validated by `checkAwsMlConfig`.
+ * nothing; a part that is on carries its sizing. Validated by `checkAwsMlConfig`. The value tables belong
+ * to the constructs that take them (MWAA classes, MLflow sizes, monitored models).
  */
-
-/** MWAA environment classes (`aws mwaa create-environment --environment-class`). */
-export const MWAA_ENVIRONMENT_CLASSES = ["mw1.micro", "mw1.small", "mw1.medium", "mw1.large", "mw1.xlarge", "mw1.2xlarge"] as const;
-export type MwaaEnvironmentClass = (typeof MWAA_ENVIRONMENT_CLASSES)[number];
-
-/** SageMaker managed MLflow tracking server sizes (provider enum `TrackingServerSize`). */
-export const MLFLOW_SERVER_SIZES = ["Small", "Medium", "Large"] as const;
-export type MlflowServerSize = (typeof MLFLOW_SERVER_SIZES)[number];
-
-/** The brief's two production models; each gets a drift job run and a drift alarm. */
-export const ML_MODELS = ["fraud-detection", "personalization"] as const;
-export type MlModel = (typeof ML_MODELS)[number];
+import type { MlModel } from "../constructs/aws/drift-monitor";
+import type { MwaaEnvironmentClass } from "../constructs/aws/managed-airflow";
+import type { MlflowServerSize } from "../constructs/aws/mlflow-tracking";
 
 /** Amazon MWAA (Airflow) orchestration. Off: the Glue trigger schedules the nightly job instead. */
 export type AwsOrchestrationConfig =

@@ -3,32 +3,33 @@
  *
  * Shares `RequiredTags`, `AlertContacts`, `BudgetConfig`, `PolicyConfig` and the tier with the Azure
  * contract so that an engineer who knows one cloud reads the other. Every field is validated by
- * `validateAwsEnvironment` before a construct is built.
+ * `validateAwsEnvironment` before a construct is built. The parts a construct takes as props (sizing,
+ * address plan, engine configs, the captured tables) are that construct's types, imported here: the
+ * construct is their owner, the environment file one caller.
  */
 import type { AuroraSizing } from "../constructs/aws/aurora-postgres";
+import type { MskConnectSizing, S3ObjectLocation } from "../constructs/aws/common";
+import type { PostgresCdcTable } from "../constructs/aws/debezium-connector";
 import type { DocumentDbSizing } from "../constructs/aws/document-store";
 import type { MskSizing } from "../constructs/aws/kafka-cluster";
+import type { MongoAtlasConfig } from "../constructs/aws/mongodb-atlas-cluster";
+import type { AwsNetworkConfig } from "../constructs/aws/network";
 import type { RedshiftSizing } from "../constructs/aws/redshift-warehouse";
 import { AwsRegion } from "../constructs/aws/regions";
+import type { SnowflakeConfig } from "../constructs/aws/snowflake-warehouse";
+import type { GlueSizing } from "../constructs/aws/spark-etl";
 import { AwsMlConfig, AwsOrchestrationConfig } from "./aws-ml-types";
 import { AlertContacts, BudgetConfig, EnvironmentTier, PolicyConfig, RequiredTags } from "./types";
 
+// The construct-owned parts the validators name, re-exported so they read the contract from one file.
+export type { MskConnectSizing, S3ObjectLocation } from "../constructs/aws/common";
+export type { MongoAtlasConfig } from "../constructs/aws/mongodb-atlas-cluster";
+export type { AwsNetworkConfig } from "../constructs/aws/network";
+export type { SnowflakeConfig, SnowflakeWarehouseSizing } from "../constructs/aws/snowflake-warehouse";
+export type { GlueSizing } from "../constructs/aws/spark-etl";
+
 /** The region used when an environment file does not name one (never in prod: the validator requires it). */
 export const DEFAULT_AWS_REGION: AwsRegion = "eu-west-1";
-
-/** The OLTP tables of `sql/postgres/` (schema `payments`) that Debezium captures. */
-export const POSTGRES_CDC_TABLES = [
-  "country",
-  "currency",
-  "merchant",
-  "customer",
-  "payment_method",
-  "payment",
-  "refund",
-  "dispute",
-  "payout",
-] as const;
-export type PostgresCdcTable = (typeof POSTGRES_CDC_TABLES)[number];
 
 /** Where Terraform keeps this environment's state. */
 export type AwsStateBackendConfig =
@@ -59,33 +60,6 @@ export type AwsStateBackendConfig =
       readonly kmsKeyId?: string;
     };
 
-/** Address plan of the environment's VPC: three AZs, three subnet tiers. */
-export interface AwsNetworkConfig {
-  /** The VPC CIDR, e.g. `10.110.0.0/16`. */
-  readonly vpcCidr: string;
-  /**
-   * Private subnets for the stateful stores (Aurora, Redshift, DocumentDB, MSK) and interface
-   * endpoints, one per AZ. Their route table has no route to an internet or NAT gateway.
-   */
-  readonly dataSubnets: readonly [string, string, string];
-  /**
-   * Private subnets for compute that talks to the stores (Glue Spark, MSK Connect), one per AZ.
-   * They reach AWS APIs through VPC endpoints; they get a default route to NAT only when
-   * `natGateways` > 0.
-   */
-  readonly computeSubnets: readonly [string, string, string];
-  /**
-   * Public subnets that hold only the NAT gateways, one per AZ. Required when `natGateways` > 0.
-   * @default - no public subnets, no internet gateway
-   */
-  readonly publicSubnets?: readonly [string, string, string];
-  /**
-   * NAT gateways for compute egress (e.g. Python packages for Glue in dev): 0 (no internet path at all),
-   * 1 (shared, dev/staging only) or 3 (one per AZ).
-   */
-  readonly natGateways: 0 | 1 | 3;
-}
-
 /** Retention of logs and backups, in days. */
 export interface AwsRetentionConfig {
   /** CloudWatch Logs retention: a value CloudWatch accepts, at least 90 (PCI DSS 10.5.1); 365+ in prod. */
@@ -98,27 +72,6 @@ export interface AwsRetentionConfig {
   readonly kmsDeletionWindowDays: number;
 }
 
-/** MSK Connect capacity of each connector. */
-export interface MskConnectSizing {
-  /** MSK Connect units per worker: 1, 2, 4 or 8. */
-  readonly mcuCount: 1 | 2 | 4 | 8;
-  /** Autoscaling bounds, 1-10 workers. */
-  readonly minWorkers: number;
-  readonly maxWorkers: number;
-}
-
-export const GLUE_WORKER_TYPES = ["G.025X", "G.1X", "G.2X", "G.4X", "G.8X"] as const;
-export type GlueWorkerType = (typeof GLUE_WORKER_TYPES)[number];
-
-/** AWS Glue Spark job sizing. */
-export interface GlueSizing {
-  readonly workerType: GlueWorkerType;
-  /** Workers, 2-299. */
-  readonly numberOfWorkers: number;
-  /** Job timeout in minutes, 10-2880. */
-  readonly timeoutMinutes: number;
-}
-
 /** Per-role sizing of the platform's services. */
 export interface AwsSizing {
   readonly aurora: AuroraSizing;
@@ -127,16 +80,6 @@ export interface AwsSizing {
   readonly msk: MskSizing;
   readonly mskConnect: MskConnectSizing;
   readonly glue: GlueSizing;
-}
-
-/** An object in S3, e.g. a connector plugin ZIP built and uploaded by CI. */
-export interface S3ObjectLocation {
-  /** Bucket name (the artifacts bucket of the account, not created by this stack). */
-  readonly bucket: string;
-  /** Object key, ending in `.zip` or `.jar`. */
-  readonly key: string;
-  /** Pin a version of a versioned bucket. @default - the latest version */
-  readonly objectVersion?: string;
 }
 
 /** Change data capture from Aurora PostgreSQL through MSK Connect. */
@@ -168,122 +111,6 @@ export type AwsWarehouseChoice = (typeof AWS_WAREHOUSES)[number];
 /** The NoSQL engine of an environment: DocumentDB (in-account) or MongoDB Atlas (the brief's engine). */
 export const AWS_DOCUMENT_STORES = ["documentdb", "mongodb-atlas"] as const;
 export type AwsDocumentStoreChoice = (typeof AWS_DOCUMENT_STORES)[number];
-
-/** Snowflake warehouse sizes (`WAREHOUSE_SIZE`), smallest first; credits/hour double at each step. */
-export const SNOWFLAKE_WAREHOUSE_SIZES = ["XSMALL", "SMALL", "MEDIUM", "LARGE", "XLARGE", "XXLARGE"] as const;
-export type SnowflakeWarehouseSize = (typeof SNOWFLAKE_WAREHOUSE_SIZES)[number];
-
-/** Snowflake editions: Time Travel beyond 1 day needs Enterprise, PrivateLink needs Business Critical. */
-export const SNOWFLAKE_EDITIONS = ["standard", "enterprise", "business-critical"] as const;
-export type SnowflakeEdition = (typeof SNOWFLAKE_EDITIONS)[number];
-
-/** One Snowflake virtual warehouse. */
-export interface SnowflakeWarehouseSizing {
-  readonly size: SnowflakeWarehouseSize;
-  /** Seconds idle before the warehouse suspends (60-3600; billing is per second after the first minute). */
-  readonly autoSuspendSeconds: number;
-  /** Multi-cluster ceiling (1 = single cluster; >1 needs Enterprise). */
-  readonly maxClusterCount: number;
-}
-
-/** The brief's OLAP engine on Snowflake (`warehouse: "snowflake"`). */
-export interface SnowflakeConfig {
-  /** Snowflake organization name (uppercase letters, digits, underscores). */
-  readonly organizationName: string;
-  /** Account name inside the organization (uppercase letters, digits, underscores). */
-  readonly accountName: string;
-  /** AWS region of the Snowflake account; must be the environment's region (S3 and MSK stay in-region). */
-  readonly region: AwsRegion;
-  readonly edition: SnowflakeEdition;
-  /** Warehouses per workload. */
-  readonly warehouses: {
-    readonly loading: SnowflakeWarehouseSizing;
-    readonly transformation: SnowflakeWarehouseSizing;
-    readonly bi: SnowflakeWarehouseSizing;
-  };
-  /** Monthly credit quota of the account resource monitor: notify at 75/90 %, suspend at 100 %. */
-  readonly monthlyCreditQuota: number;
-  /** Time Travel (`DATA_RETENTION_TIME_IN_DAYS`) of every database: 0-1 on Standard, up to 90 otherwise; at least 7 in prod. */
-  readonly timeTravelDays: number;
-  /**
-   * Networks of people (corporate VPN) allowed by the account network policy besides the platform's own
-   * source addresses, which the stack adds (NAT gateway IPs, or the VPC range with `privateLink`): public
-   * ranges of /24 or longer, or private ranges when `privateLink` is on; never 0.0.0.0/0.
-   */
-  readonly allowedClientCidrs: readonly string[];
-  /** SAML2 identity provider for people (SSO). */
-  readonly sso: {
-    /** `SAML2_PROVIDER`: OKTA, ADFS or CUSTOM. */
-    readonly provider: "OKTA" | "ADFS" | "CUSTOM";
-    /** IdP entity id (`SAML2_ISSUER`). */
-    readonly issuer: string;
-    /** IdP sign-in URL (`SAML2_SSO_URL`), https. */
-    readonly ssoUrl: string;
-    /** IdP signing certificate, base64 body without PEM armour (public data). */
-    readonly x509Certificate: string;
-  };
-  /**
-   * Reach the account through AWS PrivateLink (interface endpoint + private DNS) instead of the NAT
-   * gateway; needs Business Critical and Snowflake's one-time authorization of the AWS account.
-   * @default false
-   */
-  readonly privateLink?: boolean;
-  /**
-   * Failover group to a secondary account in another region (`<ORG>.<ACCOUNT>`), replicated every
-   * `intervalMinutes`. Required in prod; needs Business Critical.
-   * @default - no replication
-   */
-  readonly replication?: { readonly secondaryAccount: string; readonly intervalMinutes: number };
-}
-
-/** MongoDB Atlas instance sizes (dedicated tiers only: M10+ support PrivateLink, CMK encryption and backups). */
-export const ATLAS_INSTANCE_SIZES = ["M10", "M20", "M30", "M40", "M50", "M60", "M80", "M140", "M200"] as const;
-export type AtlasInstanceSize = (typeof ATLAS_INSTANCE_SIZES)[number];
-
-/** Atlas project roles an identity-provider group may receive (Atlas user roles reference). */
-export const ATLAS_PROJECT_ROLES = [
-  "GROUP_READ_ONLY",
-  "GROUP_DATA_ACCESS_READ_ONLY",
-  "GROUP_DATA_ACCESS_READ_WRITE",
-  "GROUP_DATA_ACCESS_ADMIN",
-  "GROUP_CLUSTER_MANAGER",
-  "GROUP_OWNER",
-] as const;
-export type AtlasProjectRole = (typeof ATLAS_PROJECT_ROLES)[number];
-
-/** The brief's NoSQL engine on MongoDB Atlas (`documentStore: "mongodb-atlas"`). */
-export interface MongoAtlasConfig {
-  /** Atlas organization id (24 hex characters). */
-  readonly orgId: string;
-  /**
-   * Secrets Manager secret (name) holding the Atlas programmatic API key (`public_key`, `private_key`)
-   * the provider reads at plan time; created and rotated outside this stack.
-   */
-  readonly apiKeySecretName: string;
-  /** IAM role (in this account) the Atlas provider assumes to read `apiKeySecretName`; the provider requires one. */
-  readonly secretReaderRoleArn: string;
-  /** Tier of every electable node; M30+ in prod (M10/M20 are for development workloads). */
-  readonly instanceSize: AtlasInstanceSize;
-  /** Disk per node in GB (10-4096). */
-  readonly diskSizeGb: number;
-  /** MongoDB major version. */
-  readonly mongoDbMajorVersion: "7.0" | "8.0";
-  /**
-   * Second region with two electable nodes (5-node replica set over two regions). Required in prod.
-   * @default - one region, three nodes over three AZs
-   */
-  readonly secondaryRegion?: AwsRegion;
-  /**
-   * SSO for people: the organization's federated authentication (identity provider linked once in the Atlas
-   * UI; the provider cannot create it) and the IdP groups mapped to this project's roles.
-   * @default - no role mappings (people are invited by hand)
-   */
-  readonly sso?: {
-    /** Federation settings id of the organization (24 hex characters). */
-    readonly federationSettingsId: string;
-    readonly groups: readonly { readonly externalGroupName: string; readonly projectRoles: readonly AtlasProjectRole[] }[];
-  };
-}
 
 /** One AWS environment: everything a stack needs, nothing it reads from elsewhere. */
 export interface AwsEnvironment {

@@ -8,18 +8,19 @@ import {
   AwsRetentionConfig,
   AwsSizing,
   AwsStateBackendConfig,
-  GLUE_WORKER_TYPES,
   GlueSizing,
   MskConnectSizing,
-  POSTGRES_CDC_TABLES,
   S3ObjectLocation,
   regionOf,
 } from "./aws-types";
-import type { MskSizing } from "../constructs/aws/kafka-cluster";
-import type { DocumentDbSizing } from "../constructs/aws/document-store";
-import type { RedshiftSizing } from "../constructs/aws/redshift-warehouse";
-import type { AuroraSizing } from "../constructs/aws/aurora-postgres";
+import { AuroraSizing, auroraSizingRules } from "../constructs/aws/aurora-postgres";
+import { S3_BUCKET_NAME, mskConnectSizingRules, pluginLocationRules } from "../constructs/aws/common";
+import { debeziumConnectorRules } from "../constructs/aws/debezium-connector";
+import { DocumentDbSizing, documentDbSizingRules } from "../constructs/aws/document-store";
+import { MskSizing, mskSizingRules } from "../constructs/aws/kafka-cluster";
+import { RedshiftSizing, redshiftSizingRules } from "../constructs/aws/redshift-warehouse";
 import { AWS_REGIONS } from "../constructs/aws/regions";
+import { glueSizingRules, nightlyScheduleRules } from "../constructs/aws/spark-etl";
 import {
   IssueCollector,
   checkAddressPlan,
@@ -31,8 +32,7 @@ import {
   checkDistinct,
   EnvironmentSetIssues,
 } from "./checks";
-import { AURORA_POSTGRES_INSTANCE_CLASSES, AURORA_POSTGRES_VERSIONS, AWS_REGION_AZS, MSK_KAFKA_VERSIONS } from "./aws-catalog";
-import { awsCronProblems } from "./aws-cron";
+import { AWS_REGION_AZS } from "./aws-catalog";
 import {
   ALERT_CONTACTS_SHAPE,
   BUDGET_SHAPE,
@@ -57,10 +57,7 @@ export const CLOUDWATCH_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-const DOCDB_CLASS = /^db\.(t3|t4g|r5|r6g|r6gd|r8g)\.(medium|large|xlarge|\d{1,2}xlarge)$/;
-const MSK_BROKER = /^kafka\.(t3\.small|m5\.(large|\d{0,2}xlarge)|m7g\.(large|\d{0,2}xlarge))$/;
 const BURSTABLE = /^(db|kafka)\.t\d/;
-const S3_BUCKET = /^[a-z0-9](?!.*\.\.)[a-z0-9.-]{1,61}[a-z0-9]$/;
 const KMS_KEY_REF = /^(arn:aws:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+|alias\/[A-Za-z0-9/_-]+)$/;
 
 const S3_OBJECT_SHAPE = object<S3ObjectLocation>({ bucket: text, key: text, objectVersion: optional(text) });
@@ -124,6 +121,10 @@ const AWS_ENVIRONMENT_SHAPE = object<AwsEnvironment>({
 /**
  * Validates an AWS environment before any construct is built.
  * Throws one `EnvironmentConfigError` that lists every problem with its field, value and what is allowed.
+ *
+ * A field a construct takes as a prop is checked with that construct's rules (`auroraSizingRules`, ...),
+ * composed here with the environment's field prefix; this file adds only what the tier requires, what
+ * spans several fields, and what no construct can know.
  */
 export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
   // Types first: every later check may dereference any field.
@@ -133,8 +134,37 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
 
   const v = new IssueCollector();
   const prod = env.tier === "prod";
-  const region = regionOf(env);
+  checkIdentityAndRegions(v, env, prod);
+  checkAvailabilityZones(v, env);
+  checkNetwork(v, env.network, prod);
+  checkRequiredTags(v, env.tags, env.name);
+  if (prod)
+    v.check(
+      env.tags.dataClassification === "restricted",
+      "tags.dataClassification",
+      env.tags.dataClassification,
+      '"restricted" in prod (the cardholder data environment)',
+    );
+  checkRetention(v, env.retention, prod);
+  checkAlertContacts(v, env.alertContacts);
+  checkBudget(v, env.budget, prod);
+  checkStateBackend(v, env.stateBackend, env.tier);
+  checkStores(v, env.sizing, prod);
+  checkStreaming(v, env);
+  v.add(glueSizingRules(env.sizing.glue), "sizing.glue.");
+  v.add(nightlyScheduleRules(env.etl.schedule), "etl.");
+  checkAwsMlConfig(v, env);
+  checkAwsEngines(v, env);
+  checkPolicyConfig(v, env.policy, prod);
+  if (prod) v.check(env.deletionProtection, "deletionProtection", env.deletionProtection, "true in prod");
 
+  v.throwIfAny(env.name);
+  return env;
+}
+
+/** Name, tier, workload, account and the two regions. */
+function checkIdentityAndRegions(v: IssueCollector, env: AwsEnvironment, prod: boolean): void {
+  const region = regionOf(env);
   v.check(/^[a-z][a-z0-9]{1,7}$/.test(env.name), "name", env.name, "2-8 lowercase letters or digits, starting with a letter");
   v.oneOf(env.tier, ENVIRONMENT_TIERS, "tier");
   v.check(/^[a-z][a-z0-9]{1,5}$/.test(env.workload), "workload", env.workload, "2-6 lowercase letters or digits, starting with a letter");
@@ -146,8 +176,11 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
     v.check(env.drRegion !== region, "drRegion", env.drRegion, `a region other than region (${region})`);
   }
   if (prod) v.check(env.drRegion !== undefined, "drRegion", env.drRegion, "a region for cross-region backup copies (required in prod)");
+}
 
-  // Availability zones: three distinct zones of the region.
+/** Three distinct zones of the region. */
+function checkAvailabilityZones(v: IssueCollector, env: AwsEnvironment): void {
+  const region = regionOf(env);
   v.check(env.availabilityZones.length === 3, "availabilityZones", env.availabilityZones, "exactly 3 availability zones");
   const zones: readonly string[] | undefined = Object.hasOwn(AWS_REGION_AZS, region) ? AWS_REGION_AZS[region] : undefined;
   if (zones !== undefined) {
@@ -161,9 +194,10 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
     env.availabilityZones,
     "three distinct zones",
   );
+}
 
-  // Network
-  const n = env.network;
+/** The address plan: three tiers of three subnets inside the VPC range, public subnets exactly when there is NAT. */
+function checkNetwork(v: IssueCollector, n: AwsNetworkConfig, prod: boolean): void {
   const tier = (field: string, cidrs: readonly string[] | undefined) =>
     (cidrs ?? []).map((cidr, i) => ({ field: `network.${field}[${i}]`, cidr, maxPrefix: 27 }));
   v.check(n.dataSubnets.length === 3, "network.dataSubnets", n.dataSubnets, "one subnet per availability zone (3)");
@@ -191,19 +225,13 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
   }
   if (prod)
     v.check(n.natGateways !== 1, "network.natGateways", n.natGateways, "0 or 3 in prod (a single NAT gateway is a single-AZ dependency)");
+}
 
-  // Tags
-  checkRequiredTags(v, env.tags, env.name);
-  if (prod)
-    v.check(
-      env.tags.dataClassification === "restricted",
-      "tags.dataClassification",
-      env.tags.dataClassification,
-      '"restricted" in prod (the cardholder data environment)',
-    );
-
-  // Retention
-  const r = env.retention;
+/**
+ * One value per retention, each feeding several constructs (every log group; Aurora, DocumentDB and
+ * AWS Backup; every CMK), so the environment owns these rules: PCI DSS minimums, longer in prod.
+ */
+function checkRetention(v: IssueCollector, r: AwsRetentionConfig, prod: boolean): void {
   const logMin = prod ? 365 : 90;
   v.check(
     (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(r.logDays) && r.logDays >= logMin,
@@ -214,158 +242,59 @@ export function validateAwsEnvironment(env: AwsEnvironment): AwsEnvironment {
   v.intBetween(r.backupDays, prod ? 35 : 7, 35, "retention.backupDays");
   v.intBetween(r.snapshotDays, Math.max(prod ? 365 : 7, r.backupDays), 3650, "retention.snapshotDays");
   v.intBetween(r.kmsDeletionWindowDays, prod ? 30 : 7, 30, "retention.kmsDeletionWindowDays");
+}
 
-  // Alerts and budget
-  checkAlertContacts(v, env.alertContacts);
-  checkBudget(v, env.budget, prod);
-
-  // State
-  const s = env.stateBackend;
+/** Local state for dev only; S3 state encrypted, with a CMK in prod. */
+function checkStateBackend(v: IssueCollector, s: AwsStateBackendConfig, tier: AwsEnvironment["tier"]): void {
   if (s.kind === "local") {
     v.check(
-      env.tier === "dev",
+      tier === "dev",
       "stateBackend.kind",
       s.kind,
-      `"s3" (local state is allowed for dev only; ${env.tier} state must be shared, encrypted and locked)`,
+      `"s3" (local state is allowed for dev only; ${tier} state must be shared, encrypted and locked)`,
     );
-  } else {
-    v.check(
-      S3_BUCKET.test(s.bucket),
-      "stateBackend.bucket",
-      s.bucket,
-      "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens",
-    );
-    v.check(/^[A-Za-z0-9._/-]+\.tfstate$/.test(s.key), "stateBackend.key", s.key, "an object key ending in .tfstate");
-    v.oneOf(s.region, AWS_REGIONS, "stateBackend.region");
-    v.check(s.encrypt === true, "stateBackend.encrypt", s.encrypt, "true (state holds resource attributes and must be encrypted)");
-    if (s.kmsKeyId !== undefined)
-      v.check(KMS_KEY_REF.test(s.kmsKeyId), "stateBackend.kmsKeyId", s.kmsKeyId, "a KMS key ARN, alias ARN or alias/<name>");
-    if (prod) v.check(s.kmsKeyId !== undefined, "stateBackend.kmsKeyId", s.kmsKeyId, "a customer managed KMS key (required in prod)");
+    return;
   }
-
-  // Sizing: Aurora
-  const a = env.sizing.aurora;
-  checkDatabaseClass(
-    v,
-    "sizing.aurora.instanceClass",
-    a.instanceClass,
-    AURORA_POSTGRES_INSTANCE_CLASSES.includes(a.instanceClass),
-    `an Aurora PostgreSQL instance class: one of ${AURORA_POSTGRES_INSTANCE_CLASSES.join(", ")}`,
-    prod,
-  );
-  v.intBetween(a.readerCount, prod ? 2 : 0, 15, "sizing.aurora.readerCount");
   v.check(
-    (AURORA_POSTGRES_VERSIONS as readonly string[]).includes(a.engineVersion),
-    "sizing.aurora.engineVersion",
-    a.engineVersion,
-    `an Aurora PostgreSQL release, 14 or later: one of ${AURORA_POSTGRES_VERSIONS.join(", ")}`,
+    S3_BUCKET_NAME.test(s.bucket),
+    "stateBackend.bucket",
+    s.bucket,
+    "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens",
   );
+  v.check(/^[A-Za-z0-9._/-]+\.tfstate$/.test(s.key), "stateBackend.key", s.key, "an object key ending in .tfstate");
+  v.oneOf(s.region, AWS_REGIONS, "stateBackend.region");
+  v.check(s.encrypt === true, "stateBackend.encrypt", s.encrypt, "true (state holds resource attributes and must be encrypted)");
+  if (s.kmsKeyId !== undefined)
+    v.check(KMS_KEY_REF.test(s.kmsKeyId), "stateBackend.kmsKeyId", s.kmsKeyId, "a KMS key ARN, alias ARN or alias/<name>");
+  if (tier === "prod")
+    v.check(s.kmsKeyId !== undefined, "stateBackend.kmsKeyId", s.kmsKeyId, "a customer managed KMS key (required in prod)");
+}
 
-  // Sizing: Redshift Serverless
-  const rs = env.sizing.redshift;
-  v.check(
-    Number.isInteger(rs.baseCapacityRpu) && rs.baseCapacityRpu >= 8 && rs.baseCapacityRpu <= 1024 && rs.baseCapacityRpu % 8 === 0,
-    "sizing.redshift.baseCapacityRpu",
-    rs.baseCapacityRpu,
-    "a multiple of 8 from 8 to 1024 RPUs",
-  );
-  v.check(
-    Number.isInteger(rs.maxCapacityRpu) && rs.maxCapacityRpu >= rs.baseCapacityRpu && rs.maxCapacityRpu <= 5632,
-    "sizing.redshift.maxCapacityRpu",
-    rs.maxCapacityRpu,
-    `an integer from baseCapacityRpu (${rs.baseCapacityRpu}) to 5632`,
-  );
+/** Aurora, Redshift and DocumentDB sizing (the constructs' rules), and what prod requires of them. */
+function checkStores(v: IssueCollector, sizing: AwsSizing, prod: boolean): void {
+  const a = sizing.aurora;
+  const d = sizing.documentDb;
+  v.add(auroraSizingRules(a), "sizing.aurora.");
+  v.add(redshiftSizingRules(sizing.redshift), "sizing.redshift.");
+  v.add(documentDbSizingRules(d), "sizing.documentDb.");
+  if (!prod) return;
+  checkNotBurstable(v, "sizing.aurora.instanceClass", a.instanceClass, "a non-burstable class in prod (db.r*), not db.t*");
+  v.check(a.readerCount >= 2, "sizing.aurora.readerCount", a.readerCount, "at least 2 in prod (a reader in each of the other zones)");
+  checkNotBurstable(v, "sizing.documentDb.instanceClass", d.instanceClass, "a non-burstable class in prod (db.r*), not db.t*");
+  v.check(d.instanceCount >= 3, "sizing.documentDb.instanceCount", d.instanceCount, "at least 3 in prod (one instance per zone)");
+}
 
-  // Sizing: DocumentDB
-  const d = env.sizing.documentDb;
-  checkDatabaseClass(
-    v,
-    "sizing.documentDb.instanceClass",
-    d.instanceClass,
-    DOCDB_CLASS.test(d.instanceClass),
-    "a DocumentDB instance class, e.g. db.r6g.large",
-    prod,
-  );
-  v.intBetween(d.instanceCount, prod ? 3 : 1, 16, "sizing.documentDb.instanceCount");
-
-  // Sizing: MSK
+/** MSK, MSK Connect, the connector plugins and the captured tables (the constructs' rules); brokers in prod. */
+function checkStreaming(v: IssueCollector, env: AwsEnvironment): void {
   const m = env.sizing.msk;
-  if (
-    v.check(
-      MSK_BROKER.test(m.brokerInstanceType),
-      "sizing.msk.brokerInstanceType",
-      m.brokerInstanceType,
-      "an MSK broker type, e.g. kafka.m7g.large",
-    )
-  ) {
-    if (prod)
-      v.check(
-        !BURSTABLE.test(m.brokerInstanceType),
-        "sizing.msk.brokerInstanceType",
-        m.brokerInstanceType,
-        "kafka.m5.* or kafka.m7g.* in prod, not kafka.t3.small",
-      );
-  }
-  v.check(
-    Number.isInteger(m.brokerCount) && m.brokerCount >= 3 && m.brokerCount <= 30 && m.brokerCount % 3 === 0,
-    "sizing.msk.brokerCount",
-    m.brokerCount,
-    "a multiple of the 3 availability zones, from 3 to 30",
-  );
-  v.intBetween(m.ebsVolumeGb, 1, 16384, "sizing.msk.ebsVolumeGb");
-  v.oneOf(m.kafkaVersion, MSK_KAFKA_VERSIONS as readonly string[], "sizing.msk.kafkaVersion");
-
-  // Sizing: MSK Connect
-  const mc = env.sizing.mskConnect;
-  v.oneOf(mc.mcuCount, [1, 2, 4, 8] as const, "sizing.mskConnect.mcuCount");
-  v.intBetween(mc.minWorkers, 1, 10, "sizing.mskConnect.minWorkers");
-  v.intBetween(mc.maxWorkers, mc.minWorkers, 10, "sizing.mskConnect.maxWorkers");
-
-  // Sizing: Glue
-  const g = env.sizing.glue;
-  v.oneOf(g.workerType, GLUE_WORKER_TYPES, "sizing.glue.workerType");
-  v.intBetween(g.numberOfWorkers, 2, 299, "sizing.glue.numberOfWorkers");
-  v.intBetween(g.timeoutMinutes, 10, 2880, "sizing.glue.timeoutMinutes");
-
-  // CDC
-  const plugins = [
-    ["cdc.debeziumPlugin", env.cdc.debeziumPlugin],
-    ["cdc.s3SinkPlugin", env.cdc.s3SinkPlugin],
-  ] as const;
-  for (const [field, loc] of plugins) {
-    v.check(
-      S3_BUCKET.test(loc.bucket),
-      `${field}.bucket`,
-      loc.bucket,
-      "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens",
-    );
-    v.check(/^[A-Za-z0-9!_.*'()/-]+\.(zip|jar)$/.test(loc.key), `${field}.key`, loc.key, "an object key ending in .zip or .jar");
-  }
-  const seen = new Set<string>();
-  v.check(env.cdc.tables.length > 0, "cdc.tables", env.cdc.tables, "at least one table of schema payments");
-  env.cdc.tables.forEach((t, i) => {
-    v.oneOf(t, POSTGRES_CDC_TABLES, `cdc.tables[${i}]`);
-    v.check(!seen.has(t), `cdc.tables[${i}]`, t, "a table listed once");
-    seen.add(t);
-  });
-
-  // ETL
-  for (const problem of awsCronProblems(env.etl.schedule)) {
-    v.check(false, "etl.schedule", env.etl.schedule, `an AWS cron expression: ${problem}`);
-  }
-
-  checkAwsMlConfig(v, env);
-
-  // Engines (Redshift/Snowflake, DocumentDB/Atlas)
-  checkAwsEngines(v, env);
-
-  // Policy
-  checkPolicyConfig(v, env.policy, prod);
-
-  if (prod) v.check(env.deletionProtection, "deletionProtection", env.deletionProtection, "true in prod");
-
-  v.throwIfAny(env.name);
-  return env;
+  // The stack places the brokers in the data subnets, one per zone.
+  v.add(mskSizingRules(m, env.network.dataSubnets.length), "sizing.msk.");
+  if (env.tier === "prod")
+    checkNotBurstable(v, "sizing.msk.brokerInstanceType", m.brokerInstanceType, "kafka.m5.* or kafka.m7g.* in prod, not kafka.t3.small");
+  v.add(mskConnectSizingRules(env.sizing.mskConnect), "sizing.mskConnect.");
+  v.add(pluginLocationRules(env.cdc.debeziumPlugin), "cdc.debeziumPlugin.");
+  v.add(pluginLocationRules(env.cdc.s3SinkPlugin), "cdc.s3SinkPlugin.");
+  v.add(debeziumConnectorRules(env.cdc), "cdc.");
 }
 
 /**
@@ -410,9 +339,7 @@ function stateLocation(env: AwsEnvironment): string {
   return s.kind === "local" ? `local:${s.path ?? `terraform.aws-${env.name}.tfstate`}` : `s3://${s.bucket}/${s.key}`;
 }
 
-/** A database instance class of the right family; prod refuses burstable (db.t*) classes, whose CPU credits run out under load. */
-function checkDatabaseClass(v: IssueCollector, field: string, value: string, offered: boolean, allowed: string, prod: boolean): void {
-  if (v.check(offered, field, value, allowed) && prod) {
-    v.check(!BURSTABLE.test(value), field, value, "a non-burstable class in prod (db.r*), not db.t*");
-  }
+/** Prod refuses burstable (db.t*, kafka.t*) classes, whose CPU credits run out under load. */
+function checkNotBurstable(v: IssueCollector, field: string, value: string, allowed: string): void {
+  v.check(!BURSTABLE.test(value), field, value, allowed);
 }

@@ -1,5 +1,6 @@
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { Construct } from "constructs";
+import { assertRules } from "../shared/rules";
 import { createBucketBaseline } from "./private/bucket-baseline";
 
 export interface AccessLogBucketProps {
@@ -26,11 +27,14 @@ export class AccessLogBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
     super(scope, id);
-    if (props.retentionDays < 365) {
-      throw new Error(
-        `AccessLogBucket ${props.bucketName}: retentionDays ${props.retentionDays} is below 365; PCI DSS 10.5.1 keeps audit logs one year.`,
-      );
-    }
+    assertRules(`AccessLogBucket ${this.node.path} (${props.bucketName})`, [
+      {
+        ok: props.retentionDays >= 365,
+        field: "retentionDays",
+        value: props.retentionDays,
+        allowed: "at least 365 days (PCI DSS 10.5.1 keeps audit logs a year)",
+      },
+    ]);
     const baseline = createBucketBaseline(this, {
       bucketName: props.bucketName,
       tags: { "log-type": "s3-access" },

@@ -1,5 +1,6 @@
 import { Cloudtrail } from "@cdktf/provider-aws/lib/cloudtrail";
 import { Construct } from "constructs";
+import { assertRules } from "../shared/rules";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { DataKeys } from "./kms-keys";
 import { AwsNaming } from "./naming";
@@ -44,11 +45,14 @@ export class AuditTrail extends Construct {
     const { naming } = props;
     const trailName = naming.name("cloudTrail", "audit");
     const trailArn = `arn:aws:cloudtrail:${props.region}:${props.accountId}:trail/${trailName}`;
-    if (props.objectLock.retentionDays < 365) {
-      throw new Error(
-        `AuditTrail ${trailName}: objectLock.retentionDays is ${props.objectLock.retentionDays}; PCI DSS 10.5.1 keeps audit logs at least 365 days.`,
-      );
-    }
+    assertRules(`AuditTrail ${this.node.path}`, [
+      {
+        ok: props.objectLock.retentionDays >= 365,
+        field: "objectLock.retentionDays",
+        value: props.objectLock.retentionDays,
+        allowed: "at least 365 days (PCI DSS 10.5.1 keeps audit logs a year)",
+      },
+    ]);
 
     this.bucket = new SecureBucket(this, "bucket", {
       bucketName: naming.name("s3Bucket", "audit"),

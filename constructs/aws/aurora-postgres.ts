@@ -3,6 +3,7 @@ import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
 import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
 import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
 import { Construct } from "constructs";
+import { Rule, assertRules, intBetween, prefixed } from "../shared/rules";
 import { CommonDataProps, PrivateAccessProps } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { Connectable, PrivateSecurityGroup, connect } from "./private/security-group";
@@ -46,27 +47,118 @@ export interface AuroraPostgresProps extends CommonDataProps {
   readonly performanceInsightsRetentionDays?: number;
 }
 
-const validations = (p: AuroraPostgresProps) => {
-  const pi = p.performanceInsightsRetentionDays ?? 7;
+/**
+ * Aurora PostgreSQL engine versions a new cluster can be created with, major 14 and later (Debezium's
+ * pgoutput needs logical replication; 13 and older reach end of standard support).
+ * Source: "Aurora PostgreSQL release calendars" in the Aurora PostgreSQL Release Notes
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraPostgreSQLReleaseNotes/aurora-postgresql-release-calendar.html)
+ * and the release announcements (16.6/15.10/14.15 in January 2025, 17.6/16.10/15.14/14.19 in 2025).
+ * Aurora skips some community minors (there is no Aurora 16.5, 16.7, 15.9, 15.11, 14.14 or 14.16).
+ */
+export const AURORA_POSTGRES_VERSIONS = [
+  "14.6",
+  "14.7",
+  "14.8",
+  "14.9",
+  "14.10",
+  "14.11",
+  "14.12",
+  "14.13",
+  "14.15",
+  "14.17",
+  "14.18",
+  "14.19",
+  "15.6",
+  "15.7",
+  "15.8",
+  "15.10",
+  "15.12",
+  "15.13",
+  "15.14",
+  "16.1",
+  "16.2",
+  "16.3",
+  "16.4",
+  "16.6",
+  "16.8",
+  "16.9",
+  "16.10",
+  "17.4",
+  "17.5",
+  "17.6",
+  "17.7",
+] as const;
+
+/**
+ * Provisioned instance classes Aurora PostgreSQL offers, by family.
+ * Source: Amazon Aurora User Guide, "Supported DB engines for DB instance classes"
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.DBInstanceClass.SupportAurora.html).
+ * The `d` families (local NVMe for Optimized Reads) start at xlarge. The same page lists a minimum engine
+ * version per class (e.g. db.x2g: 14.3, 15.2, 16.1, 17.4 and higher); that pairing is not checked here, an old
+ * minor with a new class is refused at apply (InvalidParameterCombination).
+ */
+const AURORA_FAMILY_SIZES: Readonly<Record<string, readonly string[]>> = {
+  r8g: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "48xlarge"],
+  r8gd: ["xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "48xlarge"],
+  r7i: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "48xlarge"],
+  r7g: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"],
+  r6i: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "32xlarge"],
+  r6id: ["xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "32xlarge"],
+  r6g: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"],
+  r6gd: ["xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"],
+  r5: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"],
+  x2g: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"],
+  t4g: ["medium", "large"],
+  t3: ["medium", "large"],
+};
+export const AURORA_POSTGRES_INSTANCE_CLASSES: readonly string[] = Object.entries(AURORA_FAMILY_SIZES).flatMap(([family, sizes]) =>
+  sizes.map((size) => `db.${family}.${size}`),
+);
+
+/** The rules of an Aurora sizing (fields relative to it): the classes, reader count and releases Aurora offers. */
+export function auroraSizingRules(s: AuroraSizing): Rule[] {
   return [
     {
-      condition: !Number.isInteger(p.backupRetentionDays) || p.backupRetentionDays < 1 || p.backupRetentionDays > 35,
-      message: `backupRetentionDays is ${p.backupRetentionDays}; Aurora allows 1-35 (set retention.backupDays)`,
+      ok: AURORA_POSTGRES_INSTANCE_CLASSES.includes(s.instanceClass),
+      field: "instanceClass",
+      value: s.instanceClass,
+      allowed: `an Aurora PostgreSQL instance class: one of ${AURORA_POSTGRES_INSTANCE_CLASSES.join(", ")}`,
     },
+    intBetween(s.readerCount, 0, 15, "readerCount"),
     {
-      condition: p.sizing.readerCount > 0 && p.availabilityZones.length < 2,
-      message: `sizing.readerCount is ${p.sizing.readerCount} but only ${p.availabilityZones.length} AZ given; readers go to the other AZs`,
-    },
-    {
-      condition: !(pi === 7 || (pi % 31 === 0 && pi <= 731) || pi === 731),
-      message: `performanceInsightsRetentionDays is ${pi}; allowed: 7, a multiple of 31 up to 713, or 731`,
-    },
-    {
-      condition: p.privateAccess.subnetIds.length < 2,
-      message: `privateAccess.subnetIds has ${p.privateAccess.subnetIds.length} subnet(s); Aurora needs subnets in at least 2 AZs`,
+      ok: (AURORA_POSTGRES_VERSIONS as readonly string[]).includes(s.engineVersion),
+      field: "engineVersion",
+      value: s.engineVersion,
+      allowed: `an Aurora PostgreSQL release, 14 or later: one of ${AURORA_POSTGRES_VERSIONS.join(", ")}`,
     },
   ];
-};
+}
+
+function auroraPostgresRules(p: AuroraPostgresProps): Rule[] {
+  const pi = p.performanceInsightsRetentionDays ?? 7;
+  return [
+    ...prefixed("sizing.", auroraSizingRules(p.sizing)),
+    intBetween(p.backupRetentionDays, 1, 35, "backupRetentionDays"),
+    {
+      ok: p.sizing.readerCount === 0 || p.availabilityZones.length >= 2,
+      field: "availabilityZones",
+      value: p.availabilityZones,
+      allowed: "at least 2 zones when sizing.readerCount > 0 (readers go to the zones after the writer's)",
+    },
+    {
+      ok: pi === 7 || (pi % 31 === 0 && pi <= 731) || pi === 731,
+      field: "performanceInsightsRetentionDays",
+      value: pi,
+      allowed: "7, a multiple of 31 up to 713, or 731",
+    },
+    {
+      ok: p.privateAccess.subnetIds.length >= 2,
+      field: "privateAccess.subnetIds",
+      value: p.privateAccess.subnetIds,
+      allowed: "subnets in at least 2 availability zones (an Aurora DB subnet group needs them)",
+    },
+  ];
+}
 
 /**
  * Aurora PostgreSQL (the OLTP store): encrypted with the `oltp` CMK, IAM database authentication,
@@ -86,10 +178,7 @@ export class AuroraPostgres extends Construct implements Connectable {
 
   constructor(scope: Construct, id: string, props: AuroraPostgresProps) {
     super(scope, id);
-    const errors = validations(props)
-      .filter((v) => v.condition)
-      .map((v) => v.message);
-    if (errors.length > 0) throw new Error(`AuroraPostgres ${id}: ${errors.join("; ")}`);
+    assertRules(`AuroraPostgres ${this.node.path}`, auroraPostgresRules(props));
     const { naming, sizing } = props;
     const deletionProtection = props.deletionProtection ?? true;
     this.accountId = props.accountId;

@@ -4,6 +4,7 @@ import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault";
 import { BackupVaultLockConfiguration } from "@cdktf/provider-aws/lib/backup-vault-lock-configuration";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
+import { assertRules } from "../shared/rules";
 import { AwsNaming } from "./naming";
 import { WorkloadRole } from "./workload-role";
 
@@ -45,16 +46,20 @@ export class BackupPlan extends Construct {
   constructor(scope: Construct, id: string, props: BackupPlanProps) {
     super(scope, id);
     const { naming } = props;
-    if (props.continuousRetentionDays < 1 || props.continuousRetentionDays > 35) {
-      throw new Error(
-        `BackupPlan ${id}: continuousRetentionDays is ${props.continuousRetentionDays}; AWS Backup continuous backups allow 1-35 days (set retention.backupDays).`,
-      );
-    }
-    if (props.snapshotRetentionDays < props.continuousRetentionDays) {
-      throw new Error(
-        `BackupPlan ${id}: snapshotRetentionDays (${props.snapshotRetentionDays}) is below continuousRetentionDays (${props.continuousRetentionDays}); set retention.snapshotDays higher.`,
-      );
-    }
+    assertRules(`BackupPlan ${this.node.path}`, [
+      {
+        ok: Number.isInteger(props.continuousRetentionDays) && props.continuousRetentionDays >= 1 && props.continuousRetentionDays <= 35,
+        field: "continuousRetentionDays",
+        value: props.continuousRetentionDays,
+        allowed: "1-35 days (AWS Backup continuous backups; the environment's retention.backupDays)",
+      },
+      {
+        ok: props.snapshotRetentionDays >= props.continuousRetentionDays,
+        field: "snapshotRetentionDays",
+        value: props.snapshotRetentionDays,
+        allowed: `at least continuousRetentionDays (${props.continuousRetentionDays}; the environment's retention.snapshotDays)`,
+      },
+    ]);
     const deletionProtection = props.deletionProtection ?? true;
 
     this.vault = new BackupVault(this, "vault", {

@@ -4,6 +4,7 @@
  * engineer who knows one cloud reads the other.
  */
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { Rule, intBetween, oneOf } from "../shared/rules";
 import { AwsNaming } from "./naming";
 
 /** Where a construct writes its service logs: CloudWatch Logs groups it creates, encrypted and retained. */
@@ -50,4 +51,53 @@ export interface CommonDataProps {
    * @default - none
    */
   readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** MSK Connect capacity of each connector. */
+export interface MskConnectSizing {
+  /** MSK Connect units per worker: 1, 2, 4 or 8. */
+  readonly mcuCount: 1 | 2 | 4 | 8;
+  /** Autoscaling bounds, 1-10 workers. */
+  readonly minWorkers: number;
+  readonly maxWorkers: number;
+}
+
+/** An object in S3, e.g. a connector plugin ZIP built and uploaded by CI. */
+export interface S3ObjectLocation {
+  /** Bucket name (the artifacts bucket of the account, not created by this stack). */
+  readonly bucket: string;
+  /** Object key, ending in `.zip` or `.jar`. */
+  readonly key: string;
+  /** Pin a version of a versioned bucket. @default - the latest version */
+  readonly objectVersion?: string;
+}
+
+/** The rules of an MSK Connect sizing (fields relative to it). */
+export function mskConnectSizingRules(s: MskConnectSizing): Rule[] {
+  return [
+    oneOf(s.mcuCount, [1, 2, 4, 8], "mcuCount"),
+    intBetween(s.minWorkers, 1, 10, "minWorkers"),
+    intBetween(s.maxWorkers, s.minWorkers, 10, "maxWorkers"),
+  ];
+}
+
+/** An S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, no `..`, starting and ending alphanumeric. */
+export const S3_BUCKET_NAME = /^[a-z0-9](?!.*\.\.)[a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** The rules of a connector plugin's location (fields relative to it): MSK Connect reads a ZIP or JAR. */
+export function pluginLocationRules(loc: S3ObjectLocation): Rule[] {
+  return [
+    {
+      ok: S3_BUCKET_NAME.test(loc.bucket),
+      field: "bucket",
+      value: loc.bucket,
+      allowed: "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens",
+    },
+    {
+      ok: /^[A-Za-z0-9!_.*'()/-]+\.(zip|jar)$/.test(loc.key),
+      field: "key",
+      value: loc.key,
+      allowed: "an object key ending in .zip or .jar",
+    },
+  ];
 }

@@ -1,9 +1,9 @@
 import { MskconnectConnector } from "@cdktf/provider-aws/lib/mskconnect-connector";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { Construct } from "constructs";
-import { MskConnectSizing, PostgresCdcTable, S3ObjectLocation } from "../../environments/aws-types";
+import { Rule, assertRules, oneOf } from "../shared/rules";
 import { AuroraPostgres } from "./aurora-postgres";
-import { DiagnosticsProps } from "./common";
+import { DiagnosticsProps, MskConnectSizing, S3ObjectLocation } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { KafkaCluster } from "./kafka-cluster";
 import { DataKeys } from "./kms-keys";
@@ -13,6 +13,20 @@ import { createManagedConnector } from "./private/msk-connect";
 import { PrivateSecurityGroup } from "./private/security-group";
 import { PostgresSecretRotation } from "./secret-rotation";
 import { WorkloadRole } from "./workload-role";
+
+/** The OLTP tables of `sql/postgres/` (schema `payments`) that Debezium captures. */
+export const POSTGRES_CDC_TABLES = [
+  "country",
+  "currency",
+  "merchant",
+  "customer",
+  "payment_method",
+  "payment",
+  "refund",
+  "dispute",
+  "payout",
+] as const;
+export type PostgresCdcTable = (typeof POSTGRES_CDC_TABLES)[number];
 
 /** Names the PostgreSQL side defines (sql/postgres/, owned by the OLTP engineer). */
 export const DEBEZIUM_POSTGRES_CONTRACT = {
@@ -27,6 +41,33 @@ export const DEBEZIUM_POSTGRES_CONTRACT = {
 /** The replication slot of an environment: one per connector, named after its topic prefix. */
 export function debeziumSlotName(topicPrefix: string): string {
   return `debezium_${topicPrefix.replace(/[^a-z0-9]/g, "_")}`;
+}
+
+/**
+ * The rules of the props an environment gives (`cdc.tables`): tables of schema `payments`, each once,
+ * each one the replication role may SELECT (sql/postgres/003_cdc_publication.sql), since the initial
+ * snapshot reads them as that role.
+ */
+export function debeziumConnectorRules(p: { readonly tables: readonly string[] }): Rule[] {
+  const c = DEBEZIUM_POSTGRES_CONTRACT;
+  const grants = readCdcGrants(c.replicationUser, c.schema);
+  return [
+    { ok: p.tables.length > 0, field: "tables", value: p.tables, allowed: `at least one table of schema ${c.schema}` },
+    ...p.tables.flatMap((t, i) => {
+      const field = `tables[${i}]`;
+      const known = oneOf(t, POSTGRES_CDC_TABLES as readonly string[], field);
+      return [
+        known,
+        { ok: p.tables.indexOf(t) === i, field, value: t, allowed: "a table listed once" },
+        {
+          ok: !known.ok || grants.has(t),
+          field,
+          value: t,
+          allowed: `a table the ${c.replicationUser} role may SELECT (${CDC_GRANTS_FILE}): ${[...grants.keys()].join(", ")}, or grant SELECT there first`,
+        },
+      ];
+    }),
+  ];
 }
 
 export interface DebeziumConnectorProps {
@@ -84,15 +125,8 @@ export class DebeziumConnector extends Construct {
     const { naming } = props;
     const c = DEBEZIUM_POSTGRES_CONTRACT;
     this.topicRegex = `${props.topicPrefix.replace(/\./g, "\\.")}\\.${c.schema}\\..*`;
+    assertRules(`DebeziumConnector ${this.node.path}`, debeziumConnectorRules(props));
     const grants = readCdcGrants(c.replicationUser, c.schema);
-    const ungranted = props.tables.filter((t) => !grants.has(t));
-    if (ungranted.length > 0) {
-      throw new Error(
-        `Environment "${naming.environment}": cdc.tables has ${ungranted.map((t) => `"${t}"`).join(", ")}, which the ` +
-          `${c.replicationUser} role may not SELECT (${CDC_GRANTS_FILE}); allowed: ${[...grants.keys()].join(", ")}, ` +
-          `or grant SELECT there first.`,
-      );
-    }
     this.topics = {
       data: props.tables.map((t) => `${props.topicPrefix}.${c.schema}.${t}`),
       heartbeat: `${c.heartbeatTopicPrefix}.${props.topicPrefix}`,

@@ -4,6 +4,7 @@ import { DocdbClusterParameterGroup } from "@cdktf/provider-aws/lib/docdb-cluste
 import { DocdbSubnetGroup } from "@cdktf/provider-aws/lib/docdb-subnet-group";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
+import { Rule, assertRules, intBetween, prefixed } from "../shared/rules";
 import { CommonDataProps, PrivateAccessProps } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { DocumentCollectionSpec, DocumentStore as DocumentStoreContract, PAYMENT_DOCUMENT_COLLECTIONS } from "./engine-contracts";
@@ -15,6 +16,21 @@ export interface DocumentDbSizing {
   readonly instanceClass: string;
   /** Instances (1 primary + replicas), 1-16; at least 3 in prod (one per AZ). */
   readonly instanceCount: number;
+}
+
+const DOCDB_CLASS = /^db\.(t3|t4g|r5|r6g|r6gd|r8g)\.(medium|large|xlarge|\d{1,2}xlarge)$/;
+
+/** The rules of a DocumentDB sizing (fields relative to it). */
+export function documentDbSizingRules(s: DocumentDbSizing): Rule[] {
+  return [
+    {
+      ok: DOCDB_CLASS.test(s.instanceClass),
+      field: "instanceClass",
+      value: s.instanceClass,
+      allowed: "a DocumentDB instance class, e.g. db.r6g.large",
+    },
+    intBetween(s.instanceCount, 1, 16, "instanceCount"),
+  ];
 }
 
 /** Log types DocumentDB exports to CloudWatch Logs. */
@@ -52,11 +68,10 @@ export class DocumentStore extends Construct implements Connectable, DocumentSto
   constructor(scope: Construct, id: string, props: DocumentStoreProps) {
     super(scope, id);
     const { naming, sizing } = props;
-    if (!Number.isInteger(props.backupRetentionDays) || props.backupRetentionDays < 1 || props.backupRetentionDays > 35) {
-      throw new Error(
-        `DocumentStore ${id}: backupRetentionDays is ${props.backupRetentionDays}; DocumentDB allows 1-35 (set retention.backupDays).`,
-      );
-    }
+    assertRules(`DocumentStore ${this.node.path}`, [
+      ...prefixed("sizing.", documentDbSizingRules(sizing)),
+      intBetween(props.backupRetentionDays, 1, 35, "backupRetentionDays"),
+    ]);
     const deletionProtection = props.deletionProtection ?? true;
     const engineVersion = props.engineVersion ?? "5.0.0";
     this.clusterIdentifier = naming.name("docdbCluster", "nosql");

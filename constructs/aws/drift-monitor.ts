@@ -6,7 +6,7 @@ import { GlueJob } from "@cdktf/provider-aws/lib/glue-job";
 import { GlueSecurityConfiguration } from "@cdktf/provider-aws/lib/glue-security-configuration";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { Construct } from "constructs";
-import { MlModel } from "../../environments/aws-ml-types";
+import { Rule, assertRules, oneOf } from "../shared/rules";
 import { freshnessEvaluation, PUBLICATION_INTERVAL_TAG } from "./alarms";
 import { DiagnosticsProps } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
@@ -19,6 +19,10 @@ import { PrivateSecurityGroup } from "./private/security-group";
 import { SecureBucket } from "./secure-bucket";
 import { GLUE_5_LOG_GROUPS } from "./spark-etl";
 import { WorkloadRole } from "./workload-role";
+
+/** The brief's two production models; each gets a drift job run and a drift alarm. */
+export const ML_MODELS = ["fraud-detection", "personalization"] as const;
+export type MlModel = (typeof ML_MODELS)[number];
 
 /** CloudWatch namespace of the drift metrics (`DriftShare`, `DatasetDrift`; dimensions Environment, Model). */
 export const DRIFT_METRIC_NAMESPACE = "Payments/ML";
@@ -79,17 +83,37 @@ export interface DriftMonitorProps {
   readonly deletionProtection?: boolean;
 }
 
-const validations = (p: DriftMonitorProps) => [
-  { condition: p.models.length === 0, message: "models is empty: list at least one model to monitor" },
-  {
-    condition: !(p.driftThreshold > 0 && p.driftThreshold <= 1),
-    message: `driftThreshold is ${p.driftThreshold}; use a share above 0 and at most 1`,
-  },
-  {
-    condition: p.packageIndexUrl === undefined && !(p.internetEgress ?? false),
-    message: "no package source: set packageIndexUrl (a PyPI mirror inside the VPC) or internetEgress (PyPI through NAT)",
-  },
-];
+/**
+ * The rules of the props an environment gives (`ml`): known models, each once; a threshold that can be
+ * crossed; a package source the job can reach.
+ */
+export function driftMonitorRules(p: Pick<DriftMonitorProps, "models" | "driftThreshold" | "packageIndexUrl" | "internetEgress">): Rule[] {
+  return [
+    { ok: p.models.length > 0, field: "models", value: p.models, allowed: `at least one of ${ML_MODELS.join(", ")}` },
+    ...p.models.flatMap((m, i) => [
+      oneOf(m, ML_MODELS, `models[${i}]`),
+      { ok: p.models.indexOf(m) === i, field: `models[${i}]`, value: m, allowed: "a model listed once" },
+    ]),
+    {
+      ok: p.driftThreshold > 0 && p.driftThreshold <= 1,
+      field: "driftThreshold",
+      value: p.driftThreshold,
+      allowed: "a share of features above 0 and at most 1",
+    },
+    {
+      ok: p.packageIndexUrl === undefined || /^https:\/\/\S+$/.test(p.packageIndexUrl),
+      field: "packageIndexUrl",
+      value: p.packageIndexUrl,
+      allowed: "an https:// URL of a PyPI-compatible index",
+    },
+    {
+      ok: p.packageIndexUrl !== undefined || (p.internetEgress ?? false),
+      field: "packageIndexUrl",
+      value: p.packageIndexUrl,
+      allowed: "a PyPI mirror reachable inside the VPC (without internet egress through a NAT gateway the drift job cannot reach PyPI)",
+    },
+  ];
+}
 
 /**
  * Model-drift monitoring with Evidently: a Glue 5.0 job (Python 3.11, two G.1X workers, in the VPC,
@@ -113,10 +137,7 @@ export class DriftMonitor extends Construct {
 
   constructor(scope: Construct, id: string, props: DriftMonitorProps) {
     super(scope, id);
-    const errors = validations(props)
-      .filter((v) => v.condition)
-      .map((v) => v.message);
-    if (errors.length > 0) throw new Error(`DriftMonitor ${id}: ${errors.join("; ")}`);
+    assertRules(`DriftMonitor ${this.node.path}`, driftMonitorRules(props));
     const { naming, keys } = props;
 
     const script = new S3Object(this, "script", {

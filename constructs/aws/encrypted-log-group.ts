@@ -1,6 +1,7 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
+import { assertRules } from "../shared/rules";
 import { Grantable } from "./workload-role";
 
 /** The minimum retention of any log group: PCI DSS 10.5.1 keeps three months immediately available. */
@@ -27,12 +28,14 @@ export class EncryptedLogGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptedLogGroupProps) {
     super(scope, id);
-    if (!Number.isInteger(props.retentionDays) || props.retentionDays < MIN_LOG_RETENTION_DAYS) {
-      throw new Error(
-        `EncryptedLogGroup ${props.name}: retentionDays ${props.retentionDays} is below ${MIN_LOG_RETENTION_DAYS}; ` +
-          `set retention.logDays to 90 or more in the environment file.`,
-      );
-    }
+    assertRules(`EncryptedLogGroup ${this.node.path} (${props.name})`, [
+      {
+        ok: Number.isInteger(props.retentionDays) && props.retentionDays >= MIN_LOG_RETENTION_DAYS,
+        field: "retentionDays",
+        value: props.retentionDays,
+        allowed: `at least ${MIN_LOG_RETENTION_DAYS} days (PCI DSS 10.5.1; the environment's retention.logDays)`,
+      },
+    ]);
     this.logGroup = new CloudwatchLogGroup(this, "group", {
       name: props.name,
       kmsKeyId: props.encryptionKey.arn,

@@ -1,6 +1,7 @@
 import { MskCluster } from "@cdktf/provider-aws/lib/msk-cluster";
 import { MskConfiguration } from "@cdktf/provider-aws/lib/msk-configuration";
 import { Construct } from "constructs";
+import { Rule, assertRules, intBetween, oneOf, prefixed } from "../shared/rules";
 import { CommonDataProps, PrivateAccessProps } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { Connectable, PrivateSecurityGroup, connect } from "./private/security-group";
@@ -16,6 +17,42 @@ export interface MskSizing {
   readonly ebsVolumeGb: number;
   /** Kafka version, e.g. `3.6.0`. */
   readonly kafkaVersion: string;
+}
+
+/**
+ * Apache Kafka versions MSK creates new provisioned clusters with: the supported versions without a
+ * passed end-of-support date (older ones are refused for new clusters and auto-upgraded).
+ * Source: Amazon MSK Developer Guide, "Supported Apache Kafka versions"
+ * (https://docs.aws.amazon.com/msk/latest/developerguide/supported-kafka-versions.html):
+ * 3.4.0 ended 2025-08-04, 3.5.1 ended 2025-10-23; 3.6.0, 3.7.x, 3.8.x (recommended), 3.9.x and 4.0.x supported.
+ * The provider checks only the length (`aws_msk_cluster.kafka_version`: `validation.StringLenBetween(1, 64)`
+ * in internal/service/kafka/cluster.go), so neither synth nor `terraform validate` would notice a wrong one.
+ */
+export const MSK_KAFKA_VERSIONS = ["3.6.0", "3.7.x", "3.8.x", "3.9.x", "4.0.x"] as const;
+
+const MSK_BROKER = /^kafka\.(t3\.small|m5\.(large|\d{0,2}xlarge)|m7g\.(large|\d{0,2}xlarge))$/;
+
+/**
+ * The rules of an MSK sizing (fields relative to it) for a cluster over `zones` subnets: MSK spreads the
+ * brokers evenly over them, up to the default quota of 30 brokers per cluster.
+ */
+export function mskSizingRules(s: MskSizing, zones: number): Rule[] {
+  return [
+    {
+      ok: MSK_BROKER.test(s.brokerInstanceType),
+      field: "brokerInstanceType",
+      value: s.brokerInstanceType,
+      allowed: "an MSK broker type, e.g. kafka.m7g.large",
+    },
+    {
+      ok: Number.isInteger(s.brokerCount) && zones > 0 && s.brokerCount % zones === 0 && s.brokerCount >= zones && s.brokerCount <= 30,
+      field: "brokerCount",
+      value: s.brokerCount,
+      allowed: `a multiple of the ${zones} availability zones, from ${zones} to 30 (MSK spreads brokers evenly over the subnets)`,
+    },
+    intBetween(s.ebsVolumeGb, 1, 16384, "ebsVolumeGb"),
+    oneOf(s.kafkaVersion, MSK_KAFKA_VERSIONS as readonly string[], "kafkaVersion"),
+  ];
 }
 
 export interface KafkaClusterProps extends CommonDataProps {
@@ -46,12 +83,7 @@ export class KafkaCluster extends Construct implements Connectable {
   constructor(scope: Construct, id: string, props: KafkaClusterProps) {
     super(scope, id);
     const { naming, sizing } = props;
-    const subnets = props.privateAccess.subnetIds.length;
-    if (sizing.brokerCount % subnets !== 0) {
-      throw new Error(
-        `KafkaCluster ${id}: sizing.brokerCount ${sizing.brokerCount} is not a multiple of the ${subnets} subnets; MSK spreads brokers evenly over AZs.`,
-      );
-    }
+    assertRules(`KafkaCluster ${this.node.path}`, prefixed("sizing.", mskSizingRules(sizing, props.privateAccess.subnetIds.length)));
     const deletionProtection = props.deletionProtection ?? true;
     this.accountId = props.accountId;
     this.region = props.region;

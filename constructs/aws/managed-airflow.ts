@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { MwaaEnvironment } from "@cdktf/provider-aws/lib/mwaa-environment";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { Construct } from "constructs";
-import { MwaaEnvironmentClass } from "../../environments/aws-ml-types";
+import { Rule, assertRules, intBetween, oneOf, prefixed } from "../shared/rules";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { DataKeys } from "./kms-keys";
 import { AwsNaming } from "./naming";
@@ -11,6 +11,10 @@ import { uploadableFileContent } from "./private/file-content";
 import { PrivateSecurityGroup } from "./private/security-group";
 import { SecureBucket } from "./secure-bucket";
 import { WorkloadRole } from "./workload-role";
+
+/** MWAA environment classes (`aws mwaa create-environment --environment-class`). */
+export const MWAA_ENVIRONMENT_CLASSES = ["mw1.micro", "mw1.small", "mw1.medium", "mw1.large", "mw1.xlarge", "mw1.2xlarge"] as const;
+export type MwaaEnvironmentClass = (typeof MWAA_ENVIRONMENT_CLASSES)[number];
 
 /**
  * Airflow version of the environment: the newest 2.x MWAA runs. 2.x keeps task SLAs, which the
@@ -72,12 +76,22 @@ export interface AirflowPlatformConfig {
   };
 }
 
-/** Sizing of the environment (validated in the environment file). */
+/** Size of the Airflow environment. */
 export interface ManagedAirflowSizing {
   readonly environmentClass: MwaaEnvironmentClass;
   readonly minWorkers: number;
   readonly maxWorkers: number;
   readonly schedulers: number;
+}
+
+/** The rules of an MWAA sizing (fields relative to it): one combined scheduler on mw1.micro, 2-5 otherwise. */
+export function managedAirflowSizingRules(s: ManagedAirflowSizing): Rule[] {
+  return [
+    oneOf(s.environmentClass, MWAA_ENVIRONMENT_CLASSES, "environmentClass"),
+    intBetween(s.minWorkers, 1, 25, "minWorkers"),
+    intBetween(s.maxWorkers, s.minWorkers, 25, "maxWorkers"),
+    s.environmentClass === "mw1.micro" ? intBetween(s.schedulers, 1, 1, "schedulers") : intBetween(s.schedulers, 2, 5, "schedulers"),
+  ];
 }
 
 export interface ManagedAirflowProps {
@@ -125,6 +139,7 @@ export class ManagedAirflow extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagedAirflowProps) {
     super(scope, id);
+    assertRules(`ManagedAirflow ${this.node.path}`, prefixed("sizing.", managedAirflowSizingRules(props.sizing)));
     const { naming, keys } = props;
     const key = keys.key("orchestration");
     const name = naming.name("mwaaEnvironment", "airflow");

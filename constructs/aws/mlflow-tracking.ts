@@ -1,12 +1,16 @@
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { SagemakerMlflowTrackingServer } from "@cdktf/provider-aws/lib/sagemaker-mlflow-tracking-server";
 import { Construct } from "constructs";
-import { MlflowServerSize } from "../../environments/aws-ml-types";
+import { Rule, assertRules, oneOf } from "../shared/rules";
 import { DataKeys } from "./kms-keys";
 import { AwsNaming } from "./naming";
 import { PolicyDocument, PolicyStatement } from "./private/iam";
 import { SecureBucket } from "./secure-bucket";
 import { Grantable, WorkloadRole } from "./workload-role";
+
+/** SageMaker managed MLflow tracking server sizes (provider enum `TrackingServerSize`). */
+export const MLFLOW_SERVER_SIZES = ["Small", "Medium", "Large"] as const;
+export type MlflowServerSize = (typeof MLFLOW_SERVER_SIZES)[number];
 
 /** Prefix of MLflow's run and model artifacts in the models bucket. */
 export const MLFLOW_ARTIFACT_PREFIX = "mlflow/";
@@ -19,6 +23,11 @@ export const DRIFT_REPORT_PREFIX = "drift-reports/";
  * the API's answer), so a patch version here would force a replacement on every plan.
  */
 export const MLFLOW_VERSION = "2.16";
+
+/** The rules of the props an environment gives: a size SageMaker offers. */
+export function mlflowTrackingRules(p: Pick<MlflowTrackingProps, "trackingServerSize">): Rule[] {
+  return [oneOf(p.trackingServerSize, MLFLOW_SERVER_SIZES, "trackingServerSize")];
+}
 
 export interface MlflowTrackingProps {
   readonly naming: AwsNaming;
@@ -51,6 +60,7 @@ export class MlflowTracking extends Construct {
 
   constructor(scope: Construct, id: string, props: MlflowTrackingProps) {
     super(scope, id);
+    assertRules(`MlflowTracking ${this.node.path}`, mlflowTrackingRules(props));
     const { naming } = props;
 
     this.modelsBucket = new SecureBucket(this, "models", {

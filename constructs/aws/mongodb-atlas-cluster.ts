@@ -15,13 +15,62 @@ import { PrivatelinkEndpointService } from "@cdktf/provider-mongodbatlas/lib/pri
 import { Project } from "@cdktf/provider-mongodbatlas/lib/project";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { MongoAtlasConfig } from "../../environments/aws-types";
-import { AwsRegion } from "./regions";
+import { Rule, assertRules, intBetween, oneOf, prefixed } from "../shared/rules";
+import { AWS_REGIONS, AwsRegion } from "./regions";
 import { PrivateAccessProps } from "./common";
 import { DocumentCollectionSpec, DocumentStore, PAYMENT_DOCUMENT_COLLECTIONS } from "./engine-contracts";
 import { AwsNaming } from "./naming";
 import { PrivateSecurityGroup } from "./private/security-group";
 import { WorkloadRole } from "./workload-role";
+
+/** MongoDB Atlas instance sizes (dedicated tiers only: M10+ support PrivateLink, CMK encryption and backups). */
+export const ATLAS_INSTANCE_SIZES = ["M10", "M20", "M30", "M40", "M50", "M60", "M80", "M140", "M200"] as const;
+export type AtlasInstanceSize = (typeof ATLAS_INSTANCE_SIZES)[number];
+
+/** Atlas project roles an identity-provider group may receive (Atlas user roles reference). */
+export const ATLAS_PROJECT_ROLES = [
+  "GROUP_READ_ONLY",
+  "GROUP_DATA_ACCESS_READ_ONLY",
+  "GROUP_DATA_ACCESS_READ_WRITE",
+  "GROUP_DATA_ACCESS_ADMIN",
+  "GROUP_CLUSTER_MANAGER",
+  "GROUP_OWNER",
+] as const;
+export type AtlasProjectRole = (typeof ATLAS_PROJECT_ROLES)[number];
+
+/** The brief's NoSQL engine on MongoDB Atlas (`documentStore: "mongodb-atlas"`). */
+export interface MongoAtlasConfig {
+  /** Atlas organization id (24 hex characters). */
+  readonly orgId: string;
+  /**
+   * Secrets Manager secret (name) holding the Atlas programmatic API key (`public_key`, `private_key`)
+   * the provider reads at plan time; created and rotated outside this stack.
+   */
+  readonly apiKeySecretName: string;
+  /** IAM role (in this account) the Atlas provider assumes to read `apiKeySecretName`; the provider requires one. */
+  readonly secretReaderRoleArn: string;
+  /** Tier of every electable node; M30+ in prod (M10/M20 are for development workloads). */
+  readonly instanceSize: AtlasInstanceSize;
+  /** Disk per node in GB (10-4096). */
+  readonly diskSizeGb: number;
+  /** MongoDB major version. */
+  readonly mongoDbMajorVersion: "7.0" | "8.0";
+  /**
+   * Second region with two electable nodes (5-node replica set over two regions). Required in prod.
+   * @default - one region, three nodes over three AZs
+   */
+  readonly secondaryRegion?: AwsRegion;
+  /**
+   * SSO for people: the organization's federated authentication (identity provider linked once in the Atlas
+   * UI; the provider cannot create it) and the IdP groups mapped to this project's roles.
+   * @default - no role mappings (people are invited by hand)
+   */
+  readonly sso?: {
+    /** Federation settings id of the organization (24 hex characters). */
+    readonly federationSettingsId: string;
+    readonly groups: readonly { readonly externalGroupName: string; readonly projectRoles: readonly AtlasProjectRole[] }[];
+  };
+}
 
 /** Database holding the collections. */
 export const ATLAS_DATABASE = "payments";
@@ -58,6 +107,81 @@ const AUDIT_FILTER = {
     ],
   },
 };
+
+const ATLAS_ID = /^[0-9a-f]{24}$/;
+const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+
+/**
+ * The rules of an Atlas block (fields relative to it) for a cluster in `placement`: Atlas ids, a reader
+ * role in this account, a dedicated tier, a second region that is another region, and IdP groups mapped
+ * to real project roles.
+ */
+export function mongoAtlasConfigRules(
+  atlas: MongoAtlasConfig,
+  placement: { readonly accountId: string; readonly region: AwsRegion },
+): Rule[] {
+  const sso = atlas.sso;
+  return [
+    {
+      ok: ATLAS_ID.test(atlas.orgId),
+      field: "orgId",
+      value: atlas.orgId,
+      allowed: "an Atlas organization id: 24 lowercase hex characters",
+    },
+    {
+      ok: SECRET_NAME.test(atlas.apiKeySecretName),
+      field: "apiKeySecretName",
+      value: atlas.apiKeySecretName,
+      allowed: "a Secrets Manager secret name",
+    },
+    {
+      ok: new RegExp(`^arn:aws:iam::${placement.accountId}:role/[A-Za-z0-9+=,.@_/-]{1,512}$`).test(atlas.secretReaderRoleArn),
+      field: "secretReaderRoleArn",
+      value: atlas.secretReaderRoleArn,
+      allowed: `an IAM role ARN in account ${placement.accountId}`,
+    },
+    oneOf(atlas.instanceSize, ATLAS_INSTANCE_SIZES, "instanceSize"),
+    intBetween(atlas.diskSizeGb, 10, 4096, "diskSizeGb"),
+    oneOf(atlas.mongoDbMajorVersion, ["7.0", "8.0"] as const, "mongoDbMajorVersion"),
+    ...(atlas.secondaryRegion === undefined
+      ? []
+      : [
+          oneOf(atlas.secondaryRegion, AWS_REGIONS, "secondaryRegion"),
+          {
+            ok: atlas.secondaryRegion !== placement.region,
+            field: "secondaryRegion",
+            value: atlas.secondaryRegion,
+            allowed: `a region other than region (${placement.region})`,
+          },
+        ]),
+    ...(sso === undefined
+      ? []
+      : [
+          {
+            ok: ATLAS_ID.test(sso.federationSettingsId),
+            field: "sso.federationSettingsId",
+            value: sso.federationSettingsId,
+            allowed: "24 lowercase hex characters",
+          },
+          { ok: sso.groups.length > 0, field: "sso.groups", value: sso.groups, allowed: "at least one identity-provider group" },
+          ...sso.groups.flatMap((g, i) => [
+            {
+              ok: g.externalGroupName.trim() !== "",
+              field: `sso.groups[${i}].externalGroupName`,
+              value: g.externalGroupName,
+              allowed: "the group's name in the identity provider",
+            },
+            {
+              ok: g.projectRoles.length > 0,
+              field: `sso.groups[${i}].projectRoles`,
+              value: g.projectRoles,
+              allowed: "at least one project role",
+            },
+            ...g.projectRoles.map((r, j) => oneOf(r, ATLAS_PROJECT_ROLES, `sso.groups[${i}].projectRoles[${j}]`)),
+          ]),
+        ]),
+  ];
+}
 
 export interface MongoAtlasClusterProps {
   readonly naming: AwsNaming;
@@ -107,6 +231,7 @@ export class MongoAtlasCluster extends Construct implements DocumentStore {
 
   constructor(scope: Construct, id: string, props: MongoAtlasClusterProps) {
     super(scope, id);
+    assertRules(`MongoAtlasCluster ${this.node.path}`, prefixed("config.", mongoAtlasConfigRules(props.config, props)));
     const { naming, config: atlas } = props;
     const preventDestroy = props.deletionProtection ?? true;
     this.collections = props.collections ?? PAYMENT_DOCUMENT_COLLECTIONS;

@@ -1,6 +1,7 @@
 import { MskconnectConnector } from "@cdktf/provider-aws/lib/mskconnect-connector";
 import { Construct } from "constructs";
-import { PostgresCdcTable } from "../../environments/aws-types";
+import { Rule, assertRules } from "../shared/rules";
+import { PostgresCdcTable } from "./debezium-connector";
 import { ATLAS_DATABASE, MongoAtlasCluster } from "./mongodb-atlas-cluster";
 import { SaasCdcSinkProps, cdcTopic, createSaasCdcSink } from "./private/cdc-sink";
 import { PrivateSecurityGroup } from "./private/security-group";
@@ -21,6 +22,19 @@ export interface MongoAtlasSinkConnectorProps extends SaasCdcSinkProps {
  * Atlas private endpoint, upserting by primary key with the Debezium PostgreSQL handler, authenticated as
  * its own IAM role (MONGODB-AWS: no password anywhere) that holds only `transactions_write`.
  */
+/** The rules of the props an environment gives (`cdc.tables`): at least one table the sink maps to a collection. */
+export function mongoAtlasSinkRules(p: Pick<MongoAtlasSinkConnectorProps, "tables">): Rule[] {
+  const mapped = Object.entries(ATLAS_CDC_COLLECTIONS).map(([table, collection]) => `"${table}" (into ${collection})`);
+  return [
+    {
+      ok: p.tables.some((t) => ATLAS_CDC_COLLECTIONS[t] !== undefined),
+      field: "tables",
+      value: p.tables,
+      allowed: `a list including ${mapped.join(" or ")}: the Atlas sink writes only mapped tables`,
+    },
+  ];
+}
+
 export class MongoAtlasSinkConnector extends Construct {
   readonly connector: MskconnectConnector;
   readonly role: WorkloadRole;
@@ -30,10 +44,8 @@ export class MongoAtlasSinkConnector extends Construct {
 
   constructor(scope: Construct, id: string, props: MongoAtlasSinkConnectorProps) {
     super(scope, id);
+    assertRules(`MongoAtlasSinkConnector ${this.node.path}`, mongoAtlasSinkRules(props));
     const mapped = props.tables.filter((t) => ATLAS_CDC_COLLECTIONS[t] !== undefined);
-    if (mapped.length === 0) {
-      throw new Error(`MongoAtlasSinkConnector ${id}: none of the CDC tables (${props.tables.join(", ")}) maps to a collection`);
-    }
     this.topics = mapped.map((t) => cdcTopic(props.topicPrefix, t));
     const collections = [...new Set(mapped.map((t) => ATLAS_CDC_COLLECTIONS[t] as string))];
     const overrides = Object.fromEntries(

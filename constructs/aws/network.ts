@@ -12,11 +12,37 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
-import { AwsNetworkConfig } from "../../environments/aws-types";
 import { DiagnosticsProps } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { AwsNaming } from "./naming";
 import { WorkloadRole } from "./workload-role";
+
+/** Address plan of the environment's VPC: three AZs, three subnet tiers. */
+export interface AwsNetworkConfig {
+  /** The VPC CIDR, e.g. `10.110.0.0/16`. */
+  readonly vpcCidr: string;
+  /**
+   * Private subnets for the stateful stores (Aurora, Redshift, DocumentDB, MSK) and interface
+   * endpoints, one per AZ. Their route table has no route to an internet or NAT gateway.
+   */
+  readonly dataSubnets: readonly [string, string, string];
+  /**
+   * Private subnets for compute that talks to the stores (Glue Spark, MSK Connect), one per AZ.
+   * They reach AWS APIs through VPC endpoints; they get a default route to NAT only when
+   * `natGateways` > 0.
+   */
+  readonly computeSubnets: readonly [string, string, string];
+  /**
+   * Public subnets that hold only the NAT gateways, one per AZ. Required when `natGateways` > 0.
+   * @default - no public subnets, no internet gateway
+   */
+  readonly publicSubnets?: readonly [string, string, string];
+  /**
+   * NAT gateways for compute egress (e.g. Python packages for Glue in dev): 0 (no internet path at all),
+   * 1 (shared, dev/staging only) or 3 (one per AZ).
+   */
+  readonly natGateways: 0 | 1 | 3;
+}
 
 /**
  * Interface endpoints every environment gets: the brief's five plus Glue and CloudWatch metrics for the

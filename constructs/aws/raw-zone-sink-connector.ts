@@ -1,7 +1,6 @@
 import { MskconnectConnector } from "@cdktf/provider-aws/lib/mskconnect-connector";
 import { Construct } from "constructs";
-import { MskConnectSizing, S3ObjectLocation } from "../../environments/aws-types";
-import { DiagnosticsProps } from "./common";
+import { DiagnosticsProps, MskConnectSizing, S3ObjectLocation } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { KafkaCluster } from "./kafka-cluster";
 import { AwsNaming } from "./naming";

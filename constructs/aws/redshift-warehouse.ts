@@ -3,6 +3,7 @@ import { RedshiftserverlessUsageLimit } from "@cdktf/provider-aws/lib/redshiftse
 import { RedshiftserverlessWorkgroup } from "@cdktf/provider-aws/lib/redshiftserverless-workgroup";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
+import { Rule, assertRules, prefixed } from "../shared/rules";
 import { CommonDataProps, PrivateAccessProps } from "./common";
 import { AnalyticsWarehouse } from "./engine-contracts";
 import { Connectable, PrivateSecurityGroup, connect } from "./private/security-group";
@@ -14,6 +15,24 @@ export interface RedshiftSizing {
   readonly baseCapacityRpu: number;
   /** Maximum RPUs the workgroup may scale to (cost ceiling); at least `baseCapacityRpu`. */
   readonly maxCapacityRpu: number;
+}
+
+/** The rules of a Redshift Serverless sizing (fields relative to it). */
+export function redshiftSizingRules(s: RedshiftSizing): Rule[] {
+  return [
+    {
+      ok: Number.isInteger(s.baseCapacityRpu) && s.baseCapacityRpu >= 8 && s.baseCapacityRpu <= 1024 && s.baseCapacityRpu % 8 === 0,
+      field: "baseCapacityRpu",
+      value: s.baseCapacityRpu,
+      allowed: "a multiple of 8 from 8 to 1024 RPUs",
+    },
+    {
+      ok: Number.isInteger(s.maxCapacityRpu) && s.maxCapacityRpu >= s.baseCapacityRpu && s.maxCapacityRpu <= 5632,
+      field: "maxCapacityRpu",
+      value: s.maxCapacityRpu,
+      allowed: `an integer from baseCapacityRpu (${s.baseCapacityRpu}) to 5632`,
+    },
+  ];
 }
 
 /** Audit logs Redshift Serverless exports to CloudWatch Logs. */
@@ -54,11 +73,15 @@ export class RedshiftWarehouse extends Construct implements Connectable, Analyti
   constructor(scope: Construct, id: string, props: RedshiftWarehouseProps) {
     super(scope, id);
     const { naming, sizing } = props;
-    if (props.privateAccess.subnetIds.length < 3) {
-      throw new Error(
-        `RedshiftWarehouse ${id}: privateAccess.subnetIds has ${props.privateAccess.subnetIds.length}; Redshift Serverless needs subnets in 3 AZs.`,
-      );
-    }
+    assertRules(`RedshiftWarehouse ${this.node.path}`, [
+      ...prefixed("sizing.", redshiftSizingRules(sizing)),
+      {
+        ok: props.privateAccess.subnetIds.length >= 3,
+        field: "privateAccess.subnetIds",
+        value: props.privateAccess.subnetIds,
+        allowed: "subnets in 3 availability zones (a Redshift Serverless requirement)",
+      },
+    ]);
     const deletionProtection = props.deletionProtection ?? true;
     this.databaseName = props.databaseName ?? "analytics";
     this.ddlDirectory = props.ddlDirectory ?? "sql/redshift";

@@ -2,6 +2,7 @@ import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-sec
 import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
 import { ServerlessapplicationrepositoryCloudformationStack } from "@cdktf/provider-aws/lib/serverlessapplicationrepository-cloudformation-stack";
 import { Construct } from "constructs";
+import { assertRules } from "../shared/rules";
 import { AwsNaming } from "./naming";
 import { PrivateSecurityGroup } from "./private/security-group";
 
@@ -58,9 +59,14 @@ export class PostgresSecretRotation extends Construct {
   constructor(scope: Construct, id: string, props: PostgresSecretRotationProps) {
     super(scope, id);
     const rotationDays = props.rotationDays ?? 30;
-    if (!Number.isInteger(rotationDays) || rotationDays < 1 || rotationDays > 1000) {
-      throw new Error(`PostgresSecretRotation ${props.purpose}: rotationDays is ${rotationDays}; Secrets Manager allows 1-1000.`);
-    }
+    assertRules(`PostgresSecretRotation ${this.node.path}`, [
+      {
+        ok: Number.isInteger(rotationDays) && rotationDays >= 1 && rotationDays <= 1000,
+        field: "rotationDays",
+        value: rotationDays,
+        allowed: "an integer from 1 to 1000 (a Secrets Manager rotation interval)",
+      },
+    ]);
     const { naming } = props;
 
     this.securityGroup = new PrivateSecurityGroup(this, "sg", {

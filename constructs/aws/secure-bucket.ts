@@ -3,6 +3,7 @@ import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
+import { Rule, assertRules } from "../shared/rules";
 import { createBucketBaseline } from "./private/bucket-baseline";
 import { PolicyDocument, PolicyStatement } from "./private/iam";
 import { Grantable } from "./workload-role";
@@ -54,23 +55,32 @@ export interface SecureBucketProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const validations = (p: SecureBucketProps) => {
+function secureBucketRules(p: SecureBucketProps): Rule[] {
   const l = p.lifecycle ?? {};
   const ia = l.infrequentAccessAfterDays ?? 30;
   const glacier = l.glacierAfterDays ?? 90;
   return [
-    { condition: ia < 30, message: `lifecycle.infrequentAccessAfterDays is ${ia}; S3 requires at least 30 days before STANDARD_IA` },
-    { condition: glacier <= ia, message: `lifecycle.glacierAfterDays (${glacier}) must be greater than infrequentAccessAfterDays (${ia})` },
     {
-      condition: p.objectLock !== undefined && (!Number.isInteger(p.objectLock.retentionDays) || p.objectLock.retentionDays < 1),
-      message: `objectLock.retentionDays is ${p.objectLock?.retentionDays}; S3 Object Lock needs a whole number of days >= 1`,
+      ok: ia >= 30,
+      field: "lifecycle.infrequentAccessAfterDays",
+      value: ia,
+      allowed: "at least 30 days (S3 requires 30 days before STANDARD_IA)",
+    },
+    { ok: glacier > ia, field: "lifecycle.glacierAfterDays", value: glacier, allowed: `more than infrequentAccessAfterDays (${ia})` },
+    {
+      ok: p.objectLock === undefined || (Number.isInteger(p.objectLock.retentionDays) && p.objectLock.retentionDays >= 1),
+      field: "objectLock.retentionDays",
+      value: p.objectLock?.retentionDays,
+      allowed: "a whole number of days >= 1 (S3 Object Lock)",
     },
     {
-      condition: l.expireAfterDays !== undefined && l.expireAfterDays <= glacier,
-      message: `lifecycle.expireAfterDays (${l.expireAfterDays}) must be greater than glacierAfterDays (${glacier}) or unset`,
+      ok: l.expireAfterDays === undefined || l.expireAfterDays > glacier,
+      field: "lifecycle.expireAfterDays",
+      value: l.expireAfterDays,
+      allowed: `more than glacierAfterDays (${glacier}), or unset`,
     },
   ];
-};
+}
 
 /**
  * An S3 bucket with every control the PCI baseline checks: SSE-KMS with the domain CMK and bucket
@@ -88,10 +98,7 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
-    const errors = validations(props)
-      .filter((v) => v.condition)
-      .map((v) => v.message);
-    if (errors.length > 0) throw new Error(`SecureBucket ${props.bucketName}: ${errors.join("; ")}`);
+    assertRules(`SecureBucket ${this.node.path} (${props.bucketName})`, secureBucketRules(props));
     this.encryptionKey = props.encryptionKey;
     const l = props.lifecycle ?? {};
 

@@ -16,9 +16,78 @@ import { Warehouse } from "@cdktf/provider-snowflake/lib/warehouse";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { SnowflakeConfig } from "../../environments/aws-types";
+import { isPrivateCidr, parseCidr } from "../shared/cidr";
+import { Rule, assertRules, intBetween, oneOf, prefixed } from "../shared/rules";
 import { AnalyticsWarehouse } from "./engine-contracts";
+import { AWS_REGIONS, AwsRegion } from "./regions";
 import { AwsNaming } from "./naming";
+
+/** Snowflake warehouse sizes (`WAREHOUSE_SIZE`), smallest first; credits/hour double at each step. */
+export const SNOWFLAKE_WAREHOUSE_SIZES = ["XSMALL", "SMALL", "MEDIUM", "LARGE", "XLARGE", "XXLARGE"] as const;
+export type SnowflakeWarehouseSize = (typeof SNOWFLAKE_WAREHOUSE_SIZES)[number];
+
+/** Snowflake editions: Time Travel beyond 1 day needs Enterprise, PrivateLink needs Business Critical. */
+export const SNOWFLAKE_EDITIONS = ["standard", "enterprise", "business-critical"] as const;
+export type SnowflakeEdition = (typeof SNOWFLAKE_EDITIONS)[number];
+
+/** One Snowflake virtual warehouse. */
+export interface SnowflakeWarehouseSizing {
+  readonly size: SnowflakeWarehouseSize;
+  /** Seconds idle before the warehouse suspends (60-3600; billing is per second after the first minute). */
+  readonly autoSuspendSeconds: number;
+  /** Multi-cluster ceiling (1 = single cluster; >1 needs Enterprise). */
+  readonly maxClusterCount: number;
+}
+
+/** The brief's OLAP engine on Snowflake (`warehouse: "snowflake"`). */
+export interface SnowflakeConfig {
+  /** Snowflake organization name (uppercase letters, digits, underscores). */
+  readonly organizationName: string;
+  /** Account name inside the organization (uppercase letters, digits, underscores). */
+  readonly accountName: string;
+  /** AWS region of the Snowflake account; must be the environment's region (S3 and MSK stay in-region). */
+  readonly region: AwsRegion;
+  readonly edition: SnowflakeEdition;
+  /** Warehouses per workload. */
+  readonly warehouses: {
+    readonly loading: SnowflakeWarehouseSizing;
+    readonly transformation: SnowflakeWarehouseSizing;
+    readonly bi: SnowflakeWarehouseSizing;
+  };
+  /** Monthly credit quota of the account resource monitor: notify at 75/90 %, suspend at 100 %. */
+  readonly monthlyCreditQuota: number;
+  /** Time Travel (`DATA_RETENTION_TIME_IN_DAYS`) of every database: 0-1 on Standard, up to 90 otherwise; at least 7 in prod. */
+  readonly timeTravelDays: number;
+  /**
+   * Networks of people (corporate VPN) allowed by the account network policy besides the platform's own
+   * source addresses, which the stack adds (NAT gateway IPs, or the VPC range with `privateLink`): public
+   * ranges of /24 or longer, or private ranges when `privateLink` is on; never 0.0.0.0/0.
+   */
+  readonly allowedClientCidrs: readonly string[];
+  /** SAML2 identity provider for people (SSO). */
+  readonly sso: {
+    /** `SAML2_PROVIDER`: OKTA, ADFS or CUSTOM. */
+    readonly provider: "OKTA" | "ADFS" | "CUSTOM";
+    /** IdP entity id (`SAML2_ISSUER`). */
+    readonly issuer: string;
+    /** IdP sign-in URL (`SAML2_SSO_URL`), https. */
+    readonly ssoUrl: string;
+    /** IdP signing certificate, base64 body without PEM armour (public data). */
+    readonly x509Certificate: string;
+  };
+  /**
+   * Reach the account through AWS PrivateLink (interface endpoint + private DNS) instead of the NAT
+   * gateway; needs Business Critical and Snowflake's one-time authorization of the AWS account.
+   * @default false
+   */
+  readonly privateLink?: boolean;
+  /**
+   * Failover group to a secondary account in another region (`<ORG>.<ACCOUNT>`), replicated every
+   * `intervalMinutes`. Required in prod; needs Business Critical.
+   * @default - no replication
+   */
+  readonly replication?: { readonly secondaryAccount: string; readonly intervalMinutes: number };
+}
 
 /** Databases and their schemas: CDC and S3 landings in RAW, conformed tables in CURATED, the star schema in ANALYTICS. */
 export const SNOWFLAKE_SCHEMAS = {
@@ -58,6 +127,96 @@ export const OLAP_QUERY_SLA_MS = 10_000;
 
 /** Object types the prod failover group replicates to the secondary account. */
 const FAILOVER_OBJECT_TYPES = ["DATABASES", "ROLES", "USERS", "WAREHOUSES", "RESOURCE MONITORS", "NETWORK POLICIES", "INTEGRATIONS"];
+
+const SNOWFLAKE_IDENTIFIER = /^[A-Z][A-Z0-9_]{0,254}$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * The rules of a Snowflake account block (fields relative to it): identifiers, sizes and windows Snowflake
+ * accepts for the edition, client networks Snowflake can actually see, an IdP it can reach, and the
+ * features that need Business Critical.
+ */
+export function snowflakeConfigRules(sf: SnowflakeConfig): Rule[] {
+  const standard = sf.edition === "standard";
+  const privateLink = sf.privateLink === true;
+  const identifier = (value: string, field: string): Rule => ({
+    ok: SNOWFLAKE_IDENTIFIER.test(value),
+    field,
+    value,
+    allowed: "uppercase letters, digits and _, starting with a letter",
+  });
+  const businessCritical = (why: string): Rule => ({
+    ok: sf.edition === "business-critical",
+    field: "edition",
+    value: sf.edition,
+    allowed: `"business-critical" (${why} needs it)`,
+  });
+  return [
+    identifier(sf.organizationName, "organizationName"),
+    identifier(sf.accountName, "accountName"),
+    oneOf(sf.region, AWS_REGIONS, "region"),
+    oneOf(sf.edition, SNOWFLAKE_EDITIONS, "edition"),
+    ...Object.entries(sf.warehouses).flatMap(([workload, w]) => [
+      oneOf(w.size, SNOWFLAKE_WAREHOUSE_SIZES, `warehouses.${workload}.size`),
+      intBetween(w.autoSuspendSeconds, 60, 3600, `warehouses.${workload}.autoSuspendSeconds`),
+      intBetween(w.maxClusterCount, 1, standard ? 1 : 10, `warehouses.${workload}.maxClusterCount`),
+    ]),
+    intBetween(sf.monthlyCreditQuota, 1, 1_000_000, "monthlyCreditQuota"),
+    intBetween(sf.timeTravelDays, 0, standard ? 1 : 90, "timeTravelDays"),
+    {
+      ok: sf.allowedClientCidrs.length > 0,
+      field: "allowedClientCidrs",
+      value: sf.allowedClientCidrs,
+      allowed: "at least one client network",
+    },
+    ...sf.allowedClientCidrs.map((cidr, i): Rule => {
+      const c = parseCidr(cidr);
+      // Without PrivateLink Snowflake sees public source addresses only: a private range would never match.
+      return privateLink
+        ? {
+            ok: c !== undefined && c.prefix >= 8 && isPrivateCidr(c),
+            field: `allowedClientCidrs[${i}]`,
+            value: cidr,
+            allowed: "a private (RFC 1918) range reaching the endpoint (privateLink is on)",
+          }
+        : {
+            ok: c !== undefined && c.prefix >= 24 && !isPrivateCidr(c),
+            field: `allowedClientCidrs[${i}]`,
+            value: cidr,
+            allowed: "a public egress range of /24 or longer (never 0.0.0.0/0, never RFC 1918 without privateLink)",
+          };
+    }),
+    oneOf(sf.sso.provider, ["OKTA", "ADFS", "CUSTOM"] as const, "sso.provider"),
+    {
+      ok: /^https:\/\/\S+$/.test(sf.sso.ssoUrl),
+      field: "sso.ssoUrl",
+      value: sf.sso.ssoUrl,
+      allowed: "an https URL of the identity provider",
+    },
+    { ok: sf.sso.issuer.trim() !== "", field: "sso.issuer", value: sf.sso.issuer, allowed: "the identity provider's entity id" },
+    {
+      ok: BASE64.test(sf.sso.x509Certificate),
+      field: "sso.x509Certificate",
+      value: "(certificate)",
+      allowed: "the base64 body of the IdP signing certificate",
+    },
+    ...(sf.replication === undefined
+      ? []
+      : [
+          {
+            ok:
+              /^[A-Z][A-Z0-9_]*\.[A-Z][A-Z0-9_]*$/.test(sf.replication.secondaryAccount) &&
+              sf.replication.secondaryAccount !== `${sf.organizationName}.${sf.accountName}`,
+            field: "replication.secondaryAccount",
+            value: sf.replication.secondaryAccount,
+            allowed: "<ORGANIZATION>.<ACCOUNT> of another account of the organization",
+          },
+          intBetween(sf.replication.intervalMinutes, 1, 1439, "replication.intervalMinutes"),
+          businessCritical("failover groups"),
+        ]),
+    ...(privateLink ? [businessCritical("PrivateLink")] : []),
+  ];
+}
 
 export interface SnowflakeWarehouseProps {
   readonly naming: AwsNaming;
@@ -106,6 +265,7 @@ export class SnowflakeWarehouse extends Construct implements AnalyticsWarehouse 
 
   constructor(scope: Construct, id: string, props: SnowflakeWarehouseProps) {
     super(scope, id);
+    assertRules(`SnowflakeWarehouse ${this.node.path}`, prefixed("config.", snowflakeConfigRules(props.config)));
     const { config: sf, naming } = props;
     const preventDestroy = props.deletionProtection ?? true;
     this.ddlDirectory = props.ddlDirectory ?? "sql/snowflake";

@@ -8,9 +8,10 @@ import { GlueTrigger } from "@cdktf/provider-aws/lib/glue-trigger";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { AssetType, Fn, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
+import { Rule, assertRules, oneOf, intBetween, prefixed } from "../shared/rules";
 import { join } from "node:path";
-import { GlueSizing } from "../../environments/aws-types";
 import { DiagnosticsProps } from "./common";
+import { awsCronProblems } from "./cron";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { DataKeys } from "./kms-keys";
 import { AwsNaming } from "./naming";
@@ -20,6 +21,18 @@ import { RAW_ZONE_CDC_PREFIX } from "./raw-zone-sink-connector";
 import { SecureBucket } from "./secure-bucket";
 import { WorkloadRole } from "./workload-role";
 
+export const GLUE_WORKER_TYPES = ["G.025X", "G.1X", "G.2X", "G.4X", "G.8X"] as const;
+export type GlueWorkerType = (typeof GLUE_WORKER_TYPES)[number];
+
+/** AWS Glue Spark job sizing. */
+export interface GlueSizing {
+  readonly workerType: GlueWorkerType;
+  /** Workers, 2-299. */
+  readonly numberOfWorkers: number;
+  /** Job timeout in minutes, 10-2880. */
+  readonly timeoutMinutes: number;
+}
+
 /** Namespace of the custom metrics the job publishes; the freshness alarm reads it. */
 export const ETL_METRIC_NAMESPACE = "Payments/DataPlatform";
 /** Seconds since the newest CDC record the nightly job loaded; published at the end of every run. */
@@ -28,6 +41,35 @@ export const FRESHNESS_METRIC = "SecondsSinceLastLoad";
 export const NIGHTLY_INTERVAL_SECONDS = 86400;
 /** A Glue cron that fires once a day: `cron(<minute> <hour> * * ? *)`. */
 const DAILY_CRON = /^cron\((\d{1,2}) (\d{1,2}) \* \* \? \*\)$/;
+/** The rules of a Glue job sizing (fields relative to it). */
+export function glueSizingRules(s: GlueSizing): Rule[] {
+  return [
+    oneOf(s.workerType, GLUE_WORKER_TYPES, "workerType"),
+    intBetween(s.numberOfWorkers, 2, 299, "numberOfWorkers"),
+    intBetween(s.timeoutMinutes, 10, 2880, "timeoutMinutes"),
+  ];
+}
+
+/**
+ * The rules of the nightly job's schedule (field `schedule`): a cron Glue accepts (each problem named),
+ * and one that fires once a day, because the freshness alarm assumes one run a day.
+ */
+export function nightlyScheduleRules(schedule: string): Rule[] {
+  const problems = awsCronProblems(schedule);
+  if (problems.length > 0) {
+    return problems.map((p) => ({ ok: false, field: "schedule", value: schedule, allowed: `an AWS cron expression: ${p}` }));
+  }
+  const daily = DAILY_CRON.exec(schedule);
+  return [
+    {
+      ok: daily !== null && Number(daily[1]) <= 59 && Number(daily[2]) <= 23,
+      field: "schedule",
+      value: schedule,
+      allowed: "a daily Glue cron, cron(<minute 0-59> <hour 0-23> * * ? *) (the nightly job's freshness alarm assumes one run a day)",
+    },
+  ];
+}
+
 /** The raw-zone crawler starts this long before the job, so the catalog lists the folders the run reads. */
 export const CRAWLER_LEAD_MINUTES = 30;
 
@@ -123,13 +165,10 @@ export class SparkEtl extends Construct {
   constructor(scope: Construct, id: string, props: SparkEtlProps) {
     super(scope, id);
     const { naming, keys } = props;
-    const daily = DAILY_CRON.exec(props.schedule);
-    if (!daily || Number(daily[1]) > 59 || Number(daily[2]) > 23) {
-      throw new Error(
-        `Environment "${naming.environment}": etl.schedule is "${props.schedule}"; allowed: a daily Glue cron, ` +
-          `cron(<minute 0-59> <hour 0-23> * * ? *) (the nightly job's freshness alarm assumes one run a day).`,
-      );
-    }
+    assertRules(`SparkEtl ${this.node.path}`, [
+      ...prefixed("sizing.", glueSizingRules(props.sizing)),
+      ...nightlyScheduleRules(props.schedule),
+    ]);
     const rawKey = keys.key("rawzone");
 
     if (props.catalogEncryption ?? true) {

@@ -64,3 +64,8 @@ export function assertRules(construct: string, rules: readonly Rule[]): void {
   const issues = failedRules(rules);
   if (issues.length > 0) throw new InvalidPropsError(construct, issues);
 }
+
+/** The same rows with `prefix` put before each field: a construct checks a nested prop (`sizing.`) with its type's rules. */
+export function prefixed(prefix: string, rules: readonly Rule[]): Rule[] {
+  return rules.map((r) => ({ ...r, field: `${prefix}${r.field}` }));
+}

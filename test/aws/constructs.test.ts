@@ -26,17 +26,23 @@ describe("construct validation tables", () => {
   test("EncryptedLogGroup refuses retention below 90 days", () => {
     const { stack, key } = scope();
     expect(() => new EncryptedLogGroup(stack, "lg", { name: "/x", encryptionKey: key, retentionDays: 30 })).toThrow(
-      /retentionDays 30 is below 90; set retention.logDays to 90 or more/,
+      /EncryptedLogGroup t\/lg \(\/x\) has invalid props \(1 problem\):\n {2}- retentionDays: got 30; allowed: at least 90 days \(PCI DSS 10.5.1; the environment's retention.logDays\)/,
     );
   });
 
   test.each<[object, RegExp]>([
-    [{ infrequentAccessAfterDays: 10 }, /lifecycle.infrequentAccessAfterDays is 10; S3 requires at least 30 days/],
+    [
+      { infrequentAccessAfterDays: 10 },
+      /lifecycle.infrequentAccessAfterDays: got 10; allowed: at least 30 days \(S3 requires 30 days before STANDARD_IA\)/,
+    ],
     [
       { infrequentAccessAfterDays: 60, glacierAfterDays: 60 },
-      /lifecycle.glacierAfterDays \(60\) must be greater than infrequentAccessAfterDays \(60\)/,
+      /lifecycle.glacierAfterDays: got 60; allowed: more than infrequentAccessAfterDays \(60\)/,
     ],
-    [{ expireAfterDays: 50 }, /lifecycle.expireAfterDays \(50\) must be greater than glacierAfterDays \(90\)/],
+    [
+      { expireAfterDays: 50 },
+      /SecureBucket t\/b \(b-1\) has invalid props \(1 problem\):\n {2}- lifecycle.expireAfterDays: got 50; allowed: more than glacierAfterDays \(90\), or unset/,
+    ],
   ])("SecureBucket lifecycle %j", (lifecycle, message) => {
     const { stack, key } = scope();
     expect(
@@ -51,8 +57,12 @@ describe("construct validation tables", () => {
   });
 
   test.each<[number, number, RegExp]>([
-    [36, 365, /continuousRetentionDays is 36; AWS Backup continuous backups allow 1-35 days/],
-    [35, 14, /snapshotRetentionDays \(14\) is below continuousRetentionDays \(35\)/],
+    [
+      36,
+      365,
+      /BackupPlan t\/bp has invalid props \(1 problem\):\n {2}- continuousRetentionDays: got 36; allowed: 1-35 days \(AWS Backup continuous backups/,
+    ],
+    [35, 14, /snapshotRetentionDays: got 14; allowed: at least continuousRetentionDays \(35;/],
   ])("BackupPlan continuous %d / snapshot %d", (continuous, snapshot, message) => {
     const { stack, key, naming } = scope();
     expect(
@@ -105,12 +115,16 @@ describe("construct validation tables", () => {
 });
 
 describe("issue 11 guards inside the constructs", () => {
-  test("an environment capturing a table the debezium role may not SELECT fails synth naming environment, field, value and what is allowed", () => {
+  test("a table the debezium role may not SELECT is refused by the environment validator and by the connector, naming field, value and what is allowed", () => {
     const env = devWith((e) => {
       e.cdc.tables = [...e.cdc.tables, "country"];
     });
-    expect(() => new AwsPlatformStack(Testing.app(), "aws-dev", { environment: validateAwsEnvironment(env) })).toThrow(
-      'Environment "dev": cdc.tables has "country", which the debezium role may not SELECT (sql/postgres/003_cdc_publication.sql); allowed: payment, refund, dispute, merchant, customer, payment_method',
+    const allowed =
+      'got "country"; allowed: a table the debezium role may SELECT (sql/postgres/003_cdc_publication.sql): payment, refund, dispute, merchant, customer, payment_method, or grant SELECT there first';
+    expect(() => validateAwsEnvironment(env)).toThrow(`Invalid environment "dev" (1 problem):\n  - cdc.tables[6]: ${allowed}`);
+    // The stack id names the environment when the connector itself refuses its props.
+    expect(() => new AwsPlatformStack(Testing.app(), "aws-dev", { environment: env })).toThrow(
+      `DebeziumConnector aws-dev/cdc-source has invalid props (1 problem):\n  - tables[6]: ${allowed}`,
     );
   });
 
@@ -139,13 +153,13 @@ describe("issue 11 guards inside the constructs", () => {
       "worker-only property",
       { mode: "provisioned", mcuCount: 1, workerCount: 1 },
       { "topic.creation.enable": "true" },
-      /connectorConfiguration\["topic.creation.enable"\] is a worker property that a connector ignores; set it in workerProperties/,
+      /MSK Connect connector cdc-x \(t\) has invalid props \(1 problem\):\n {2}- connectorConfiguration\["topic.creation.enable"\]: got "true"; allowed: unset: a worker property that a connector ignores; set it in workerProperties/,
     ],
     [
       "tasks.max under autoscaling",
       { mode: "autoscaled", mcuCount: 1, minWorkers: 1, maxWorkers: 2 },
       { "tasks.max": "3" },
-      /connectorConfiguration\["tasks.max"\] is overridden by MSK Connect under autoscaled capacity; remove it or use provisioned capacity/,
+      /MSK Connect connector cdc-x \(t\) has invalid props \(1 problem\):\n {2}- connectorConfiguration\["tasks.max"\]: got "3"; allowed: unset under autoscaled capacity \(MSK Connect overrides it\); remove it or use provisioned capacity/,
     ],
   ])("an MSK Connect connector with a %s fails at synth", (_what, capacity, connectorConfiguration, message) => {
     const { stack, naming } = scope();
@@ -155,7 +169,7 @@ describe("issue 11 guards inside the constructs", () => {
         naming,
         purpose: "cdc-x",
         kafka: unused,
-        plugin: { bucket: "b", key: "p.zip" },
+        plugin: { bucket: "plugins", key: "p.zip" },
         capacity: capacity as ConnectorCapacity,
         subnetIds: [],
         securityGroup: unused,
@@ -176,7 +190,7 @@ describe("issue 11 guards inside the constructs", () => {
           accessLogs: { bucketName: "logs", prefix: "b/" },
           objectLock: { mode: "COMPLIANCE", retentionDays: 0 },
         }),
-    ).toThrow(/objectLock.retentionDays is 0; S3 Object Lock needs a whole number of days >= 1/);
+    ).toThrow(/objectLock.retentionDays: got 0; allowed: a whole number of days >= 1 \(S3 Object Lock\)/);
   });
 
   test("AuditTrail refuses a trail-bucket retention under a year", () => {
@@ -194,7 +208,9 @@ describe("issue 11 guards inside the constructs", () => {
           objectLock: { mode: "GOVERNANCE", retentionDays: 90 },
           dataEventBuckets: [],
         }),
-    ).toThrow(/objectLock.retentionDays is 90; PCI DSS 10.5.1 keeps audit logs at least 365 days/);
+    ).toThrow(
+      /AuditTrail t\/audit has invalid props \(1 problem\):\n {2}- objectLock.retentionDays: got 90; allowed: at least 365 days \(PCI DSS 10.5.1/,
+    );
   });
 
   test("PostgresSecretRotation refuses a rotation interval Secrets Manager does not accept", () => {
@@ -214,20 +230,30 @@ describe("issue 11 guards inside the constructs", () => {
           vpcCidr: "10.0.0.0/16",
           rotationDays: 0,
         }),
-    ).toThrow(/rotationDays is 0; Secrets Manager allows 1-1000/);
+    ).toThrow(
+      /PostgresSecretRotation t\/rot has invalid props \(1 problem\):\n {2}- rotationDays: got 0; allowed: an integer from 1 to 1000/,
+    );
   });
 });
 
 describe("the nightly ETL schedule", () => {
-  test.each(["cron(0 2 * * MON *)", "cron(0 */6 * * ? *)", "cron(0 24 * * ? *)", "rate(1 day)"])(
-    "%s is refused: the freshness alarm assumes one run a day",
-    (schedule) => {
-      const env = devWith((e) => {
-        e.etl.schedule = schedule;
-      });
-      expect(() => new AwsPlatformStack(Testing.app(), "aws-dev", { environment: env })).toThrow(
-        `Environment "dev": etl.schedule is "${schedule}"; allowed: a daily Glue cron, cron(<minute 0-59> <hour 0-23> * * ? *)`,
-      );
-    },
-  );
+  test.each<[string, string]>([
+    ["cron(0 2 * * MON *)", 'an AWS cron expression: exactly one of Day-of-month ("*") and Day-of-week ("MON") must be "?"'],
+    [
+      "cron(0 */6 * * ? *)",
+      "a daily Glue cron, cron(<minute 0-59> <hour 0-23> * * ? *) (the nightly job's freshness alarm assumes one run a day)",
+    ],
+    ["cron(0 24 * * ? *)", 'an AWS cron expression: Hours "24" is not in 0-23'],
+    ["rate(1 day)", "an AWS cron expression: six fields: cron(Minutes Hours Day-of-month Month Day-of-week Year), e.g. cron(0 2 * * ? *)"],
+  ])("%s is refused by the validator and by SparkEtl: the freshness alarm assumes one run a day", (schedule, allowed) => {
+    const env = devWith((e) => {
+      e.etl.schedule = schedule;
+    });
+    expect(() => validateAwsEnvironment(env)).toThrow(
+      `Invalid environment "dev" (1 problem):\n  - etl.schedule: got "${schedule}"; allowed: ${allowed}`,
+    );
+    expect(() => new AwsPlatformStack(Testing.app(), "aws-dev", { environment: env })).toThrow(
+      `SparkEtl aws-dev/etl has invalid props (1 problem):\n  - schedule: got "${schedule}"; allowed: ${allowed}`,
+    );
+  });
 });

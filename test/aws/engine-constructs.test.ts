@@ -56,7 +56,8 @@ describe("engine constructs", () => {
     const atlas = new MongoAtlasCluster(stack, "atlas", {
       naming,
       projectName: "pay-staging",
-      accountId: "222222222222",
+      // The Atlas block's secret-reader role lives in this account.
+      accountId: awsDev.accountId,
       region: "eu-west-1",
       config: awsDev.mongodbAtlas!,
       encryptionKey: key,

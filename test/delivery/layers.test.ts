@@ -35,18 +35,6 @@ const ALLOWED: Record<string, readonly string[]> = {
  * list only shrinks.
  */
 const KNOWN_UPWARD_EDGES: readonly string[] = [
-  "constructs/aws/debezium-connector.ts -> environments/aws-types.ts",
-  "constructs/aws/drift-monitor.ts -> environments/aws-ml-types.ts",
-  "constructs/aws/managed-airflow.ts -> environments/aws-ml-types.ts",
-  "constructs/aws/mlflow-tracking.ts -> environments/aws-ml-types.ts",
-  "constructs/aws/mongodb-atlas-cluster.ts -> environments/aws-types.ts",
-  "constructs/aws/mongodb-atlas-sink-connector.ts -> environments/aws-types.ts",
-  "constructs/aws/network.ts -> environments/aws-types.ts",
-  "constructs/aws/private/cdc-sink.ts -> environments/aws-types.ts",
-  "constructs/aws/private/msk-connect.ts -> environments/aws-types.ts",
-  "constructs/aws/raw-zone-sink-connector.ts -> environments/aws-types.ts",
-  "constructs/aws/snowflake-warehouse.ts -> environments/aws-types.ts",
-  "constructs/aws/spark-etl.ts -> environments/aws-types.ts",
   "constructs/aws/alarms.ts -> environments/types.ts",
   "constructs/aws/budget.ts -> environments/types.ts",
   "constructs/azure/adf-pipelines/etl-oltp-to-olap.ts -> environments/types.ts",

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Testing, TerraformStack } from "cdktf";
+import { awsCronProblems } from "../../constructs/aws/cron";
 import { CosmosDb, CosmosDbProps } from "../../constructs/azure/cosmos-db";
 import { batchScheduleProblems } from "../../constructs/azure/data-factory";
 import { Monitoring } from "../../constructs/azure/monitoring";
@@ -167,7 +168,7 @@ describe("class 1: values are checked against the service's catalogue", () => {
     );
   });
 
-  // Glue "Time-based schedules for jobs and crawlers" / EventBridge "Cron expressions".
+  // Glue "Time-based schedules for jobs and crawlers" / EventBridge "Cron expressions": the grammar.
   test.each([
     "cron(0 2 * * ? *)",
     "cron(15 1 ? * MON-FRI *)",
@@ -177,9 +178,21 @@ describe("class 1: values are checked against the service's catalogue", () => {
     "cron(0 2 ? * 6#3 *)",
     "cron(0 22-23 * JAN-MAR ? 2026-2030)",
     "cron(0 2 ? * SUN,SAT *)",
-  ])("cron %s is accepted", (schedule) => {
+  ])("cron %s is accepted by Glue and EventBridge", (schedule) => {
+    expect(awsCronProblems(schedule)).toEqual([]);
+  });
+  // The nightly job's schedule is also daily (its freshness alarm assumes one run a day).
+  test.each(["cron(0 2 * * ? *)", "cron(30 23 * * ? *)"])("nightly schedule %s is accepted", (schedule) => {
     expect(() => validateAwsEnvironment(edited(aws("prod"), (e) => (e.etl.schedule = schedule)))).not.toThrow();
   });
+  test.each(["cron(15 1 ? * MON-FRI *)", "cron(0/15 * * * ? *)", "cron(0 2 L * ? *)", "cron(0 22-23 * JAN-MAR ? 2026-2030)"])(
+    "nightly schedule %s is a valid cron but not daily, and is refused",
+    (schedule) => {
+      expect(() => validateAwsEnvironment(edited(aws("prod"), (e) => (e.etl.schedule = schedule)))).toThrow(
+        `etl.schedule: got "${schedule}"; allowed: a daily Glue cron, cron(<minute 0-59> <hour 0-23> * * ? *)`,
+      );
+    },
+  );
   test.each([
     ["cron(0 2 * * * *)", 'exactly one of Day-of-month ("*") and Day-of-week ("*") must be "?"'],
     ["cron(0 2 ? * ? *)", 'exactly one of Day-of-month ("?") and Day-of-week ("?") must be "?"'],

@@ -1,8 +1,7 @@
 import { MskconnectConnector } from "@cdktf/provider-aws/lib/mskconnect-connector";
 import { Construct } from "constructs";
-import { MskConnectSizing, PostgresCdcTable, S3ObjectLocation } from "../../../environments/aws-types";
-import { DiagnosticsProps } from "../common";
-import { DEBEZIUM_POSTGRES_CONTRACT } from "../debezium-connector";
+import { DiagnosticsProps, MskConnectSizing, S3ObjectLocation } from "../common";
+import { DEBEZIUM_POSTGRES_CONTRACT, PostgresCdcTable } from "../debezium-connector";
 import { EncryptedLogGroup } from "../encrypted-log-group";
 import { KafkaCluster } from "../kafka-cluster";
 import { AwsNaming } from "../naming";

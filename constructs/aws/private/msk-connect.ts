@@ -2,7 +2,8 @@ import { MskconnectConnector } from "@cdktf/provider-aws/lib/mskconnect-connecto
 import { MskconnectCustomPlugin } from "@cdktf/provider-aws/lib/mskconnect-custom-plugin";
 import { MskconnectWorkerConfiguration } from "@cdktf/provider-aws/lib/mskconnect-worker-configuration";
 import { Construct } from "constructs";
-import { MskConnectSizing, S3ObjectLocation } from "../../../environments/aws-types";
+import { Rule, assertRules, intBetween, oneOf, prefixed } from "../../shared/rules";
+import { MskConnectSizing, S3ObjectLocation, mskConnectSizingRules, pluginLocationRules } from "../common";
 import { EncryptedLogGroup } from "../encrypted-log-group";
 import { KafkaCluster } from "../kafka-cluster";
 import { AwsNaming } from "../naming";
@@ -44,6 +45,28 @@ export interface ManagedConnectorProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+function managedConnectorRules(p: ManagedConnectorProps): Rule[] {
+  const c = p.capacity;
+  return [
+    ...WORKER_ONLY_PROPERTIES.map((k) => ({
+      ok: !(k in p.connectorConfiguration),
+      field: `connectorConfiguration["${k}"]`,
+      value: p.connectorConfiguration[k],
+      allowed: "unset: a worker property that a connector ignores; set it in workerProperties",
+    })),
+    {
+      ok: c.mode !== "autoscaled" || !("tasks.max" in p.connectorConfiguration),
+      field: 'connectorConfiguration["tasks.max"]',
+      value: p.connectorConfiguration["tasks.max"],
+      allowed: "unset under autoscaled capacity (MSK Connect overrides it); remove it or use provisioned capacity",
+    },
+    ...prefixed("plugin.", pluginLocationRules(p.plugin)),
+    ...(c.mode === "autoscaled"
+      ? prefixed("capacity.", mskConnectSizingRules(c))
+      : [oneOf(c.mcuCount, [1, 2, 4, 8], "capacity.mcuCount"), intBetween(c.workerCount, 1, 10, "capacity.workerCount")]),
+  ];
+}
+
 /**
  * The parts every MSK Connect connector of this platform shares: custom plugin from S3, worker
  * configuration (JSON converters, config providers), IAM + TLS to the cluster, autoscaling,
@@ -51,17 +74,7 @@ export interface ManagedConnectorProps {
  */
 export function createManagedConnector(scope: Construct, props: ManagedConnectorProps): MskconnectConnector {
   const { naming } = props;
-  const errors = [
-    ...WORKER_ONLY_PROPERTIES.filter((k) => k in props.connectorConfiguration).map(
-      (k) => `connectorConfiguration["${k}"] is a worker property that a connector ignores; set it in workerProperties`,
-    ),
-    ...(props.capacity.mode === "autoscaled" && "tasks.max" in props.connectorConfiguration
-      ? [
-          'connectorConfiguration["tasks.max"] is overridden by MSK Connect under autoscaled capacity; remove it or use provisioned capacity',
-        ]
-      : []),
-  ];
-  if (errors.length > 0) throw new Error(`MSK Connect connector ${props.purpose}: ${errors.join("; ")}`);
+  assertRules(`MSK Connect connector ${props.purpose} (${scope.node.path})`, managedConnectorRules(props));
   const plugin = new MskconnectCustomPlugin(scope, "plugin", {
     name: naming.name("mskConnectResource", `${props.purpose}-plugin`),
     contentType: props.plugin.key.endsWith(".jar") ? "JAR" : "ZIP",
