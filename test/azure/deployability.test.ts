@@ -234,7 +234,7 @@ describe("construct inputs behind the fixes", () => {
           deployerObjectId: "00000000-0000-0000-0000-000000000001",
           keys: { sql: { rotateEvery: "P2W" } },
         }),
-    ).toThrow(/keys\.sql\.rotateEvery "P2W" is not supported; use P<n>Y, P<n>M or P<n>D longer than 30 days/);
+    ).toThrow(/keys\.sql\.rotateEvery: got "P2W"; allowed: P<n>Y, P<n>M or P<n>D longer than 30 days/);
   });
 
   test("an RBAC wait needs assignments and a whole number of seconds or minutes", () => {

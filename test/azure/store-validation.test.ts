@@ -24,7 +24,7 @@ describe("store validation of the environment files", () => {
       // GIVEN staging with a subcore DTU SKU and CDC on  WHEN validated  THEN the error names the field and the rule
       const env = withSql(staging, { skuName }, { retention: { ...staging.retention, sqlPointInTimeDays: 7 } });
       expect(() => validateAzureEnvironment(env)).toThrow(
-        new RegExp(`cdc\\.enabled: got true; allowed: false for sizing\\.sqlDatabase\\.skuName ${skuName}; CDC needs any vCore SKU`),
+        new RegExp(`cdc\\.enabled: got true; allowed: false for the SKU ${skuName} \\((Basic|Standard)\\); CDC needs any vCore SKU`),
       );
     });
 
@@ -73,7 +73,7 @@ describe("store validation of the environment files", () => {
     [
       "a 14-day PITR window on Basic",
       withSql(staging, { skuName: "Basic" }, { cdc: { enabled: false, tables: [] } }),
-      /retention\.sqlPointInTimeDays: got 14; allowed: at most 7 days for sizing\.sqlDatabase\.skuName Basic/,
+      /retention\.sqlPointInTimeDays: got 14; allowed: an integer from 1 to 7 days \(the point-in-time window Basic keeps\)/,
     ],
     ["an unknown SKU", withSql(staging, { skuName: "GP_Gen5_7" }), /sizing\.sqlDatabase\.skuName: got "GP_Gen5_7"/],
     [
