@@ -6,7 +6,7 @@ import { MssqlServerMicrosoftSupportAuditingPolicy } from "@cdktf/provider-azure
 import { MssqlServerSecurityAlertPolicy } from "@cdktf/provider-azurerm/lib/mssql-server-security-alert-policy";
 import { MssqlServerTransparentDataEncryption } from "@cdktf/provider-azurerm/lib/mssql-server-transparent-data-encryption";
 import { Construct } from "constructs";
-import { SQL_CDC_RULE, SQL_SKU_FORMAT, SqlSkuCapabilities, sqlSkuCapabilities } from "./sql-sku";
+import { SQL_CDC_RULE, SQL_SKU_FORMAT, SqlSkuCapabilities, SqlSkuName, sqlSkuCapabilities } from "./sql-sku";
 import { AzureDataStoreProps, EntraAdminGroup } from "./common";
 import { AzureLocation, secondaryLocationRule, zonalRule } from "./locations";
 import { CdcEnablement, OLTP_TABLES, cdcTableRules } from "./cdc-enablement";
@@ -23,7 +23,7 @@ export interface SqlDatabaseSizing {
    * The database SKU, e.g. `GP_S_Gen5_2` (serverless), `GP_Gen5_4`, `BC_Gen5_8`, `HS_Gen5_4`, or a DTU
    * SKU (`Basic`, `S0`-`S12`, `P1`-`P15`). Capabilities per SKU: `constructs/azure/sql-sku.ts`.
    */
-  readonly skuName: string;
+  readonly skuName: SqlSkuName;
   /** Maximum data size in GB. */
   readonly maxSizeGb: number;
   /** Spread replicas across availability zones (Premium, Business Critical, General Purpose, Hyperscale). */

@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { SqlDatabase, SqlDatabaseProps } from "../../constructs/azure/sql-database";
+import { SqlSkuName, sqlSkuCapabilities } from "../../constructs/azure/sql-sku";
 import { SqlDatabaseSizing } from "../../environments/types";
 import {
   ENVIRONMENTS,
@@ -217,8 +218,18 @@ describe("SqlDatabase construct: edge cases", () => {
     });
   }
 
+  test("the SKU type refuses names Azure does not offer (at compile time: npm test type-checks first)", () => {
+    // @ts-expect-error no Gen5 SKU has 3 vCores
+    const vCores: SqlSkuName = "GP_Gen5_3";
+    // @ts-expect-error S5 is not a DTU service objective
+    const dtu: SqlSkuName = "S5";
+    const offered: SqlSkuName[] = ["GP_S_Gen5_2", "BC_Gen5_80", "HS_Gen5_4", "Basic", "S12", "P15"];
+    expect([vCores, dtu].map(sqlSkuCapabilities)).toEqual([undefined, undefined]);
+    expect(offered.filter((s) => sqlSkuCapabilities(s) === undefined)).toEqual([]);
+  });
+
   // 2 GB: a max size every one of these SKUs offers (DTU SKUs take fixed steps only).
-  test.each(["Basic", "S0", "S1", "S2"])("rejects CDC on %s with an error naming cdc.enabled", (skuName) => {
+  test.each(["Basic", "S0", "S1", "S2"] as const)("rejects CDC on %s with an error naming cdc.enabled", (skuName) => {
     expect(() => build({ sizing: { skuName, maxSizeGb: 2 }, cdc: { enabled: true, tables: ["Payment"] } })).toThrow(
       new RegExp(
         `invalid props \\(1 problem\\):\n {2}- cdc\\.enabled: got true; allowed: false for the SKU ${skuName} \\((Basic|Standard)\\)`,
@@ -227,7 +238,7 @@ describe("SqlDatabase construct: edge cases", () => {
   });
 
   // 250 GB: a max size every one of these SKUs offers.
-  test.each(["S3", "P1", "GP_S_Gen5_2", "GP_Gen5_2", "BC_Gen5_8", "HS_Gen5_4"])("accepts CDC on %s", (skuName) => {
+  test.each(["S3", "P1", "GP_S_Gen5_2", "GP_Gen5_2", "BC_Gen5_8", "HS_Gen5_4"] as const)("accepts CDC on %s", (skuName) => {
     expect(() => build({ sizing: { skuName, maxSizeGb: 250 }, cdc: { enabled: true, tables: ["Payment"] } })).not.toThrow();
   });
 
