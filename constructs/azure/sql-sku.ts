@@ -1,6 +1,6 @@
 /**
- * What an Azure SQL Database SKU can do. One table, read by the environment validator and by the
- * `SqlDatabase` construct, so both reject the same combinations with the same words.
+ * What an Azure SQL Database SKU can do. One table, read by `sqlDatabaseRules` (which the environment
+ * validator composes) and by the `SqlDatabase` construct, so a combination is refused in one wording.
  *
  * Sources (learn.microsoft.com):
  * - CDC: "Change data capture (CDC) with Azure SQL Database", section "Azure SQL Database compute
