@@ -122,7 +122,7 @@ const AZURE_ENVIRONMENT_SHAPE = object<AzureEnvironment>({
  *
  * Each section composes the rules the constructs own for the props the stack passes them (renamed to
  * the environment's fields) and adds only what no construct can know: what a tier requires, and how
- * the environment's fields map onto the constructs (docs/architecture.md, "Where a rule lives").
+ * the environment's fields map onto the constructs (docs/architecture.md, "Validation: where a rule lives").
  */
 export function validateAzureEnvironment(env: AzureEnvironment): AzureEnvironment {
   // Types first: every later check may dereference any field.
