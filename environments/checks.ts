@@ -2,12 +2,13 @@
  * Building blocks shared by the Azure and AWS environment validators.
  * Pure functions only: no I/O, no constructs.
  */
-import { AlertContacts, BudgetConfig, DATA_CLASSIFICATIONS, POLICY_PACKS, PolicyConfig, RequiredTags } from "./types";
-import { Cidr, cidrContains, cidrsOverlap, isPrivateCidr, parseCidr } from "../constructs/shared/cidr";
+import { DATA_CLASSIFICATIONS, POLICY_PACKS, PolicyConfig, RequiredTags } from "./types";
+import { AlertContacts, BudgetConfig, alertContactsRules, budgetRules } from "../constructs/shared/alerting";
+import { AddressBlock, AddressBlockChild, addressPlanRules, cidrsOverlap, parseCidr } from "../constructs/shared/cidr";
 import { ConfigIssue, Rule, failedRules, formatIssues } from "../constructs/shared/rules";
 
-// The CIDR arithmetic lives in constructs/shared (constructs check allow-lists with it); callers of this file keep importing it here.
-export { type Cidr, cidrContains, cidrsOverlap, isPrivateCidr, parseCidr };
+export { cidrContains, cidrsOverlap, isPrivateCidr, parseCidr } from "../constructs/shared/cidr";
+export type { Cidr } from "../constructs/shared/cidr";
 
 export type { ConfigIssue };
 
@@ -52,15 +53,22 @@ export class IssueCollector {
 
   /** Records an issue when `ok` is false. Returns `ok` so callers can skip dependent checks. */
   check(ok: boolean, field: string, value: unknown, allowed: string): boolean {
-    if (!ok) this.issues.push({ field, value, allowed });
+    if (!ok) this.record({ field, value, allowed });
     return ok;
   }
 
   /** Records every failed row of a rule table (a construct's own rules), each field put after `prefix`. */
   add(rules: readonly Rule[], prefix = ""): boolean {
     const failed = failedRules(rules, prefix);
-    this.issues.push(...failed);
+    failed.forEach((i) => this.record(i));
     return failed.length === 0;
+  }
+
+  /** One line per problem: two constructs that receive one field (`secondaryLocation`) report its rule once. */
+  private record(issue: ConfigIssue): void {
+    const same = (i: ConfigIssue) =>
+      i.field === issue.field && i.allowed === issue.allowed && JSON.stringify(i.value) === JSON.stringify(issue.value);
+    if (!this.issues.some(same)) this.issues.push(issue);
   }
 
   /** Checks that `value` is one of `allowed`. */
@@ -80,55 +88,14 @@ export class IssueCollector {
 }
 
 /**
- * Validates a set of named CIDRs: syntax, RFC 1918, inside the parent block, prefix bounds,
- * and pairwise non-overlap.
+ * Validates a set of named CIDRs (syntax, RFC 1918, inside the parent block, prefix bounds, pairwise
+ * non-overlap): the rules of `addressPlanRules`, which the network constructs own.
  */
-export function checkAddressPlan(
-  issues: IssueCollector,
-  parent: { field: string; cidr: string },
-  children: readonly { field: string; cidr: string; minPrefix?: number; maxPrefix: number }[],
-): void {
-  const parsedParent = parseCidr(parent.cidr);
-  if (!issues.check(parsedParent !== undefined, parent.field, parent.cidr, "an IPv4 network in CIDR notation, e.g. 10.10.0.0/16")) {
-    return;
-  }
-  const p = parsedParent as Cidr;
-  issues.check(isPrivateCidr(p), parent.field, parent.cidr, "a private (RFC 1918) range: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16");
-  issues.check(p.prefix >= 8 && p.prefix <= 24, parent.field, parent.cidr, "a prefix length from /8 to /24");
-
-  const parsed: { field: string; cidr: Cidr; text: string }[] = [];
-  for (const child of children) {
-    const c = parseCidr(child.cidr);
-    if (!issues.check(c !== undefined, child.field, child.cidr, "an IPv4 network in CIDR notation, e.g. 10.10.1.0/24")) continue;
-    const cidr = c as Cidr;
-    const minPrefix = child.minPrefix ?? p.prefix;
-    issues.check(
-      cidr.prefix >= minPrefix && cidr.prefix <= child.maxPrefix,
-      child.field,
-      child.cidr,
-      `a prefix length from /${minPrefix} to /${child.maxPrefix}`,
-    );
-    issues.check(cidrContains(p, cidr), child.field, child.cidr, `a range inside ${parent.field} (${parent.cidr})`);
-    parsed.push({ field: child.field, cidr, text: child.cidr });
-  }
-  for (let i = 0; i < parsed.length; i++) {
-    for (let j = i + 1; j < parsed.length; j++) {
-      issues.check(
-        !cidrsOverlap(parsed[i].cidr, parsed[j].cidr),
-        parsed[j].field,
-        parsed[j].text,
-        `a range that does not overlap ${parsed[i].field} (${parsed[i].text})`,
-      );
-    }
-  }
+export function checkAddressPlan(issues: IssueCollector, parent: AddressBlock, children: readonly AddressBlockChild[]): void {
+  issues.add(addressPlanRules(parent, children));
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isEmail(value: string): boolean {
-  return EMAIL.test(value);
-}
 
 /** Azure and AWS both cap tag values at 256 characters; AWS forbids some characters Azure allows and vice versa. */
 export function checkTagValue(issues: IssueCollector, field: string, value: string | undefined): void {
@@ -148,36 +115,15 @@ export function checkRequiredTags(v: IssueCollector, tags: RequiredTags, environ
   v.check(tags.environment === environmentName, "tags.environment", tags.environment, `"${environmentName}" (the environment's name)`);
 }
 
-/** Receivers of the environment's alerts. */
+/** Receivers of the environment's alerts (the rules the alerting constructs own). */
 export function checkAlertContacts(v: IssueCollector, contacts: AlertContacts): void {
-  v.check(contacts.emails.length > 0, "alertContacts.emails", contacts.emails, "at least one e-mail address");
-  contacts.emails.forEach((e, i) => v.check(isEmail(e), `alertContacts.emails[${i}]`, e, "an e-mail address"));
-  if (contacts.webhookUrl !== undefined) {
-    v.check(/^https:\/\/\S+$/.test(contacts.webhookUrl), "alertContacts.webhookUrl", contacts.webhookUrl, "an https:// URL");
-  }
+  v.add(alertContactsRules(contacts), "alertContacts.");
 }
 
-/** The monthly budget: required in prod, positive, with at least one threshold. */
+/** The monthly budget: required in prod; otherwise the rules the budget constructs own. */
 export function checkBudget(v: IssueCollector, budget: BudgetConfig | undefined, prod: boolean): void {
-  if (budget === undefined) {
-    v.check(!prod, "budget", undefined, "a budget (required in prod)");
-    return;
-  }
-  v.check(
-    Number.isFinite(budget.monthlyAmountUsd) && budget.monthlyAmountUsd > 0,
-    "budget.monthlyAmountUsd",
-    budget.monthlyAmountUsd,
-    "a positive amount in USD",
-  );
-  v.check(
-    budget.actualThresholdsPercent.length + budget.forecastThresholdsPercent.length > 0,
-    "budget",
-    budget,
-    "at least one actual or forecast threshold",
-  );
-  for (const list of ["actualThresholdsPercent", "forecastThresholdsPercent"] as const) {
-    budget[list].forEach((t, i) => v.intBetween(t, 1, 1000, `budget.${list}[${i}]`));
-  }
+  if (budget === undefined) v.check(!prod, "budget", undefined, "a budget (required in prod)");
+  else v.add(budgetRules(budget), "budget.");
 }
 
 /** Policy packs and suppressions; prod must evaluate the production pack. */

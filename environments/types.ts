@@ -5,7 +5,21 @@
  * Every field is validated by `validateAzureEnvironment` before a construct is built.
  */
 
+import { OltpTable } from "../constructs/azure/cdc-enablement";
+import { EntraAdminGroup } from "../constructs/azure/common";
+import { COSMOS_CONTINUOUS_BACKUP_TIERS } from "../constructs/azure/cosmos-db";
+import { DataFactoryConfig } from "../constructs/azure/data-factory";
 import { AzureLocation } from "../constructs/azure/locations";
+import { SqlDatabaseSizing } from "../constructs/azure/sql-database";
+import { SynapseSizing } from "../constructs/azure/synapse-warehouse";
+import { AlertContacts, BudgetConfig } from "../constructs/shared/alerting";
+
+// Construct prop types an environment file fills in live beside their constructs (a construct's props
+// are its contract, the environment file one caller); re-exported for the files and tests that read them here.
+export { OLTP_TABLES } from "../constructs/azure/cdc-enablement";
+export type { SqlDatabaseSizing } from "../constructs/azure/sql-database";
+export type { SynapseSqlPoolSku } from "../constructs/azure/synapse-warehouse";
+export type { AlertContacts, BudgetConfig } from "../constructs/shared/alerting";
 
 export const ENVIRONMENT_TIERS = ["dev", "staging", "prod"] as const;
 /** The tier decides which invariants apply; `prod` is the strictest. */
@@ -69,24 +83,6 @@ export interface NetworkConfig {
   readonly ddosProtection?: boolean;
 }
 
-/** Members of the environment's action group. */
-export interface AlertContacts {
-  /** E-mail receivers, at least one. */
-  readonly emails: readonly string[];
-  /** Optional webhook (e.g. the PagerDuty Events API URL) for P1 alerts. */
-  readonly webhookUrl?: string;
-}
-
-/** Monthly consumption budget on the environment's resource groups. */
-export interface BudgetConfig {
-  /** Amount in USD per month. */
-  readonly monthlyAmountUsd: number;
-  /** Percentages of the amount at which actual spend notifies (e.g. [80, 100]). */
-  readonly actualThresholdsPercent: readonly number[];
-  /** Percentages of the amount at which forecast spend notifies (e.g. [100]). */
-  readonly forecastThresholdsPercent: readonly number[];
-}
-
 /** Retention of logs and backups, in days. */
 export interface RetentionConfig {
   /** Log Analytics interactive retention (PCI DSS 10.5.1 needs 90 days online). */
@@ -97,99 +93,12 @@ export interface RetentionConfig {
   readonly keyVaultSoftDeleteDays: number;
 }
 
-/** A Microsoft Entra ID group that administers the SQL server and Synapse workspace. */
-export interface EntraAdminGroup {
-  /** The group's display name (SQL login name). */
-  readonly displayName: string;
-  /** The group's object id (a GUID). */
-  readonly objectId: string;
-}
-
-/** The OLTP tables defined in `sql/azure-sql/` and `sql/postgres/` (a test keeps them in agreement). */
-export const OLTP_TABLES = [
-  "Country",
-  "Currency",
-  "Merchant",
-  "Customer",
-  "PaymentMethod",
-  "Payment",
-  "Refund",
-  "Dispute",
-  "Payout",
-] as const;
-export type OltpTable = (typeof OLTP_TABLES)[number];
-
-/** Performance levels of a Synapse dedicated SQL pool (Gen2). */
-export const SYNAPSE_SQL_POOL_SKUS = [
-  "DW100c",
-  "DW200c",
-  "DW300c",
-  "DW400c",
-  "DW500c",
-  "DW1000c",
-  "DW1500c",
-  "DW2000c",
-  "DW2500c",
-  "DW3000c",
-  "DW5000c",
-  "DW6000c",
-  "DW7500c",
-  "DW10000c",
-  "DW15000c",
-  "DW30000c",
-] as const;
-export type SynapseSqlPoolSku = (typeof SYNAPSE_SQL_POOL_SKUS)[number];
-
-/** Azure SQL Database (OLTP) sizing. */
-export interface SqlDatabaseSizing {
-  /**
-   * The database SKU, e.g. `GP_S_Gen5_2` (serverless), `GP_Gen5_4`, `BC_Gen5_8`, `HS_Gen5_4`, or a DTU
-   * SKU (`Basic`, `S0`-`S12`, `P1`-`P15`). Capabilities per SKU: `constructs/azure/sql-sku.ts`.
-   */
-  readonly skuName: string;
-  /** Maximum data size in GB. */
-  readonly maxSizeGb: number;
-  /** Spread replicas across availability zones (Premium, Business Critical, General Purpose, Hyperscale). */
-  readonly zoneRedundant: boolean;
-  /** Route read-only connections to a secondary replica (Premium / Business Critical / Hyperscale). */
-  readonly readScaleOut: boolean;
-  /** Backup storage redundancy. */
-  readonly backupStorageRedundancy: "Local" | "Zone" | "Geo" | "GeoZone";
-  /** Long-term retention, ISO 8601 durations (e.g. `P12W`, `P12M`, `P7Y`). @default - none */
-  readonly longTermRetention?: {
-    readonly weekly: string;
-    readonly monthly: string;
-    readonly yearly: string;
-    /** Which week's backup is the yearly one (1-52). */
-    readonly weekOfYear: number;
-  };
-  /** Geo-replicated secondary and failover group in the secondary location. @default false */
-  readonly geoReplica?: boolean;
-  /** Serverless only: minimum vCores. @default 0.5 */
-  readonly minCapacity?: number;
-  /** Serverless only: minutes of inactivity before auto-pause, -1 disables. @default 60 */
-  readonly autoPauseDelayMinutes?: number;
-}
-
 /** Change data capture on the OLTP database. */
 export interface CdcConfig {
   /** Enable CDC on the database and the listed tables. */
   readonly enabled: boolean;
   /** Tables in `dbo` to capture, by name (e.g. `Payment`). */
   readonly tables: readonly OltpTable[];
-}
-
-/** Azure Synapse dedicated SQL pool (OLAP) sizing. */
-export interface SynapseSizing {
-  /** Performance level, `DW100c` to `DW30000c`. */
-  readonly sqlPoolSku: SynapseSqlPoolSku;
-  /** Keep geo-redundant backups of the dedicated pool. */
-  readonly geoBackup: boolean;
-  /**
-   * Redundancy of the workspace's ADLS Gen2 account (Synapse default filesystem and lake zones).
-   * @default "ZRS"
-   */
-  readonly dataLakeReplication?: "LRS" | "ZRS" | "GRS" | "GZRS";
 }
 
 /** Azure Cosmos DB (NoSQL) sizing. */
@@ -204,24 +113,7 @@ export interface CosmosSizing {
    * Continuous backup (point-in-time restore) window.
    * @default "Continuous7Days"
    */
-  readonly continuousBackupTier?: "Continuous7Days" | "Continuous30Days";
-}
-
-/** Azure Data Factory (ETL) settings. */
-export interface DataFactoryConfig {
-  /**
-   * Run the scheduled ETL flows: starts the nightly batch trigger (flow 2) and the near-real-time
-   * trigger (flow 3), and arms the data-freshness alert that watches flow 3. Off, both triggers are
-   * created stopped and flows run on demand.
-   */
-  readonly scheduledFlowsEnabled: boolean;
-  /** Optional GitHub integration for authoring. @default - none */
-  readonly git?: {
-    readonly accountName: string;
-    readonly repositoryName: string;
-    readonly branchName: string;
-    readonly rootFolder: string;
-  };
+  readonly continuousBackupTier?: (typeof COSMOS_CONTINUOUS_BACKUP_TIERS)[number];
 }
 
 /** Per-role sizing of the platform's stateful services. */

@@ -3,6 +3,7 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { Aspects, AzurermBackend, LocalBackend, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { cosmosAccountInput, sqlDatabaseInput } from "../environments/azure-inputs";
 import { AzureEnvironment } from "../environments/types";
 import { CosmosDb } from "../constructs/azure/cosmos-db";
 import { DataLake } from "../constructs/azure/data-lake";
@@ -165,19 +166,13 @@ export class AzurePlatformStack extends TerraformStack {
       administrator: env.sqlAdminGroup,
       identity: identities.sql,
       encryptionKey: keyVault.keys.sql,
-      sizing: env.sizing.sqlDatabase,
-      pointInTimeRetentionDays: env.retention.sqlPointInTimeDays,
-      secondaryLocation: env.sizing.sqlDatabase.geoReplica ? env.secondaryLocation : undefined,
-      cdc: { enabled: env.cdc.enabled, tables: env.cdc.tables },
+      ...sqlDatabaseInput(env),
       securityAlertEmails: env.alertContacts.emails,
       tags: { "data-store": "oltp" },
     });
     this.nosql = new CosmosDb(this, "nosql", {
       ...storeCommon,
-      secondaryLocation: env.sizing.cosmos.multiRegion ? env.secondaryLocation : undefined,
-      zoneRedundant: env.sizing.cosmos.zoneRedundant,
-      autoscaleMaxThroughput: env.sizing.cosmos.autoscaleMaxThroughput,
-      continuousBackupTier: env.sizing.cosmos.continuousBackupTier,
+      ...cosmosAccountInput(env),
       identity: identities.cosmos,
       encryptionKey: keyVault.keys.cosmos,
       tags: { "data-store": "nosql" },

@@ -6,7 +6,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Construct } from "constructs";
-import { AlertContacts } from "../../environments/types";
+import { AlertContacts } from "../shared/alerting";
 import { suppress } from "../shared/suppress";
 import { AwsNaming } from "./naming";
 import { denyInsecureTransport } from "./private/iam";

@@ -1,6 +1,6 @@
 import { BudgetsBudget } from "@cdktf/provider-aws/lib/budgets-budget";
 import { Construct } from "constructs";
-import { BudgetConfig } from "../../environments/types";
+import { BudgetConfig } from "../shared/alerting";
 import { AwsNaming } from "./naming";
 
 export interface CostBudgetProps {

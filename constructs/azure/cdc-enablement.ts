@@ -1,10 +1,28 @@
 import * as path from "node:path";
 import { AssetType, Fn, ITerraformDependable, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
+import { Rule, assertRules } from "../shared/rules";
 import { TerraformData } from "../shared/terraform-data";
 
 /** Where the repository keeps the Azure SQL scripts (`sql/azure-sql/`). */
 export const AZURE_SQL_SCRIPTS_DIRECTORY = path.resolve(__dirname, "..", "..", "sql", "azure-sql");
+
+/**
+ * The `dbo` tables `001_schema.sql` creates (and `sql/postgres/` mirrors; test/sql/sql-static.test.ts
+ * keeps the three in agreement): what CDC may capture and what the ETL reads.
+ */
+export const OLTP_TABLES = [
+  "Country",
+  "Currency",
+  "Merchant",
+  "Customer",
+  "PaymentMethod",
+  "Payment",
+  "Refund",
+  "Dispute",
+  "Payout",
+] as const;
+export type OltpTable = (typeof OLTP_TABLES)[number];
 
 /**
  * Scripts run, in order: the schema (CDC needs the tables and their sensitivity classification),
@@ -50,6 +68,39 @@ export interface CdcEnablementProps {
   readonly sqlcmd?: string;
 }
 
+const SQL_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Each table of a capture list: a plain SQL identifier (it is interpolated into the sqlcmd command),
+ * listed once, and, with the repository's scripts, one of the tables they create. Fields are
+ * `tables[<i>]`; the list may be empty (see `cdcEnablementRules`).
+ */
+export function cdcTableRules(tables: readonly string[], knownTables: readonly string[] | undefined): Rule[] {
+  return tables.flatMap((t, i) => {
+    const plain = SQL_IDENTIFIER.test(t);
+    return [
+      { ok: plain, field: `tables[${i}]`, value: t, allowed: "a plain SQL identifier such as Payment" },
+      ...(plain && knownTables !== undefined
+        ? [{ ok: knownTables.includes(t), field: `tables[${i}]`, value: t, allowed: `one of ${knownTables.join(", ")}` }]
+        : []),
+      { ok: tables.indexOf(t) === i, field: `tables[${i}]`, value: t, allowed: "a table listed once" },
+    ];
+  });
+}
+
+/** The rules of `CdcEnablementProps`: at least one table, each valid (`cdcTableRules`). */
+export function cdcEnablementRules(props: Pick<CdcEnablementProps, "tables" | "scriptsDirectory">): Rule[] {
+  return [
+    {
+      ok: props.tables.length > 0,
+      field: "tables",
+      value: props.tables,
+      allowed: "at least one dbo table to capture (do not create CdcEnablement when CDC is disabled)",
+    },
+    ...cdcTableRules(props.tables, props.scriptsDirectory === undefined ? OLTP_TABLES : undefined),
+  ];
+}
+
 /**
  * Enables change data capture from `cdktf deploy`, because no azurerm argument can: a
  * `terraform_data` resource whose `triggers_replace` holds the SHA-256 of every script, the table
@@ -75,17 +126,7 @@ export class CdcEnablement extends Construct {
 
   constructor(scope: Construct, id: string, props: CdcEnablementProps) {
     super(scope, id);
-    if (props.tables.length === 0) {
-      throw new Error(
-        `${this.node.path}: tables is empty; list at least one dbo table to capture, or do not create CdcEnablement when CDC is disabled.`,
-      );
-    }
-    const invalid = props.tables.filter((t) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(t));
-    if (invalid.length > 0) {
-      throw new Error(
-        `${this.node.path}: tables ${JSON.stringify(invalid)} are not plain SQL identifiers; use table names such as Payment.`,
-      );
-    }
+    assertRules(`CdcEnablement ${this.node.path}`, cdcEnablementRules(props));
 
     const scripts = props.scripts ?? DEFAULT_CDC_SCRIPTS;
     const asset = new TerraformAsset(this, "scripts", {

@@ -1,15 +1,14 @@
 import { CosmosdbAccount } from "@cdktf/provider-azurerm/lib/cosmosdb-account";
 import { CosmosdbSqlContainer } from "@cdktf/provider-azurerm/lib/cosmosdb-sql-container";
 import { CosmosdbSqlDatabase } from "@cdktf/provider-azurerm/lib/cosmosdb-sql-database";
-import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { AzureLocation } from "./locations";
-import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
-import { AzureNaming } from "./naming";
-import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
-import { WorkloadIdentity } from "./workload-identity";
+import { AzureDataStoreProps } from "./common";
+import { AzureLocation, secondaryLocationRule, zonalRule } from "./locations";
+import { DiagnosticSettings } from "./diagnostic-settings";
+import { PrivateEndpoint } from "./private-endpoint";
 import { preventDestroy } from "../shared/lifecycle";
+import { Rule, assertRules, oneOf } from "../shared/rules";
 
 /** One container of the NoSQL store. */
 export interface CosmosContainerSpec {
@@ -72,11 +71,9 @@ export const PAYMENTS_COSMOS_CONTAINERS = {
 
 export type CosmosConsistencyLevel = "Strong" | "BoundedStaleness" | "Session" | "ConsistentPrefix" | "Eventual";
 
-export interface CosmosDbProps {
-  readonly naming: AzureNaming;
-  readonly resourceGroupName: string;
-  /** Primary (write) region. */
-  readonly location: AzureLocation;
+export const COSMOS_CONTINUOUS_BACKUP_TIERS = ["Continuous7Days", "Continuous30Days"] as const;
+
+export interface CosmosDbProps extends AzureDataStoreProps {
   /**
    * Read region with automatic failover (priority 1). Presence makes the account multi-region.
    * @default - single region
@@ -90,7 +87,7 @@ export interface CosmosDbProps {
    * Point-in-time restore window of continuous backup.
    * @default "Continuous7Days"
    */
-  readonly continuousBackupTier?: "Continuous7Days" | "Continuous30Days";
+  readonly continuousBackupTier?: (typeof COSMOS_CONTINUOUS_BACKUP_TIERS)[number];
   /**
    * Default consistency. Session gives read-your-writes to the writer (the payment path reads the
    * features and sessions it just wrote) at the cost of eventual reads elsewhere; Strong would double
@@ -108,84 +105,116 @@ export interface CosmosDbProps {
    * @default PAYMENTS_COSMOS_CONTAINERS
    */
   readonly containers?: Readonly<Record<string, CosmosContainerSpec>>;
-  /** The `cosmos` workload identity: account identity and CMK access (already granted on `encryptionKey`). */
-  readonly identity: WorkloadIdentity;
-  /** Customer-managed key of the account's data. */
-  readonly encryptionKey: KeyVaultKey;
-  readonly privateAccess: PrivateAccess;
-  readonly diagnostics: DiagnosticsTarget;
-  /**
-   * `lifecycle.prevent_destroy` on the account and database.
-   * @default true
-   */
-  readonly deletionProtection?: boolean;
-  /** @default - none (the stack's tags aspect adds the required ones) */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** Validates props; every message names the prop and says the fix. */
-export function validateCosmosDbProps(props: CosmosDbProps): string[] {
-  const problems: string[] = [];
-  const rule = (ok: boolean, message: string) => {
-    if (!ok) problems.push(message);
-  };
+/**
+ * The account props `cosmosAccountRules` reads. The environment validator passes its `sizing.cosmos`
+ * values (and `secondaryLocation` when `multiRegion` is on, as the stack does).
+ */
+export type CosmosAccountRuleInput = Pick<
+  CosmosDbProps,
+  "location" | "secondaryLocation" | "zoneRedundant" | "autoscaleMaxThroughput" | "continuousBackupTier"
+>;
+
+/** The account's rules, as rows (`ok` = passes): throughput, backup tier and regions. */
+export function cosmosAccountRules(props: CosmosAccountRuleInput): Rule[] {
   const t = props.autoscaleMaxThroughput;
-  rule(
-    Number.isInteger(t) && t >= 1000 && t <= 1_000_000 && t % 1000 === 0,
-    `autoscaleMaxThroughput: got ${t}; use a multiple of 1000 from 1000 to 1000000 RU/s.`,
-  );
-  rule(
-    props.secondaryLocation === undefined || props.secondaryLocation !== props.location,
-    `secondaryLocation: got "${props.secondaryLocation}", the primary region; choose another region or leave it unset.`,
-  );
+  return [
+    {
+      ok: Number.isInteger(t) && t >= 1000 && t <= 1_000_000 && t % 1000 === 0,
+      field: "autoscaleMaxThroughput",
+      value: t,
+      allowed: "a multiple of 1000 from 1000 to 1000000 RU/s",
+    },
+    oneOf(props.continuousBackupTier ?? "Continuous7Days", COSMOS_CONTINUOUS_BACKUP_TIERS, "continuousBackupTier"),
+    secondaryLocationRule(props.location, props.secondaryLocation),
+    zonalRule(
+      props.zoneRedundant,
+      { field: "location", value: props.location },
+      { field: "zoneRedundant", value: props.zoneRedundant, otherwise: "false" },
+    ),
+    zonalRule(
+      props.zoneRedundant,
+      { field: "secondaryLocation", value: props.secondaryLocation },
+      { field: "zoneRedundant", value: props.zoneRedundant, otherwise: "false" },
+    ),
+  ];
+}
+
+/** Every rule of the construct's props, as rows (`ok` = passes): the account's and the containers'. */
+export function cosmosDbRules(props: CosmosAccountRuleInput & Pick<CosmosDbProps, "containers">): Rule[] {
   const containers: Readonly<Record<string, CosmosContainerSpec>> = props.containers ?? PAYMENTS_COSMOS_CONTAINERS;
-  rule(
-    Object.keys(containers).length > 0 && Object.keys(containers).length <= 25,
-    `containers: got ${Object.keys(containers).length}; a shared-throughput database holds 1 to 25 containers.`,
-  );
-  // ARM resource ids are case-insensitive: `api_logs` and `API_Logs` would be one container to Azure,
-  // two resources to Terraform (the second create fails with "already exists").
-  const lowerNames = new Map<string, string>();
-  for (const name of Object.keys(containers)) {
-    const first = lowerNames.get(name.toLowerCase());
-    rule(
-      first === undefined,
-      `containers: got ${JSON.stringify(name)} and ${JSON.stringify(first)}; container names must differ in more than case.`,
-    );
-    lowerNames.set(name.toLowerCase(), first ?? name);
-  }
-  for (const [name, c] of Object.entries(containers)) {
+  const names = Object.keys(containers);
+  return [
+    ...cosmosAccountRules(props),
+    {
+      ok: names.length > 0 && names.length <= 25,
+      field: "containers",
+      value: names,
+      allowed: "1 to 25 containers (a shared-throughput database holds at most 25)",
+    },
+    // ARM resource ids are case-insensitive: `api_logs` and `API_Logs` would be one container to Azure,
+    // two resources to Terraform (the second create fails with "already exists").
+    ...names.map((name, i) => ({
+      ok: names.findIndex((n) => n.toLowerCase() === name.toLowerCase()) === i,
+      field: "containers",
+      value: name,
+      allowed: `names that differ in more than case (${JSON.stringify(names.find((n) => n.toLowerCase() === name.toLowerCase()))} is already one)`,
+    })),
+    ...Object.entries(containers).flatMap(([name, c]) => containerRules(name, c)),
+  ];
+}
+
+/** One container: its name, partition key, index exclusions and TTLs. */
+function containerRules(name: string, c: CosmosContainerSpec): Rule[] {
+  const excluded = c.excludedIndexPaths ?? [];
+  const at = (field: string) => `containers.${name}.${field}`;
+  return [
     // Cosmos DB resource ids: 1-255 characters, none of / \ # ?, no trailing space.
-    rule(
-      /^[^/\\#?]{1,255}$/.test(name) && !name.endsWith(" "),
-      `containers: got the name ${JSON.stringify(name)}; a container name is 1-255 characters without / \\ # ? or a trailing space.`,
-    );
-    rule(
-      c.partitionKeyPaths.length >= 1 && c.partitionKeyPaths.length <= 3 && c.partitionKeyPaths.every((p) => /^\/[A-Za-z0-9_]+$/.test(p)),
-      `containers.${name}.partitionKeyPaths: got ${JSON.stringify(c.partitionKeyPaths)}; use 1 to 3 top-level paths such as "/merchantId".`,
-    );
-    rule(
-      new Set(c.partitionKeyPaths).size === c.partitionKeyPaths.length,
-      `containers.${name}.partitionKeyPaths: got ${JSON.stringify(c.partitionKeyPaths)}; each path of a hierarchical key once.`,
-    );
-    const excluded = c.excludedIndexPaths ?? [];
-    rule(
-      new Set(excluded).size === excluded.length && excluded.every((p) => /^\/\S*(\/\*|\/\?)$/.test(p)),
-      `containers.${name}.excludedIndexPaths: got ${JSON.stringify(excluded)}; use distinct paths ending in /* or /? such as "/payload/*".`,
-    );
-    rule(
-      c.defaultTtlSeconds === -1 ||
+    {
+      ok: /^[^/\\#?]{1,255}$/.test(name) && !name.endsWith(" "),
+      field: "containers",
+      value: name,
+      allowed: "container names of 1-255 characters without / \\ # ? or a trailing space",
+    },
+    {
+      ok:
+        c.partitionKeyPaths.length >= 1 && c.partitionKeyPaths.length <= 3 && c.partitionKeyPaths.every((p) => /^\/[A-Za-z0-9_]+$/.test(p)),
+      field: at("partitionKeyPaths"),
+      value: c.partitionKeyPaths,
+      allowed: '1 to 3 top-level paths such as "/merchantId"',
+    },
+    {
+      ok: new Set(c.partitionKeyPaths).size === c.partitionKeyPaths.length,
+      field: at("partitionKeyPaths"),
+      value: c.partitionKeyPaths,
+      allowed: "each path of a hierarchical key once",
+    },
+    {
+      ok: new Set(excluded).size === excluded.length && excluded.every((p) => /^\/\S*(\/\*|\/\?)$/.test(p)),
+      field: at("excludedIndexPaths"),
+      value: excluded,
+      allowed: 'distinct paths ending in /* or /? such as "/payload/*"',
+    },
+    {
+      ok:
+        c.defaultTtlSeconds === -1 ||
         (Number.isInteger(c.defaultTtlSeconds) && c.defaultTtlSeconds >= 1 && c.defaultTtlSeconds <= 2147483647),
-      `containers.${name}.defaultTtlSeconds: got ${c.defaultTtlSeconds}; use -1 or 1 to 2147483647 seconds.`,
-    );
-    if (c.analyticalTtlSeconds !== undefined) {
-      rule(
-        c.analyticalTtlSeconds === -1 || (Number.isInteger(c.analyticalTtlSeconds) && c.analyticalTtlSeconds >= 1),
-        `containers.${name}.analyticalTtlSeconds: got ${c.analyticalTtlSeconds}; use -1 or a positive number of seconds.`,
-      );
-    }
-  }
-  return problems;
+      field: at("defaultTtlSeconds"),
+      value: c.defaultTtlSeconds,
+      allowed: "-1 or 1 to 2147483647 seconds",
+    },
+    ...(c.analyticalTtlSeconds === undefined
+      ? []
+      : [
+          {
+            ok: c.analyticalTtlSeconds === -1 || (Number.isInteger(c.analyticalTtlSeconds) && c.analyticalTtlSeconds >= 1),
+            field: at("analyticalTtlSeconds"),
+            value: c.analyticalTtlSeconds,
+            allowed: "-1 or a positive number of seconds",
+          },
+        ]),
+  ];
 }
 
 /**
@@ -210,10 +239,7 @@ export class CosmosDb extends Construct {
 
   constructor(scope: Construct, id: string, props: CosmosDbProps) {
     super(scope, id);
-    const problems = validateCosmosDbProps(props);
-    if (problems.length > 0) {
-      throw new Error(`CosmosDb ${this.node.path} has invalid props:\n  - ${problems.join("\n  - ")}`);
-    }
+    assertRules(`CosmosDb ${this.node.path}`, cosmosDbRules(props));
     const protect = props.deletionProtection ?? true;
     const specs: Readonly<Record<string, CosmosContainerSpec>> = props.containers ?? PAYMENTS_COSMOS_CONTAINERS;
     const analytical = Object.values(specs).some((c) => c.analyticalTtlSeconds !== undefined);

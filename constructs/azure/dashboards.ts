@@ -1,6 +1,6 @@
 import { PortalDashboard } from "@cdktf/provider-azurerm/lib/portal-dashboard";
 import { Construct } from "constructs";
-import { AzureNaming } from "./naming";
+import { AzurePlacementProps } from "./common";
 import { LOG_QUERIES, METRICS, MetricKey, MonitoredResource } from "./sla";
 
 /** One tile of a dashboard: a platform metric, a log query, or a note. */
@@ -94,10 +94,7 @@ export const DASHBOARDS: readonly DashboardDefinition[] = [
 const AGGREGATION_CODE = { Total: 1, Minimum: 2, Maximum: 3, Average: 4, Count: 7 } as const;
 const TILE = { colSpan: 6, rowSpan: 4, perRow: 2 } as const;
 
-export interface DashboardsProps {
-  readonly naming: AzureNaming;
-  readonly resourceGroupName: string;
-  readonly location: string;
+export interface DashboardsProps extends AzurePlacementProps {
   readonly logAnalyticsWorkspaceId: string;
   /** ARM id of each monitored resource (metric tiles chart it). */
   readonly targets: Readonly<Record<Exclude<MonitoredResource, "workspace">, string>>;

@@ -9,15 +9,16 @@ import { DataFactoryPipeline } from "@cdktf/provider-azurerm/lib/data-factory-pi
 import { DataFactoryTriggerSchedule } from "@cdktf/provider-azurerm/lib/data-factory-trigger-schedule";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { DataFactoryConfig, OltpTable } from "../../environments/types";
 import { ADF_CREDENTIAL, ADF_INTEGRATION_RUNTIME, DATASETS, DatasetKey, LINKED_SERVICES, LinkedServiceKey } from "./adf-pipelines/catalog";
 import { buildApiLogsPipeline } from "./adf-pipelines/etl-api-logs";
 import { buildOltpToOlapPipeline } from "./adf-pipelines/etl-oltp-to-olap";
 import { FactoryCatalog, PipelineSpec, renderActivitiesJson, validatePipeline } from "./adf-pipelines/model";
+import { OltpTable } from "./cdc-enablement";
+import { AzurePlacementProps } from "./common";
 import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
-import { AzureNaming } from "./naming";
 import { PRIVATE_LINK_SERVICES, PrivateAccess, PrivateEndpoint, PrivateLinkService } from "./private-endpoint";
 import { WorkloadIdentity } from "./workload-identity";
+import { Rule, assertRules, prefixed } from "../shared/rules";
 
 /** Fixed first fire of the nightly trigger (synth stays deterministic; schedule triggers never backfill). */
 export const BATCH_TRIGGER_START = "2026-01-01T02:00:00Z";
@@ -25,6 +26,26 @@ export const BATCH_TRIGGER_START = "2026-01-01T02:00:00Z";
 export const BATCH_SCHEDULE = { frequency: "Day", interval: 1, hours: [2], minutes: [0], timeZone: "UTC" } as const;
 /** Built-in Cosmos DB data-plane role "Cosmos DB Built-in Data Reader". */
 export const COSMOS_DATA_READER_ROLE = "00000000-0000-0000-0000-000000000001";
+
+/** GitHub authoring integration of a factory. */
+export interface DataFactoryGit {
+  readonly accountName: string;
+  readonly repositoryName: string;
+  readonly branchName: string;
+  readonly rootFolder: string;
+}
+
+/** Azure Data Factory (ETL) settings of an environment. */
+export interface DataFactoryConfig {
+  /**
+   * Run the scheduled ETL flows: starts the nightly batch trigger (flow 2) and the near-real-time
+   * trigger (flow 3), and arms the data-freshness alert that watches flow 3. Off, both triggers are
+   * created stopped and flows run on demand.
+   */
+  readonly scheduledFlowsEnabled: boolean;
+  /** Optional GitHub integration for authoring. @default - none */
+  readonly git?: DataFactoryGit;
+}
 
 /** The OLTP Azure SQL database the factory reads. */
 export interface EtlOltpSource {
@@ -85,10 +106,7 @@ export interface EtlKeyVault {
   readonly uri: string;
 }
 
-export interface EtlFactoryProps {
-  readonly naming: AzureNaming;
-  readonly resourceGroupName: string;
-  readonly location: string;
+export interface EtlFactoryProps extends AzurePlacementProps {
   /** The `adf` workload identity: runs the factory, unwraps its key, authenticates every linked service. */
   readonly identity: WorkloadIdentity;
   /** Customer-managed key (versionless id); the identity must already be allowed to use it. */
@@ -96,7 +114,7 @@ export interface EtlFactoryProps {
   readonly privateAccess: PrivateAccess;
   readonly diagnostics: DiagnosticsTarget;
   /** GitHub authoring integration from the environment file. @default - none (publish from Terraform only) */
-  readonly git?: DataFactoryConfig["git"];
+  readonly git?: DataFactoryGit;
   readonly oltp: EtlOltpSource;
   readonly olap: EtlOlapTarget;
   readonly nosql: EtlNosqlSource;
@@ -150,49 +168,68 @@ export function batchTriggerLabel(schedule: NonNullable<EtlFactoryProps["batchSc
 }
 
 /**
- * Problems of the batch trigger's clock values: each list non-empty, distinct integers, hours 0-23,
- * minutes 0-59. The provider (azurerm v4.55.0 `data_factory_trigger_schedule`) validates hours 0-24 and
- * minutes 0-60; Data Factory itself takes hours 0-23 and minutes 0-59 ("Create a trigger that runs a
- * pipeline on a schedule", schedule values), so 24 and 60 would pass plan and fail at apply.
+ * The batch trigger's clock values: each list non-empty, distinct integers, hours 0-23, minutes 0-59.
+ * The provider (azurerm v4.55.0 `data_factory_trigger_schedule`) validates hours 0-24 and minutes 0-60;
+ * Data Factory itself takes hours 0-23 and minutes 0-59 ("Create a trigger that runs a pipeline on a
+ * schedule", schedule values), so 24 and 60 would pass plan and fail at apply.
  */
-export function batchScheduleProblems(schedule: NonNullable<EtlFactoryProps["batchSchedule"]>): string[] {
+export function batchScheduleRules(schedule: NonNullable<EtlFactoryProps["batchSchedule"]>): Rule[] {
   const ok = (values: readonly number[], max: number) =>
     values.length > 0 && new Set(values).size === values.length && values.every((x) => Number.isInteger(x) && x >= 0 && x <= max);
   return [
-    ...(ok(schedule.hours, 23)
-      ? []
-      : [`batchSchedule.hours is ${JSON.stringify(schedule.hours)}; use distinct hours 0-23 (UTC), at least one`]),
-    ...(ok(schedule.minutes, 59)
-      ? []
-      : [`batchSchedule.minutes is ${JSON.stringify(schedule.minutes)}; use distinct minutes 0-59, at least one`]),
+    { ok: ok(schedule.hours, 23), field: "hours", value: schedule.hours, allowed: "distinct hours 0-23 (UTC), at least one" },
+    { ok: ok(schedule.minutes, 59), field: "minutes", value: schedule.minutes, allowed: "distinct minutes 0-59, at least one" },
   ];
 }
 
-/** Cross-field checks with the fix in the message. */
-function validateEtlFactoryProps(p: EtlFactoryProps): void {
+/** Every field of the GitHub integration is set (the provider takes empty strings and Data Factory refuses them). */
+export function dataFactoryGitRules(git: DataFactoryGit): Rule[] {
+  return Object.entries(git).map(([k, value]) => ({
+    ok: typeof value === "string" && value.trim().length > 0,
+    field: k,
+    value,
+    allowed: "a non-empty string",
+  }));
+}
+
+/** The props `etlFactoryRules` reads. */
+export type EtlFactoryRuleInput = Pick<EtlFactoryProps, "apiLogs" | "batchSchedule" | "git"> & {
+  readonly dataLake: Pick<EtlDataLake, "stagingFileSystem">;
+};
+
+/** Every rule of the factory's props, as rows (`ok` = passes). */
+export function etlFactoryRules(p: EtlFactoryRuleInput): Rule[] {
   const interval = p.apiLogs.intervalMinutes ?? 2;
   const lag = p.apiLogs.lagMinutes ?? 1;
   const lookback = p.apiLogs.lookbackIntervals ?? 3;
-  const rules: { condition: boolean; message: string }[] = [
+  return [
     {
-      condition: Number.isInteger(interval) && interval >= 1 && interval <= 15,
-      message: `apiLogs.intervalMinutes is ${interval}; use 1-15 (flow 3 must land data within 5 minutes on average)`,
+      ok: Number.isInteger(interval) && interval >= 1 && interval <= 15,
+      field: "apiLogs.intervalMinutes",
+      value: interval,
+      allowed: "an integer from 1 to 15 (flow 3 must land data within 5 minutes on average)",
     },
     {
-      condition: Number.isInteger(lag) && lag >= 0 && lag < interval * lookback,
-      message: `apiLogs.lagMinutes is ${lag}; use 0 to less than intervalMinutes x lookbackIntervals (${interval * lookback})`,
+      ok: Number.isInteger(lag) && lag >= 0 && lag < interval * lookback,
+      field: "apiLogs.lagMinutes",
+      value: lag,
+      allowed: `an integer from 0 to less than intervalMinutes x lookbackIntervals (${interval * lookback})`,
     },
     {
-      condition: Number.isInteger(lookback) && lookback >= 1 && lookback <= 10,
-      message: `apiLogs.lookbackIntervals is ${lookback}; use 1-10`,
+      ok: Number.isInteger(lookback) && lookback >= 1 && lookback <= 10,
+      field: "apiLogs.lookbackIntervals",
+      value: lookback,
+      allowed: "an integer from 1 to 10",
     },
     {
-      condition: p.dataLake.stagingFileSystem.length > 0,
-      message: "dataLake.stagingFileSystem is empty; pass the lake's staging filesystem name",
+      ok: p.dataLake.stagingFileSystem.length > 0,
+      field: "dataLake.stagingFileSystem",
+      value: p.dataLake.stagingFileSystem,
+      allowed: "the lake's staging filesystem name",
     },
+    ...prefixed("batchSchedule.", batchScheduleRules(p.batchSchedule ?? BATCH_SCHEDULE)),
+    ...(p.git === undefined ? [] : prefixed("git.", dataFactoryGitRules(p.git))),
   ];
-  const failed = [...rules.filter((r) => !r.condition).map((r) => r.message), ...batchScheduleProblems(p.batchSchedule ?? BATCH_SCHEDULE)];
-  if (failed.length > 0) throw new Error(`EtlFactory: ${failed.join("; ")}`);
 }
 
 type CredentialReference = { readonly referenceName: string; readonly type: "CredentialReference" };
@@ -261,7 +298,7 @@ export class EtlFactory extends Construct {
 
   constructor(scope: Construct, id: string, props: EtlFactoryProps) {
     super(scope, id);
-    validateEtlFactoryProps(props);
+    assertRules(`EtlFactory ${this.node.path}`, etlFactoryRules(props));
 
     this.factory = this.createFactory(props);
     this.id = this.factory.id;

@@ -1,15 +1,14 @@
-import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageDataLakeGen2Filesystem } from "@cdktf/provider-azurerm/lib/storage-data-lake-gen2-filesystem";
 import { Construct } from "constructs";
-import { AzureLocation } from "./locations";
-import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
-import { AzureNaming } from "./naming";
-import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
+import { AzureDataStoreProps } from "./common";
+import { zonalRule } from "./locations";
+import { DiagnosticSettings } from "./diagnostic-settings";
+import { PrivateEndpoint } from "./private-endpoint";
 import { RbacPropagationWait } from "./rbac-propagation-wait";
-import { WorkloadIdentity } from "./workload-identity";
 import { preventDestroy } from "../shared/lifecycle";
+import { Rule, assertRules, oneOf } from "../shared/rules";
 
 /**
  * Metric categories of a storage account and of its services. Azure has no `AllMetrics` there: it
@@ -24,12 +23,10 @@ export const STORAGE_METRIC_CATEGORIES = ["Capacity", "Transaction"] as const;
  */
 export const DEFAULT_DATA_LAKE_FILESYSTEMS = ["synapse", "raw", "curated"] as const;
 
-export type DataLakeReplication = "LRS" | "ZRS" | "GRS" | "GZRS";
+export const DATA_LAKE_REPLICATIONS = ["LRS", "ZRS", "GRS", "GZRS"] as const;
+export type DataLakeReplication = (typeof DATA_LAKE_REPLICATIONS)[number];
 
-export interface DataLakeProps {
-  readonly naming: AzureNaming;
-  readonly resourceGroupName: string;
-  readonly location: AzureLocation;
+export interface DataLakeProps extends AzureDataStoreProps {
   /**
    * Account redundancy.
    * @default "ZRS"
@@ -40,12 +37,6 @@ export interface DataLakeProps {
    * @default DEFAULT_DATA_LAKE_FILESYSTEMS
    */
   readonly filesystems?: readonly string[];
-  /** The `datalake` workload identity: CMK access (already granted on `encryptionKey`). */
-  readonly identity: WorkloadIdentity;
-  /** Customer-managed key of blobs, files, queues and tables (versionless: rotation is picked up). */
-  readonly encryptionKey: KeyVaultKey;
-  readonly privateAccess: PrivateAccess;
-  readonly diagnostics: DiagnosticsTarget;
   /**
    * Object id of the principal running Terraform: it creates filesystems through the data plane with
    * Entra ID (shared keys are off), so it gets Storage Blob Data Owner on this account.
@@ -56,13 +47,42 @@ export interface DataLakeProps {
    * @default 30
    */
   readonly softDeleteDays?: number;
-  /**
-   * `lifecycle.prevent_destroy` on the account and its filesystems.
-   * @default true
-   */
-  readonly deletionProtection?: boolean;
-  /** @default - none (the stack's tags aspect adds the required ones) */
-  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** The props `dataLakeRules` reads; the environment validator passes `sizing.synapse.dataLakeReplication`. */
+export type DataLakeRuleInput = Pick<DataLakeProps, "location" | "replication" | "filesystems" | "softDeleteDays">;
+
+/** Every rule of the lake's props, as rows (`ok` = passes). */
+export function dataLakeRules(props: DataLakeRuleInput): Rule[] {
+  const softDeleteDays = props.softDeleteDays ?? 30;
+  const names = props.filesystems ?? DEFAULT_DATA_LAKE_FILESYSTEMS;
+  const replication = props.replication ?? "ZRS";
+  return [
+    oneOf(replication, DATA_LAKE_REPLICATIONS, "replication"),
+    zonalRule(
+      replication === "ZRS" || replication === "GZRS",
+      { field: "location", value: props.location },
+      { field: "replication", value: replication, otherwise: "LRS or GRS" },
+    ),
+    {
+      ok: Number.isInteger(softDeleteDays) && softDeleteDays >= 1 && softDeleteDays <= 365,
+      field: "softDeleteDays",
+      value: softDeleteDays,
+      allowed: "an integer from 1 to 365",
+    },
+    {
+      ok: names.length > 0 && new Set(names).size === names.length,
+      field: "filesystems",
+      value: names,
+      allowed: "at least one name, each once",
+    },
+    {
+      ok: names.every((n) => /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(n)),
+      field: "filesystems",
+      value: names,
+      allowed: "names of 3-63 lowercase letters, digits and single hyphens",
+    },
+  ];
 }
 
 /**
@@ -84,23 +104,7 @@ export class DataLake extends Construct {
     super(scope, id);
     const softDeleteDays = props.softDeleteDays ?? 30;
     const names = props.filesystems ?? DEFAULT_DATA_LAKE_FILESYSTEMS;
-    const problems = [
-      {
-        ok: Number.isInteger(softDeleteDays) && softDeleteDays >= 1 && softDeleteDays <= 365,
-        message: `softDeleteDays: got ${softDeleteDays}; use 1 to 365.`,
-      },
-      {
-        ok: names.length > 0 && new Set(names).size === names.length,
-        message: `filesystems: got ${JSON.stringify(names)}; list at least one name, each once.`,
-      },
-      {
-        ok: names.every((n) => /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(n)),
-        message: `filesystems: got ${JSON.stringify(names)}; each 3-63 lowercase letters, digits and single hyphens.`,
-      },
-    ].filter((r) => !r.ok);
-    if (problems.length > 0) {
-      throw new Error(`DataLake ${this.node.path} has invalid props:\n  - ${problems.map((p) => p.message).join("\n  - ")}`);
-    }
+    assertRules(`DataLake ${this.node.path}`, dataLakeRules(props));
     const protect = props.deletionProtection ?? true;
 
     this.account = new StorageAccount(this, "account", {

@@ -3,11 +3,12 @@ import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Offset } from "@cdktf/provider-time/lib/offset";
 import { Construct } from "constructs";
+import { AzurePlacementProps } from "./common";
 import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
-import { AzureNaming } from "./naming";
 import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
 import { RbacPropagationWait } from "./rbac-propagation-wait";
 import { preventDestroy } from "../shared/lifecycle";
+import { Rule, assertRules, intBetween } from "../shared/rules";
 
 /** One customer-managed key. */
 export interface CustomerManagedKeySpec {
@@ -25,10 +26,7 @@ export interface CustomerManagedKeySpec {
   readonly rotateEvery?: string;
 }
 
-export interface KeyVaultProps {
-  readonly naming: AzureNaming;
-  readonly resourceGroupName: string;
-  readonly location: string;
+export interface KeyVaultProps extends AzurePlacementProps {
   readonly tenantId: string;
   /** Soft-delete retention, 7-90 days. */
   readonly softDeleteRetentionDays: number;
@@ -59,6 +57,22 @@ export function cryptoperiodOffset(period: string): { offsetYears?: number; offs
   return m[2] === "Y" ? { offsetYears: n } : m[2] === "M" ? { offsetMonths: n } : { offsetDays: n };
 }
 
+/** The props `keyVaultRules` reads; the environment validator passes `retention.keyVaultSoftDeleteDays`. */
+export type KeyVaultRuleInput = Pick<KeyVaultProps, "softDeleteRetentionDays" | "keys">;
+
+/** Every rule of the vault's props, as rows (`ok` = passes): the soft-delete window Azure accepts and each key's cryptoperiod. */
+export function keyVaultRules(props: KeyVaultRuleInput): Rule[] {
+  return [
+    intBetween(props.softDeleteRetentionDays, 7, 90, "softDeleteRetentionDays"),
+    ...Object.entries(props.keys).map(([name, spec]) => ({
+      ok: cryptoperiodOffset(spec.rotateEvery ?? "P1Y") !== undefined,
+      field: `keys.${name}.rotateEvery`,
+      value: spec.rotateEvery,
+      allowed: `P<n>Y, P<n>M or P<n>D longer than ${ROTATION_LEAD_DAYS} days, e.g. "P1Y"`,
+    })),
+  ];
+}
+
 /**
  * Key Vault for customer-managed keys: RBAC authorization, purge protection, soft delete, no public
  * network access (private endpoint only), default-deny network ACLs, HSM-backed keys with rotation.
@@ -72,13 +86,7 @@ export class KeyVault extends Construct {
 
   constructor(scope: Construct, id: string, props: KeyVaultProps) {
     super(scope, id);
-    const badPeriods = Object.entries(props.keys).filter(([, spec]) => cryptoperiodOffset(spec.rotateEvery ?? "P1Y") === undefined);
-    if (badPeriods.length > 0) {
-      throw new Error(
-        `KeyVault ${this.node.path}: ${badPeriods.map(([n, spec]) => `keys.${n}.rotateEvery "${spec.rotateEvery}"`).join(", ")} ` +
-          `is not supported; use P<n>Y, P<n>M or P<n>D longer than ${ROTATION_LEAD_DAYS} days, e.g. "P1Y".`,
-      );
-    }
+    assertRules(`KeyVault ${this.node.path}`, keyVaultRules(props));
     const protect = props.deletionProtection ?? true;
     this.vault = new AzKeyVault(this, "vault", {
       name: props.naming.name("keyVault"),

@@ -1,20 +1,26 @@
 import { LogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics-workspace";
 import { Construct } from "constructs";
+import { AzurePlacementProps } from "./common";
 import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
-import { AzureNaming } from "./naming";
 import { preventDestroy } from "../shared/lifecycle";
+import { Rule, assertRules, intBetween } from "../shared/rules";
 
-export interface LogAnalyticsProps {
-  readonly naming: AzureNaming;
-  readonly resourceGroupName: string;
-  readonly location: string;
-  /** Interactive retention in days; PCI DSS 10.5.1 wants 90 days immediately available. */
+export interface LogAnalyticsProps extends AzurePlacementProps {
+  /** Interactive retention in days (90-730): PCI DSS 10.5.1 wants 90 days immediately available, the workspace keeps at most 730. */
   readonly retentionInDays: number;
   /**
    * Protect the workspace (audit trail) from `terraform destroy`.
    * @default true
    */
   readonly deletionProtection?: boolean;
+}
+
+/** The props `logAnalyticsRules` reads; the environment validator passes `retention.logAnalyticsDays`. */
+export type LogAnalyticsRuleInput = Pick<LogAnalyticsProps, "retentionInDays">;
+
+/** Every rule of the workspace's props, as rows (`ok` = passes). */
+export function logAnalyticsRules(props: LogAnalyticsRuleInput): Rule[] {
+  return [intBetween(props.retentionInDays, 90, 730, "retentionInDays")];
 }
 
 /**
@@ -30,6 +36,7 @@ export class LogAnalytics extends Construct {
 
   constructor(scope: Construct, id: string, props: LogAnalyticsProps) {
     super(scope, id);
+    assertRules(`LogAnalytics ${this.node.path}`, logAnalyticsRules(props));
     this.workspace = new LogAnalyticsWorkspace(this, "workspace", {
       name: props.naming.name("logAnalyticsWorkspace"),
       resourceGroupName: props.resourceGroupName,

@@ -6,10 +6,11 @@ import { SentinelLogAnalyticsWorkspaceOnboarding } from "@cdktf/provider-azurerm
 import { StaticResource } from "@cdktf/provider-time/lib/static-resource";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { AlertContacts, BudgetConfig } from "../../environments/types";
+import { AlertContacts, BudgetConfig, alertContactsRules, budgetRules } from "../shared/alerting";
+import { Rule, assertRules, prefixed } from "../shared/rules";
 import { suppress } from "../shared/suppress";
-import { AzureNaming } from "./naming";
-import { METRICS, MonitoredResource, SLA_TABLE, SlaRow, slaDescription, validateSlaRows } from "./sla";
+import { AzurePlacementProps } from "./common";
+import { METRICS, MonitoredResource, SLA_TABLE, SlaRow, slaDescription, slaRowsRules } from "./sla";
 
 /**
  * `formatdate` spec of a budget's start: the first day of the month the budget is created in. Azure
@@ -20,11 +21,7 @@ export const BUDGET_START_FORMAT = "YYYY-MM-01'T'00:00:00Z";
 /** Azure allows five notifications per budget. */
 export const MAX_BUDGET_NOTIFICATIONS = 5;
 
-export interface MonitoringProps {
-  readonly naming: AzureNaming;
-  /** Resource group of the action group and alert rules. */
-  readonly resourceGroupName: string;
-  readonly location: string;
+export interface MonitoringProps extends AzurePlacementProps {
   /** Action-group short name shown in SMS and e-mail (1-12 characters), e.g. `pay-prod`. */
   readonly shortName: string;
   readonly alertContacts: AlertContacts;
@@ -54,26 +51,41 @@ export interface MonitoringProps {
   readonly sentinel?: boolean;
 }
 
-function validateMonitoringProps(p: MonitoringProps): void {
-  const rules: { condition: boolean; message: string }[] = [
-    { condition: /^[A-Za-z0-9-]{1,12}$/.test(p.shortName), message: `shortName "${p.shortName}" must be 1-12 letters, digits or hyphens` },
-    { condition: p.alertContacts.emails.length > 0, message: "alertContacts.emails is empty; give at least one on-call address" },
+/**
+ * An Azure budget takes at most five notifications (actual + forecast); the environment validator
+ * adds this to the cross-cloud `budgetRules`.
+ */
+export function azureBudgetRules(config: BudgetConfig): Rule[] {
+  const n = config.actualThresholdsPercent.length + config.forecastThresholdsPercent.length;
+  return [
+    ...budgetRules(config),
+    {
+      ok: n <= MAX_BUDGET_NOTIFICATIONS,
+      field: "",
+      value: config,
+      allowed: `at most ${MAX_BUDGET_NOTIFICATIONS} thresholds, actual and forecast together (Azure's limit of notifications per budget)`,
+    },
   ];
-  if (p.budget) {
-    const b = p.budget.config;
-    const n = b.actualThresholdsPercent.length + b.forecastThresholdsPercent.length;
-    rules.push({
-      condition: n >= 1 && n <= MAX_BUDGET_NOTIFICATIONS,
-      message: `budget has ${n} thresholds (actual + forecast); Azure allows 1-${MAX_BUDGET_NOTIFICATIONS}`,
-    });
-    rules.push({ condition: b.monthlyAmountUsd > 0, message: `budget.monthlyAmountUsd is ${b.monthlyAmountUsd}; use a positive amount` });
-    rules.push({
-      condition: p.budget.resourceGroupNames.length > 0,
-      message: "budget.resourceGroupNames is empty; list the environment's resource groups",
-    });
-  }
-  const failed = [...rules.filter((r) => !r.condition).map((r) => r.message), ...validateSlaRows(p.slaTable ?? SLA_TABLE)];
-  if (failed.length > 0) throw new Error(`Monitoring: ${failed.join("; ")}`);
+}
+
+/** Every rule of the monitoring props, as rows (`ok` = passes). */
+export function monitoringRules(p: Pick<MonitoringProps, "shortName" | "alertContacts" | "budget" | "slaTable">): Rule[] {
+  return [
+    { ok: /^[A-Za-z0-9-]{1,12}$/.test(p.shortName), field: "shortName", value: p.shortName, allowed: "1-12 letters, digits or hyphens" },
+    ...prefixed("alertContacts.", alertContactsRules(p.alertContacts)),
+    ...(p.budget === undefined
+      ? []
+      : [
+          ...prefixed("budget.config.", azureBudgetRules(p.budget.config)),
+          {
+            ok: p.budget.resourceGroupNames.length > 0,
+            field: "budget.resourceGroupNames",
+            value: p.budget.resourceGroupNames,
+            allowed: "the environment's resource groups (at least one)",
+          },
+        ]),
+    ...slaRowsRules(p.slaTable ?? SLA_TABLE),
+  ];
 }
 
 /**
@@ -90,7 +102,7 @@ export class Monitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
-    validateMonitoringProps(props);
+    assertRules(`Monitoring ${this.node.path}`, monitoringRules(props));
 
     this.actionGroup = new MonitorActionGroup(this, "action-group", {
       name: props.naming.name("actionGroup", { qualifier: "oncall" }),

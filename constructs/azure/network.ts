@@ -12,14 +12,14 @@ import { SubnetNetworkSecurityGroupAssociation } from "@cdktf/provider-azurerm/l
 import { SubnetRouteTableAssociation } from "@cdktf/provider-azurerm/lib/subnet-route-table-association";
 import { VirtualNetwork } from "@cdktf/provider-azurerm/lib/virtual-network";
 import { Construct } from "constructs";
+import { AzurePlacementProps } from "./common";
 import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
-import { AzureNaming } from "./naming";
+import { zonalRule } from "./locations";
 import { PRIVATE_DNS_ZONE_NAMES, PrivateAccess, PrivateDnsZoneName } from "./private-endpoint";
+import { addressPlanRules } from "../shared/cidr";
+import { Rule, assertRules } from "../shared/rules";
 
-export interface NetworkProps {
-  readonly naming: AzureNaming;
-  readonly resourceGroupName: string;
-  readonly location: string;
+export interface NetworkProps extends AzurePlacementProps {
   /** VNet address space. */
   readonly addressSpace: string;
   /** Subnet for private endpoints. */
@@ -40,6 +40,30 @@ export interface NetworkProps {
   readonly ddosProtection?: boolean;
   /** Where the firewall, NSGs and VNet send their logs. */
   readonly diagnostics: DiagnosticsTarget;
+}
+
+/** The props `networkRules` reads; the environment validator passes its `network` block and `location`. */
+export type NetworkRuleInput = Pick<
+  NetworkProps,
+  "location" | "addressSpace" | "privateEndpointSubnet" | "integrationSubnet" | "firewallSubnet"
+>;
+
+/** Every rule of the network's props, as rows (`ok` = passes): the address plan and the zonal firewall. */
+export function networkRules(props: NetworkRuleInput): Rule[] {
+  return [
+    ...addressPlanRules({ field: "addressSpace", cidr: props.addressSpace }, [
+      { field: "privateEndpointSubnet", cidr: props.privateEndpointSubnet, maxPrefix: 28 },
+      // Data Factory / compute integration needs room for scale-out: at least a /27.
+      { field: "integrationSubnet", cidr: props.integrationSubnet, maxPrefix: 27 },
+      // Azure Firewall requires AzureFirewallSubnet of /26 or larger.
+      ...(props.firewallSubnet !== undefined ? [{ field: "firewallSubnet", cidr: props.firewallSubnet, maxPrefix: 26 }] : []),
+    ]),
+    zonalRule(
+      props.firewallSubnet !== undefined,
+      { field: "location", value: props.location },
+      { field: "firewallSubnet", value: props.firewallSubnet, otherwise: "unset (Azure Firewall is zonal)" },
+    ),
+  ];
 }
 
 /** Lowest NSG priority number Azure accepts for a custom rule is 100, highest 4096. */
@@ -77,6 +101,7 @@ export class Network extends Construct {
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
+    assertRules(`Network ${this.node.path}`, networkRules(props));
     const { naming, resourceGroupName, location } = props;
 
     const ddosPlan = props.ddosProtection

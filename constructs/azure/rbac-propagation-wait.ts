@@ -1,6 +1,7 @@
 import { Sleep } from "@cdktf/provider-time/lib/sleep";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Construct } from "constructs";
+import { Rule, assertRules } from "../shared/rules";
 
 /**
  * How long a new role assignment is given before anything uses it. Azure RBAC is eventually
@@ -22,6 +23,20 @@ export interface RbacPropagationWaitProps {
   readonly duration?: string;
 }
 
+/** Every rule of the wait's props, as rows (`ok` = passes). */
+export function rbacPropagationWaitRules(props: RbacPropagationWaitProps): Rule[] {
+  const duration = props.duration ?? DEFAULT_RBAC_PROPAGATION_WAIT;
+  return [
+    { ok: props.assignments.length > 0, field: "assignments", value: [], allowed: "the role assignments to wait for (at least one)" },
+    {
+      ok: /^[1-9][0-9]*(s|m)$/.test(duration),
+      field: "duration",
+      value: duration,
+      allowed: 'a whole number of seconds or minutes, e.g. "300s"',
+    },
+  ];
+}
+
 /**
  * A `time_sleep` after role assignments, so the data-plane calls that need them (key creation, CMK
  * wrap, filesystem creation) start once Azure enforces them. Dependants list `wait.sleep` in their
@@ -32,15 +47,8 @@ export class RbacPropagationWait extends Construct {
 
   constructor(scope: Construct, id: string, props: RbacPropagationWaitProps) {
     super(scope, id);
-    if (props.assignments.length === 0) {
-      throw new Error(`RbacPropagationWait ${this.node.path}: assignments is empty; pass the role assignments to wait for.`);
-    }
+    assertRules(`RbacPropagationWait ${this.node.path}`, rbacPropagationWaitRules(props));
     const duration = props.duration ?? DEFAULT_RBAC_PROPAGATION_WAIT;
-    if (!/^[1-9][0-9]*(s|m)$/.test(duration)) {
-      throw new Error(
-        `RbacPropagationWait ${this.node.path}: duration "${duration}" is not a whole number of seconds or minutes, e.g. "300s".`,
-      );
-    }
     this.sleep = new Sleep(this, "sleep", {
       createDuration: duration,
       triggers: Object.fromEntries(props.assignments.map((a, i) => [`assignment_${i}`, a.id])),

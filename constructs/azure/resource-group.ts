@@ -2,17 +2,15 @@ import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { ResourceGroupPolicyAssignment } from "@cdktf/provider-azurerm/lib/resource-group-policy-assignment";
 import { Construct } from "constructs";
-import { AzureNaming } from "./naming";
+import { AzurePlacementProps } from "./common";
 import { preventDestroy } from "../shared/lifecycle";
 
 /** Built-in "PCI DSS v4" initiative (Microsoft.Authorization/policySetDefinitions). */
 export const PCI_DSS_V4_INITIATIVE_ID = "/providers/Microsoft.Authorization/policySetDefinitions/c676748e-3af9-4e22-bc28-50feed564afb";
 
-export interface PlatformResourceGroupProps {
-  readonly naming: AzureNaming;
+export interface PlatformResourceGroupProps extends Pick<AzurePlacementProps, "naming" | "location"> {
   /** Role of the group in the name, e.g. `data`. */
   readonly qualifier: string;
-  readonly location: string;
   /**
    * Put a CanNotDelete lock on the group: nothing in it can be deleted until the lock is removed.
    * @default true

@@ -1,3 +1,5 @@
+import { Rule } from "../shared/rules";
+
 /**
  * The brief's SLA table ("Monitoring et Observabilité") and the metric definitions alerts and
  * dashboards share. One source: alerts, dashboards and tests all read these objects.
@@ -403,75 +405,66 @@ export const LOG_ALERT_FREQUENCIES = [
 export const LOG_ALERT_WINDOWS = [...LOG_ALERT_FREQUENCIES, "P2D"] as const;
 
 /**
- * Every problem of a set of SLA rows, each naming the row, the field, the value and what Azure accepts.
- * Monitoring refuses to build alerts from rows with problems: the provider would refuse some at plan,
- * Azure others at apply, and a NaN threshold would synthesize to `null`.
+ * The rules of a set of SLA rows, each naming the row (`slaTable[<i>] (<key>).<field>`), the value and
+ * what Azure accepts. Monitoring refuses to build alerts from rows that break one: the provider would
+ * refuse some at plan, Azure others at apply, and a NaN threshold would synthesize to `null`.
  */
-export function validateSlaRows(rows: readonly SlaRow[]): string[] {
-  const problems: string[] = [];
-  const rule = (ok: boolean, row: SlaRow, i: number, field: string, value: unknown, allowed: string) => {
-    // String(NaN) reads "NaN"; JSON.stringify would print null.
-    const shown = typeof value === "number" ? String(value) : JSON.stringify(value);
-    if (!ok) problems.push(`slaTable[${i}] (${row.key}).${field}: got ${shown}; allowed: ${allowed}`);
-  };
-  const keys = new Set<string>();
-  rows.forEach((row, i) => {
-    rule(
-      /^[a-z][a-z0-9-]{1,30}$/.test(row.key),
-      row,
-      i,
-      "key",
-      row.key,
-      "2-31 lowercase letters, digits or hyphens (part of the alert name)",
-    );
-    rule(!keys.has(row.key), row, i, "key", row.key, "a key no other row uses (one alert per row)");
-    keys.add(row.key);
-    rule(
-      Number.isInteger(row.severity) && row.severity >= 0 && row.severity <= 4,
-      row,
-      i,
-      "severity",
-      row.severity,
-      "0 (critical) to 4 (verbose)",
-    );
+export function slaRowsRules(rows: readonly SlaRow[]): Rule[] {
+  return rows.flatMap((row, i) => {
+    const rule = (ok: boolean, field: string, value: unknown, allowed: string): Rule => ({
+      ok,
+      field: `slaTable[${i}] (${row.key}).${field}`,
+      value,
+      allowed,
+    });
     const [frequencies, windows, resource] =
       row.kind === "metric"
         ? [METRIC_ALERT_FREQUENCIES, METRIC_ALERT_WINDOWS, "azurerm_monitor_metric_alert"]
         : [LOG_ALERT_FREQUENCIES, LOG_ALERT_WINDOWS, "azurerm_monitor_scheduled_query_rules_alert_v2"];
     const freqOk = (frequencies as readonly string[]).includes(row.frequency);
     const windowOk = (windows as readonly string[]).includes(row.window);
-    rule(freqOk, row, i, "frequency", row.frequency, `one of ${frequencies.join(", ")} (${resource})`);
-    rule(windowOk, row, i, "window", row.window, `one of ${windows.join(", ")} (${resource})`);
-    if (freqOk && windowOk) {
-      const [f, w] = [DURATION_MINUTES[row.frequency], DURATION_MINUTES[row.window]];
-      if (row.kind === "metric") {
-        rule(w > f, row, i, "window", row.window, `a window longer than the frequency ${row.frequency} (metric alerts)`);
-      } else {
-        rule(f <= w, row, i, "frequency", row.frequency, `at most the window ${row.window} (the query look-back of a log alert)`);
-        rule(row.window !== "PT1M" || row.frequency === "PT1M", row, i, "window", row.window, "PT1M only with a PT1M frequency");
-      }
-    }
     const knownMetric = row.kind !== "metric" || Object.hasOwn(METRICS, row.metric);
-    if (row.kind === "metric") rule(knownMetric, row, i, "metric", row.metric, `one of ${Object.keys(METRICS).join(", ")}`);
     const percent = row.kind === "metric" ? knownMetric && METRICS[row.metric].unit === "%" : (row.measureColumn ?? "").endsWith("_pct");
-    rule(
-      Number.isFinite(row.threshold) && row.threshold >= 0 && (!percent || row.threshold <= 100),
-      row,
-      i,
-      "threshold",
-      row.threshold,
-      percent ? "a percentage from 0 to 100" : "a finite number >= 0 (latencies, durations and counts are never negative)",
-    );
-    if (row.kind === "log") {
+    return [
+      rule(/^[a-z][a-z0-9-]{1,30}$/.test(row.key), "key", row.key, "2-31 lowercase letters, digits or hyphens (part of the alert name)"),
+      rule(rows.findIndex((r) => r.key === row.key) === i, "key", row.key, "a key no other row uses (one alert per row)"),
       rule(
-        row.aggregation === "Count" || (row.measureColumn ?? "").length > 0,
-        row,
-        i,
-        "measureColumn",
-        row.measureColumn,
-        `the query column ${row.aggregation} aggregates`,
-      );
-    }
+        Number.isInteger(row.severity) && row.severity >= 0 && row.severity <= 4,
+        "severity",
+        row.severity,
+        "0 (critical) to 4 (verbose)",
+      ),
+      rule(freqOk, "frequency", row.frequency, `one of ${frequencies.join(", ")} (${resource})`),
+      rule(windowOk, "window", row.window, `one of ${windows.join(", ")} (${resource})`),
+      ...(freqOk && windowOk ? durationRules(row, rule) : []),
+      ...(row.kind === "metric" ? [rule(knownMetric, "metric", row.metric, `one of ${Object.keys(METRICS).join(", ")}`)] : []),
+      rule(
+        Number.isFinite(row.threshold) && row.threshold >= 0 && (!percent || row.threshold <= 100),
+        "threshold",
+        row.threshold,
+        percent ? "a percentage from 0 to 100" : "a finite number >= 0 (latencies, durations and counts are never negative)",
+      ),
+      ...(row.kind === "log"
+        ? [
+            rule(
+              row.aggregation === "Count" || (row.measureColumn ?? "").length > 0,
+              "measureColumn",
+              row.measureColumn,
+              `the query column ${row.aggregation} aggregates`,
+            ),
+          ]
+        : []),
+    ];
   });
-  return problems;
+}
+
+/** Frequency against window: a metric alert's window is longer; a log alert looks back at least one run. */
+function durationRules(row: SlaRow, rule: (ok: boolean, field: string, value: unknown, allowed: string) => Rule): Rule[] {
+  const [f, w] = [DURATION_MINUTES[row.frequency], DURATION_MINUTES[row.window]];
+  if (row.kind === "metric")
+    return [rule(w > f, "window", row.window, `a window longer than the frequency ${row.frequency} (metric alerts)`)];
+  return [
+    rule(f <= w, "frequency", row.frequency, `at most the window ${row.window} (the query look-back of a log alert)`),
+    rule(row.window !== "PT1M" || row.frequency === "PT1M", "window", row.window, "PT1M only with a PT1M frequency"),
+  ];
 }

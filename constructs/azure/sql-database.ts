@@ -1,4 +1,3 @@
-import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
 import { MssqlDatabase } from "@cdktf/provider-azurerm/lib/mssql-database";
 import { MssqlFailoverGroup } from "@cdktf/provider-azurerm/lib/mssql-failover-group";
 import { MssqlServer } from "@cdktf/provider-azurerm/lib/mssql-server";
@@ -7,15 +6,47 @@ import { MssqlServerMicrosoftSupportAuditingPolicy } from "@cdktf/provider-azure
 import { MssqlServerSecurityAlertPolicy } from "@cdktf/provider-azurerm/lib/mssql-server-security-alert-policy";
 import { MssqlServerTransparentDataEncryption } from "@cdktf/provider-azurerm/lib/mssql-server-transparent-data-encryption";
 import { Construct } from "constructs";
-import { SQL_CDC_RULE, SQL_SKU_FORMAT, sqlSkuCapabilities } from "./sql-sku";
-import { EntraAdminGroup, SqlDatabaseSizing } from "../../environments/types";
-import { AzureLocation } from "./locations";
-import { CdcEnablement } from "./cdc-enablement";
-import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
-import { AzureNaming } from "./naming";
-import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
-import { WorkloadIdentity } from "./workload-identity";
+import { SQL_CDC_RULE, SQL_SKU_FORMAT, SqlSkuCapabilities, SqlSkuName, sqlSkuCapabilities } from "./sql-sku";
+import { AzureDataStoreProps, EntraAdminGroup } from "./common";
+import { AzureLocation, secondaryLocationRule, zonalRule } from "./locations";
+import { CdcEnablement, OLTP_TABLES, cdcTableRules } from "./cdc-enablement";
+import { DiagnosticSettings } from "./diagnostic-settings";
+import { PrivateEndpoint } from "./private-endpoint";
 import { preventDestroy } from "../shared/lifecycle";
+import { Rule, assertRules, intBetween, oneOf, prefixed } from "../shared/rules";
+
+export const SQL_BACKUP_STORAGE_REDUNDANCIES = ["Local", "Zone", "Geo", "GeoZone"] as const;
+
+/** Azure SQL Database (OLTP) sizing. */
+export interface SqlDatabaseSizing {
+  /**
+   * The database SKU, e.g. `GP_S_Gen5_2` (serverless), `GP_Gen5_4`, `BC_Gen5_8`, `HS_Gen5_4`, or a DTU
+   * SKU (`Basic`, `S0`-`S12`, `P1`-`P15`). Capabilities per SKU: `constructs/azure/sql-sku.ts`.
+   */
+  readonly skuName: SqlSkuName;
+  /** Maximum data size in GB. */
+  readonly maxSizeGb: number;
+  /** Spread replicas across availability zones (Premium, Business Critical, General Purpose, Hyperscale). */
+  readonly zoneRedundant: boolean;
+  /** Route read-only connections to a secondary replica (Premium / Business Critical / Hyperscale). */
+  readonly readScaleOut: boolean;
+  /** Backup storage redundancy. */
+  readonly backupStorageRedundancy: (typeof SQL_BACKUP_STORAGE_REDUNDANCIES)[number];
+  /** Long-term retention, ISO 8601 durations (e.g. `P12W`, `P12M`, `P7Y`). @default - none */
+  readonly longTermRetention?: {
+    readonly weekly: string;
+    readonly monthly: string;
+    readonly yearly: string;
+    /** Which week's backup is the yearly one (1-52). */
+    readonly weekOfYear: number;
+  };
+  /** Geo-replicated secondary and failover group in the secondary location. @default false */
+  readonly geoReplica?: boolean;
+  /** Serverless only: minimum vCores. @default 0.5 */
+  readonly minCapacity?: number;
+  /** Serverless only: minutes of inactivity before auto-pause, -1 disables. @default 60 */
+  readonly autoPauseDelayMinutes?: number;
+}
 
 /** Change data capture on the database: a typed setting, applied by `CdcEnablement` at deploy time. */
 export interface SqlCdcSettings {
@@ -30,23 +61,11 @@ export interface SqlCdcSettings {
   readonly scriptsDirectory?: string;
 }
 
-export interface SqlDatabaseProps {
-  readonly naming: AzureNaming;
-  /** Resource group of the servers and databases. */
-  readonly resourceGroupName: string;
-  /** Primary region. */
-  readonly location: AzureLocation;
+export interface SqlDatabaseProps extends AzureDataStoreProps {
   /** Microsoft Entra tenant of the administrator group. */
   readonly tenantId: string;
   /** The Entra ID group that administers the server; the only way in (Entra-only authentication, no SQL login). */
   readonly administrator: EntraAdminGroup;
-  /** The `sql` workload identity: server identity and TDE key access (already granted on `encryptionKey`). */
-  readonly identity: WorkloadIdentity;
-  /** Customer-managed TDE protector (RSA key in the platform Key Vault). */
-  readonly encryptionKey: KeyVaultKey;
-  readonly privateAccess: PrivateAccess;
-  /** Log Analytics target of auditing and database diagnostics. */
-  readonly diagnostics: DiagnosticsTarget;
   /** SKU, size, zone redundancy, read scale-out, backup redundancy, LTR and geo-replica. */
   readonly sizing: SqlDatabaseSizing;
   /** Point-in-time restore window in days (1-35; Basic at most 7). */
@@ -66,67 +85,153 @@ export interface SqlDatabaseProps {
    * @default - subscription admins only
    */
   readonly securityAlertEmails?: readonly string[];
-  /**
-   * `lifecycle.prevent_destroy` on servers and databases.
-   * @default true
-   */
-  readonly deletionProtection?: boolean;
-  /**
-   * Extra tags on the servers and databases (the stack's tags aspect adds the required ones).
-   * @default - none
-   */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** Failover of the read-write listener after this grace period of a regional outage (minutes). */
 const FAILOVER_GRACE_MINUTES = 60;
 
-/** Validates props before any resource is created; every message names the prop and says the fix. */
-export function validateSqlDatabaseProps(props: SqlDatabaseProps): string[] {
+const ISO_DURATION = /^P(\d+[DWMY])$/;
+
+/**
+ * The rules of the props `sqlDatabaseRules` reads: what the SKU can do (sql-sku.ts), the serverless
+ * settings, sizes, backups, the failover region and CDC. The environment validator calls it with the
+ * environment's values and names (`sizing.sqlDatabase.*`, `retention.sqlPointInTimeDays`).
+ */
+export type SqlDatabaseRuleInput = Pick<SqlDatabaseProps, "location" | "secondaryLocation" | "sizing" | "pointInTimeRetentionDays" | "cdc">;
+
+/** Every rule of the database's props, as rows (`ok` = passes). */
+export function sqlDatabaseRules(props: SqlDatabaseRuleInput): Rule[] {
   const s = props.sizing;
   const caps = sqlSkuCapabilities(s.skuName);
-  const problems: string[] = [];
-  const rule = (ok: boolean, message: string) => {
-    if (!ok) problems.push(message);
-  };
-  rule(caps !== undefined, `sizing.skuName: got "${s.skuName}"; use ${SQL_SKU_FORMAT}.`);
-  if (caps) {
-    rule(
-      !(props.cdc?.enabled ?? false) || caps.supportsCdc,
-      `cdc.enabled: change data capture is not supported on ${s.skuName} (${caps.tier}); CDC needs ${SQL_CDC_RULE}. Choose S3+ or a vCore SKU, or set cdc.enabled to false.`,
-    );
-    rule(
-      !s.zoneRedundant || caps.supportsZoneRedundancy,
-      `sizing.zoneRedundant: ${s.skuName} (${caps.tier}) cannot be zone redundant; use a General Purpose, Business Critical, Hyperscale or Premium SKU, or set it to false.`,
-    );
-    rule(
-      !s.readScaleOut || caps.supportsReadScale,
-      `sizing.readScaleOut: ${s.skuName} (${caps.tier}) has no readable HA replica; use Business Critical or Premium, or set it to false.`,
-    );
-    rule(
-      caps.serverless || (s.minCapacity === undefined && s.autoPauseDelayMinutes === undefined),
-      `sizing.minCapacity/autoPauseDelayMinutes: only serverless SKUs (GP_S_Gen5_*) take them; remove them for ${s.skuName}.`,
-    );
-    rule(
-      Number.isInteger(props.pointInTimeRetentionDays) &&
-        props.pointInTimeRetentionDays >= 1 &&
-        props.pointInTimeRetentionDays <= caps.maxPointInTimeDays,
-      `pointInTimeRetentionDays: got ${props.pointInTimeRetentionDays}; ${s.skuName} allows 1-${caps.maxPointInTimeDays} days.`,
-    );
-  }
-  rule(
-    !(s.geoReplica ?? false) || props.secondaryLocation !== undefined,
-    "secondaryLocation: required when sizing.geoReplica is true (the failover group's partner region).",
-  );
-  rule(
-    props.secondaryLocation === undefined || props.secondaryLocation !== props.location,
-    `secondaryLocation: got "${props.secondaryLocation}", the primary region; choose the paired region.`,
-  );
-  rule(
-    !(props.cdc?.enabled ?? false) || (props.cdc?.tables.length ?? 0) > 0,
-    "cdc.tables: list at least one table when cdc.enabled is true.",
-  );
-  return problems;
+  const cdc = props.cdc ?? { enabled: false, tables: [] };
+  const ltr = s.longTermRetention;
+  return [
+    { ok: caps !== undefined, field: "sizing.skuName", value: s.skuName, allowed: SQL_SKU_FORMAT },
+    ...(caps === undefined ? [] : skuRules(props, caps)),
+    oneOf(s.backupStorageRedundancy, SQL_BACKUP_STORAGE_REDUNDANCIES, "sizing.backupStorageRedundancy"),
+    ...(ltr === undefined
+      ? []
+      : [
+          {
+            ok: ISO_DURATION.test(ltr.weekly),
+            field: "sizing.longTermRetention.weekly",
+            value: ltr.weekly,
+            allowed: "an ISO 8601 duration such as P12W",
+          },
+          {
+            ok: ISO_DURATION.test(ltr.monthly),
+            field: "sizing.longTermRetention.monthly",
+            value: ltr.monthly,
+            allowed: "an ISO 8601 duration such as P12M",
+          },
+          {
+            ok: ISO_DURATION.test(ltr.yearly),
+            field: "sizing.longTermRetention.yearly",
+            value: ltr.yearly,
+            allowed: "an ISO 8601 duration such as P7Y",
+          },
+          intBetween(ltr.weekOfYear, 1, 52, "sizing.longTermRetention.weekOfYear"),
+        ]),
+    {
+      ok: !(s.geoReplica ?? false) || props.secondaryLocation !== undefined,
+      field: "sizing.geoReplica",
+      value: s.geoReplica,
+      allowed: "false unless secondaryLocation is set (the failover group's partner region)",
+    },
+    secondaryLocationRule(props.location, props.secondaryLocation),
+    zonalRule(
+      s.zoneRedundant,
+      { field: "location", value: props.location },
+      { field: "sizing.zoneRedundant", value: s.zoneRedundant, otherwise: "false" },
+    ),
+    zonalRule(
+      s.zoneRedundant && s.geoReplica === true,
+      { field: "secondaryLocation", value: props.secondaryLocation },
+      { field: "sizing.zoneRedundant", value: s.zoneRedundant, otherwise: "false" },
+    ),
+    zonalRule(
+      s.backupStorageRedundancy === "Zone" || s.backupStorageRedundancy === "GeoZone",
+      { field: "location", value: props.location },
+      { field: "sizing.backupStorageRedundancy", value: s.backupStorageRedundancy, otherwise: "Local or Geo" },
+    ),
+    {
+      ok: !cdc.enabled || cdc.tables.length > 0,
+      field: "cdc.tables",
+      value: cdc.tables,
+      allowed: "at least one table when cdc.enabled is true",
+    },
+    ...prefixed("cdc.", cdcTableRules(cdc.tables, props.cdc?.scriptsDirectory === undefined ? OLTP_TABLES : undefined)),
+  ];
+}
+
+/** What the SKU allows: read scale-out, zone redundancy, serverless settings, CDC, PITR window and max size. */
+function skuRules(props: SqlDatabaseRuleInput, caps: SqlSkuCapabilities): Rule[] {
+  const s = props.sizing;
+  const sku = s.skuName;
+  const pitr = props.pointInTimeRetentionDays;
+  const size = s.maxSizeGb;
+  return [
+    {
+      ok: !s.readScaleOut || caps.supportsReadScale,
+      field: "sizing.readScaleOut",
+      value: s.readScaleOut,
+      allowed: `false unless the SKU is Business Critical (BC_Gen5_*) or Premium (P*); ${sku} has no readable HA replica`,
+    },
+    {
+      ok: caps.serverless || (s.minCapacity === undefined && s.autoPauseDelayMinutes === undefined),
+      field: "sizing.minCapacity/autoPauseDelayMinutes",
+      value: { minCapacity: s.minCapacity, autoPauseDelayMinutes: s.autoPauseDelayMinutes },
+      allowed: "unset unless the SKU is serverless (GP_S_Gen5_*)",
+    },
+    ...(caps.serverless && s.minCapacity !== undefined
+      ? [
+          {
+            ok: s.minCapacity >= 0.5 && s.minCapacity <= (caps.vCores ?? 0),
+            field: "sizing.minCapacity",
+            value: s.minCapacity,
+            allowed: `0.5 to ${caps.vCores} vCores (the SKU's maximum)`,
+          },
+        ]
+      : []),
+    ...(caps.serverless && s.autoPauseDelayMinutes !== undefined
+      ? [
+          {
+            ok:
+              s.autoPauseDelayMinutes === -1 ||
+              (Number.isInteger(s.autoPauseDelayMinutes) && s.autoPauseDelayMinutes >= 15 && s.autoPauseDelayMinutes <= 10080),
+            field: "sizing.autoPauseDelayMinutes",
+            value: s.autoPauseDelayMinutes,
+            allowed: "-1 (never pause) or 15 to 10080 minutes",
+          },
+        ]
+      : []),
+    {
+      ok: !s.zoneRedundant || caps.supportsZoneRedundancy,
+      field: "sizing.zoneRedundant",
+      value: s.zoneRedundant,
+      allowed: `false for ${sku} (${caps.tier}); zone redundancy needs General Purpose, Business Critical, Hyperscale or Premium`,
+    },
+    {
+      ok: !(props.cdc?.enabled ?? false) || caps.supportsCdc,
+      field: "cdc.enabled",
+      value: props.cdc?.enabled,
+      allowed: `false for the SKU ${sku} (${caps.tier}); CDC needs ${SQL_CDC_RULE}`,
+    },
+    {
+      ok: Number.isInteger(pitr) && pitr >= 1 && pitr <= caps.maxPointInTimeDays,
+      field: "pointInTimeRetentionDays",
+      value: pitr,
+      allowed: `an integer from 1 to ${caps.maxPointInTimeDays} days (the point-in-time window ${sku} keeps)`,
+    },
+    {
+      ok: caps.maxSizeStepsGb ? caps.maxSizeStepsGb.includes(size) : Number.isInteger(size) && size >= 1 && size <= caps.maxDataSizeGb,
+      field: "sizing.maxSizeGb",
+      value: size,
+      allowed: caps.maxSizeStepsGb
+        ? `one of ${caps.maxSizeStepsGb.join(", ")} GB (the max sizes ${sku} offers)`
+        : `an integer from 1 to ${caps.maxDataSizeGb} GB (the documented max data size of ${sku})`,
+    },
+  ];
 }
 
 /**
@@ -160,10 +265,7 @@ export class SqlDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: SqlDatabaseProps) {
     super(scope, id);
-    const problems = validateSqlDatabaseProps(props);
-    if (problems.length > 0) {
-      throw new Error(`SqlDatabase ${this.node.path} has invalid props:\n  - ${problems.join("\n  - ")}`);
-    }
+    assertRules(`SqlDatabase ${this.node.path}`, sqlDatabaseRules(props));
     const { naming, sizing } = props;
     const caps = sqlSkuCapabilities(sizing.skuName) as NonNullable<ReturnType<typeof sqlSkuCapabilities>>;
     const protect = props.deletionProtection ?? true;

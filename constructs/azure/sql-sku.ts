@@ -1,6 +1,6 @@
 /**
- * What an Azure SQL Database SKU can do. One table, read by the environment validator and by the
- * `SqlDatabase` construct, so both reject the same combinations with the same words.
+ * What an Azure SQL Database SKU can do. One table, read by `sqlDatabaseRules` (which the environment
+ * validator composes) and by the `SqlDatabase` construct, so a combination is refused in one wording.
  *
  * Sources (learn.microsoft.com):
  * - CDC: "Change data capture (CDC) with Azure SQL Database", section "Azure SQL Database compute
@@ -59,9 +59,18 @@ const DTU_MAX_SIZES_GB: Readonly<Record<string, readonly number[]>> = {
   ...Object.fromEntries(["P11", "P15"].map((s) => [s, [...DTU_TO_1TB_STEPS_GB, ...Array.from({ length: 12 }, (_, i) => 1280 + i * 256)]])),
 };
 
-const VCORE_SKU = /^(GP_S_Gen5|GP_Gen5|BC_Gen5|HS_Gen5)_(\d+)$/;
+/** vCore SKU families: serverless General Purpose, General Purpose, Business Critical, Hyperscale (Gen5). */
+export const SQL_VCORE_FAMILIES = ["GP_S_Gen5", "GP_Gen5", "BC_Gen5", "HS_Gen5"] as const;
 /** DTU service objectives of single databases. */
-const DTU_SKU = /^(Basic|S0|S1|S2|S3|S4|S6|S7|S9|S12|P1|P2|P4|P6|P11|P15)$/;
+export const SQL_DTU_SKUS = ["Basic", "S0", "S1", "S2", "S3", "S4", "S6", "S7", "S9", "S12", "P1", "P2", "P4", "P6", "P11", "P15"] as const;
+/**
+ * An Azure SQL Database SKU, typed like the Synapse pool SKU: the compiler refuses `GP_Gen5_3` or `S5`
+ * in an environment file; `sqlSkuCapabilities` refuses them at synth (files are not type-checked there).
+ */
+export type SqlSkuName = `${(typeof SQL_VCORE_FAMILIES)[number]}_${(typeof SQL_VCORES)[number]}` | (typeof SQL_DTU_SKUS)[number];
+
+const VCORE_SKU = new RegExp(`^(${SQL_VCORE_FAMILIES.join("|")})_(\\d+)$`);
+const DTU_SKU = new RegExp(`^(${SQL_DTU_SKUS.join("|")})$`);
 
 export type SqlPurchasingModel = "vCore" | "DTU";
 export type SqlServiceTier = "GeneralPurpose" | "BusinessCritical" | "Hyperscale" | "Basic" | "Standard" | "Premium";

@@ -1,4 +1,3 @@
-import { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { SynapseSqlPool } from "@cdktf/provider-azurerm/lib/synapse-sql-pool";
 import { SynapseSqlPoolExtendedAuditingPolicy } from "@cdktf/provider-azurerm/lib/synapse-sql-pool-extended-auditing-policy";
@@ -8,22 +7,51 @@ import { SynapseWorkspaceExtendedAuditingPolicy } from "@cdktf/provider-azurerm/
 import { SynapseWorkspaceKey } from "@cdktf/provider-azurerm/lib/synapse-workspace-key";
 import { SynapseWorkspaceSecurityAlertPolicy } from "@cdktf/provider-azurerm/lib/synapse-workspace-security-alert-policy";
 import { Construct } from "constructs";
-import { EntraAdminGroup, SYNAPSE_SQL_POOL_SKUS, SynapseSqlPoolSku } from "../../environments/types";
-import { AzureLocation } from "./locations";
-import { DataLake } from "./data-lake";
-import { DiagnosticSettings, DiagnosticsTarget } from "./diagnostic-settings";
-import { AzureNaming } from "./naming";
-import { PrivateAccess, PrivateEndpoint } from "./private-endpoint";
-import { WorkloadIdentity } from "./workload-identity";
+import { AzureDataStoreProps, EntraAdminGroup } from "./common";
+import { DataLake, DataLakeReplication } from "./data-lake";
+import { DiagnosticSettings } from "./diagnostic-settings";
+import { PrivateEndpoint } from "./private-endpoint";
 import { preventDestroy } from "../shared/lifecycle";
+import { Rule, assertRules, oneOf } from "../shared/rules";
+
+/** Performance levels of a Synapse dedicated SQL pool (Gen2). */
+export const SYNAPSE_SQL_POOL_SKUS = [
+  "DW100c",
+  "DW200c",
+  "DW300c",
+  "DW400c",
+  "DW500c",
+  "DW1000c",
+  "DW1500c",
+  "DW2000c",
+  "DW2500c",
+  "DW3000c",
+  "DW5000c",
+  "DW6000c",
+  "DW7500c",
+  "DW10000c",
+  "DW15000c",
+  "DW30000c",
+] as const;
+export type SynapseSqlPoolSku = (typeof SYNAPSE_SQL_POOL_SKUS)[number];
+
+/** Azure Synapse dedicated SQL pool (OLAP) sizing, with the redundancy of the lake it stages through. */
+export interface SynapseSizing {
+  /** Performance level, `DW100c` to `DW30000c`. */
+  readonly sqlPoolSku: SynapseSqlPoolSku;
+  /** Keep geo-redundant backups of the dedicated pool. */
+  readonly geoBackup: boolean;
+  /**
+   * Redundancy of the workspace's ADLS Gen2 account (Synapse default filesystem and lake zones).
+   * @default "ZRS"
+   */
+  readonly dataLakeReplication?: DataLakeReplication;
+}
 
 /** Name of the workspace's customer-managed key entry (workspace block and key activation must agree). */
 const WORKSPACE_KEY_NAME = "cmk";
 
-export interface SynapseWarehouseProps {
-  readonly naming: AzureNaming;
-  readonly resourceGroupName: string;
-  readonly location: AzureLocation;
+export interface SynapseWarehouseProps extends AzureDataStoreProps {
   /** Entra tenant of the administrator group; also the only tenant managed private endpoints may link to. */
   readonly tenantId: string;
   /** The Entra ID group that administers the workspace and its SQL pools (Entra-only authentication). */
@@ -35,12 +63,6 @@ export interface SynapseWarehouseProps {
    * @default "synapse"
    */
   readonly defaultFilesystem?: string;
-  /** The `synapse` workload identity: workspace CMK access (already granted on `encryptionKey`). */
-  readonly identity: WorkloadIdentity;
-  /** Customer-managed key of the workspace (double encryption of pools and metadata). */
-  readonly encryptionKey: KeyVaultKey;
-  readonly privateAccess: PrivateAccess;
-  readonly diagnostics: DiagnosticsTarget;
   /** Dedicated SQL pool performance level (DW100c ... DW30000c; cDWU, e.g. DW500c is 500 cDWU). */
   readonly sqlPoolSku: SynapseSqlPoolSku;
   /** Geo-redundant backups of the dedicated pool (GRS storage); false keeps locally redundant backups. */
@@ -50,13 +72,28 @@ export interface SynapseWarehouseProps {
    * @default - subscription admins only
    */
   readonly securityAlertEmails?: readonly string[];
-  /**
-   * `lifecycle.prevent_destroy` on the workspace and the pool.
-   * @default true
-   */
-  readonly deletionProtection?: boolean;
-  /** @default - none (the stack's tags aspect adds the required ones) */
-  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The props `synapseWarehouseRules` reads. The environment validator passes `sizing.synapse.sqlPoolSku`
+ * and the lake's default filesystems (what the stack builds).
+ */
+export type SynapseWarehouseRuleInput = Pick<SynapseWarehouseProps, "sqlPoolSku" | "defaultFilesystem"> & {
+  readonly dataLake: Pick<DataLake, "filesystemNames">;
+};
+
+/** Every rule of the warehouse's props, as rows (`ok` = passes). */
+export function synapseWarehouseRules(props: SynapseWarehouseRuleInput): Rule[] {
+  const defaultFilesystem = props.defaultFilesystem ?? "synapse";
+  return [
+    oneOf(props.sqlPoolSku, SYNAPSE_SQL_POOL_SKUS, "sqlPoolSku"),
+    {
+      ok: props.dataLake.filesystemNames.includes(defaultFilesystem),
+      field: "defaultFilesystem",
+      value: defaultFilesystem,
+      allowed: `a filesystem of the data lake (${props.dataLake.filesystemNames.join(", ")})`,
+    },
+  ];
 }
 
 /**
@@ -84,19 +121,7 @@ export class SynapseWarehouse extends Construct {
   constructor(scope: Construct, id: string, props: SynapseWarehouseProps) {
     super(scope, id);
     const defaultFilesystem = props.defaultFilesystem ?? "synapse";
-    const problems = [
-      {
-        ok: (SYNAPSE_SQL_POOL_SKUS as readonly string[]).includes(props.sqlPoolSku),
-        message: `sqlPoolSku: got "${props.sqlPoolSku}"; use one of ${SYNAPSE_SQL_POOL_SKUS.join(", ")}.`,
-      },
-      {
-        ok: props.dataLake.filesystems[defaultFilesystem] !== undefined,
-        message: `defaultFilesystem: "${defaultFilesystem}" is not a filesystem of the data lake (${props.dataLake.filesystemNames.join(", ")}).`,
-      },
-    ].filter((r) => !r.ok);
-    if (problems.length > 0) {
-      throw new Error(`SynapseWarehouse ${this.node.path} has invalid props:\n  - ${problems.map((p) => p.message).join("\n  - ")}`);
-    }
+    assertRules(`SynapseWarehouse ${this.node.path}`, synapseWarehouseRules(props));
     const protect = props.deletionProtection ?? true;
     const workspaceName = props.naming.name("synapseWorkspace");
 

@@ -13,7 +13,7 @@
 export interface Rule {
   /** True when the input passes. */
   readonly ok: boolean;
-  /** The input's path, relative to the owner (a construct's props, or an environment file). */
+  /** The input's path, relative to the owner (a construct's props, or an environment file); "" is the input as a whole. */
   readonly field: string;
   /** What was given. */
   readonly value: unknown;
@@ -38,14 +38,45 @@ export function intBetween(value: number, min: number, max: number, field: strin
   return { ok: Number.isInteger(value) && value >= min && value <= max, field, value, allowed: `an integer from ${min} to ${max}` };
 }
 
+/** The rows of a nested prop's rule function, each field put after `prefix` (`"budget."` + `"monthlyAmountUsd"`). */
+export function prefixed(prefix: string, rules: readonly Rule[]): Rule[] {
+  return rules.map((r) => ({ ...r, field: joinField(prefix, r.field) }));
+}
+
+/**
+ * The rows with their fields renamed from a construct's props to the caller's names: the first entry
+ * whose key is the field, or the field's parent (`"sizing"` renames `"sizing.maxSizeGb"` and
+ * `"sizing.minCapacity/autoPauseDelayMinutes"`; `"cdc"` renames `"cdc.tables[0]"`).
+ */
+export function renamed(rules: readonly Rule[], names: Readonly<Record<string, string>>): Rule[] {
+  const rename = (field: string): string => {
+    for (const [from, to] of Object.entries(names)) {
+      if (field === from) return to;
+      if (field.startsWith(`${from}.`) || field.startsWith(`${from}[`)) return `${to}${field.slice(from.length)}`;
+    }
+    return field;
+  };
+  return rules.map((r) => ({ ...r, field: rename(r.field) }));
+}
+
+/** `"budget."` + `"monthlyAmountUsd"`; a rule on the whole input (field "") takes the prefix's own name (`"budget"`). */
+function joinField(prefix: string, field: string): string {
+  return field === "" ? prefix.replace(/\.$/, "") : `${prefix}${field}`;
+}
+
 /** The failed rows, with `prefix` put before each field (`"sizing.sqlDatabase."` + `"maxSizeGb"`). */
 export function failedRules(rules: readonly Rule[], prefix = ""): ConfigIssue[] {
-  return rules.filter((r) => !r.ok).map((r) => ({ field: `${prefix}${r.field}`, value: r.value, allowed: r.allowed }));
+  return rules.filter((r) => !r.ok).map((r) => ({ field: joinField(prefix, r.field), value: r.value, allowed: r.allowed }));
 }
 
 /** One line per issue, in the same words the environment validator prints. */
 export function formatIssues(issues: readonly ConfigIssue[]): string {
-  return issues.map((i) => `  - ${i.field}: got ${JSON.stringify(i.value)}; allowed: ${i.allowed}`).join("\n");
+  return issues.map((i) => `  - ${i.field}: got ${shown(i.value)}; allowed: ${i.allowed}`).join("\n");
+}
+
+/** JSON, except that a number prints as itself: NaN and Infinity would read "null". */
+function shown(value: unknown): string {
+  return typeof value === "number" ? String(value) : JSON.stringify(value);
 }
 
 /** Thrown by a construct whose props break one of its rules; names the construct's path and every failed rule. */
@@ -63,9 +94,4 @@ export class InvalidPropsError extends Error {
 export function assertRules(construct: string, rules: readonly Rule[]): void {
   const issues = failedRules(rules);
   if (issues.length > 0) throw new InvalidPropsError(construct, issues);
-}
-
-/** The same rows with `prefix` put before each field: a construct checks a nested prop (`sizing.`) with its type's rules. */
-export function prefixed(prefix: string, rules: readonly Rule[]): Rule[] {
-  return rules.map((r) => ({ ...r, field: `${prefix}${r.field}` }));
 }

@@ -141,7 +141,7 @@ describe("Monitoring construct", () => {
   const base = {
     naming,
     resourceGroupName: "rg",
-    location: "westeurope",
+    location: "westeurope" as const,
     shortName: "pay-test",
     logAnalyticsWorkspaceId: "/sub/log",
     targets,
@@ -157,8 +157,8 @@ describe("Monitoring construct", () => {
   });
 
   test.each([
-    [{ shortName: "far-too-long-name" }, /shortName "far-too-long-name" must be 1-12/],
-    [{ alertContacts: { emails: [] } }, /alertContacts.emails is empty/],
+    [{ shortName: "far-too-long-name" }, /shortName: got "far-too-long-name"; allowed: 1-12 letters, digits or hyphens/],
+    [{ alertContacts: { emails: [] } }, /alertContacts\.emails: got \[\]; allowed: at least one e-mail address/],
     [
       {
         budget: {
@@ -167,7 +167,7 @@ describe("Monitoring construct", () => {
           resourceGroupNames: ["rg"],
         },
       },
-      /6 thresholds .* 1-5/,
+      /budget\.config: got .*; allowed: at most 5 thresholds, actual and forecast together/,
     ],
   ])("refuses invalid props (%#)", (override, message) => {
     const stack = new TerraformStack(Testing.app(), "t");

@@ -105,11 +105,11 @@ describe("CdcEnablement construct", () => {
   test("rejects an empty table list and non-identifier names", () => {
     const t = storeTestbed();
     expect(() => new CdcEnablement(t.stack, "cdc", { serverFqdn: "s", databaseName: "d", tables: [], dependsOn: [] })).toThrow(
-      /tables is empty/,
+      /tables: got \[\]; allowed: at least one dbo table/,
     );
     expect(
       () => new CdcEnablement(t.stack, "cdc2", { serverFqdn: "s", databaseName: "d", tables: ["Payment; DROP TABLE x"], dependsOn: [] }),
-    ).toThrow(/not plain SQL identifiers/);
+    ).toThrow(/tables\[0\]: got "Payment; DROP TABLE x"; allowed: a plain SQL identifier/);
   });
 
   test("custom scripts and sqlcmd path are honoured", () => {

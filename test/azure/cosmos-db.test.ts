@@ -141,7 +141,9 @@ describe("CosmosDb construct: edge cases", () => {
   });
 
   test("rejects a secondary location equal to the primary", () => {
-    expect(() => build({ secondaryLocation: "westeurope" })).toThrow(/secondaryLocation: got "westeurope", the primary region/);
+    expect(() => build({ secondaryLocation: "westeurope" })).toThrow(
+      /secondaryLocation: got "westeurope"; allowed: a region other than location \(westeurope\)/,
+    );
   });
 
   test("rejects a container with four partition key levels", () => {

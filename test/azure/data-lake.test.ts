@@ -117,7 +117,7 @@ describe("DataLake construct: edge cases", () => {
 
   test.each([
     [{ softDeleteDays: 0 }, /softDeleteDays: got 0/],
-    [{ filesystems: ["raw", "raw"] }, /filesystems: got \["raw","raw"\]; list at least one name, each once/],
+    [{ filesystems: ["raw", "raw"] }, /filesystems: got \["raw","raw"\]; allowed: at least one name, each once/],
     [{ filesystems: ["Raw_Zone"] }, /filesystems: .*lowercase/],
   ] as const)("rejects invalid props %#", (overrides, message) => {
     expect(() => build(overrides as Partial<DataLakeProps>)).toThrow(message);

@@ -234,15 +234,17 @@ describe("construct inputs behind the fixes", () => {
           deployerObjectId: "00000000-0000-0000-0000-000000000001",
           keys: { sql: { rotateEvery: "P2W" } },
         }),
-    ).toThrow(/keys\.sql\.rotateEvery "P2W" is not supported; use P<n>Y, P<n>M or P<n>D longer than 30 days/);
+    ).toThrow(/keys\.sql\.rotateEvery: got "P2W"; allowed: P<n>Y, P<n>M or P<n>D longer than 30 days/);
   });
 
   test("an RBAC wait needs assignments and a whole number of seconds or minutes", () => {
     const t = storeTestbed();
     const grant = t.identity.grant({ target: "scope", scope: "/scope", role: "Reader" });
-    expect(() => new RbacPropagationWait(t.stack, "none", { assignments: [] })).toThrow(/assignments is empty/);
+    expect(() => new RbacPropagationWait(t.stack, "none", { assignments: [] })).toThrow(
+      /assignments: got \[\]; allowed: the role assignments to wait for/,
+    );
     expect(() => new RbacPropagationWait(t.stack, "bad", { assignments: [grant], duration: "5" })).toThrow(
-      /duration "5" is not a whole number/,
+      /duration: got "5"; allowed: a whole number of seconds or minutes/,
     );
     new RbacPropagationWait(t.stack, "ok", { assignments: [grant], duration: "2m" });
     const sleeps = Object.values(JSON.parse(Testing.synth(t.stack)).resource.time_sleep) as Record<string, any>[];

@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { SqlDatabase, SqlDatabaseProps } from "../../constructs/azure/sql-database";
+import { SqlSkuName, sqlSkuCapabilities } from "../../constructs/azure/sql-sku";
 import { SqlDatabaseSizing } from "../../environments/types";
 import {
   ENVIRONMENTS,
@@ -217,18 +218,38 @@ describe("SqlDatabase construct: edge cases", () => {
     });
   }
 
-  test.each(["Basic", "S0", "S1", "S2"])("rejects CDC on %s with an error naming cdc.enabled", (skuName) => {
-    expect(() => build({ sizing: { skuName }, cdc: { enabled: true, tables: ["Payment"] } })).toThrow(
-      /cdc\.enabled: change data capture is not supported on/,
+  test("the SKU type refuses names Azure does not offer (at compile time: npm test type-checks first)", () => {
+    // @ts-expect-error no Gen5 SKU has 3 vCores
+    const vCores: SqlSkuName = "GP_Gen5_3";
+    // @ts-expect-error S5 is not a DTU service objective
+    const dtu: SqlSkuName = "S5";
+    const offered: SqlSkuName[] = ["GP_S_Gen5_2", "BC_Gen5_80", "HS_Gen5_4", "Basic", "S12", "P15"];
+    expect([vCores, dtu].map(sqlSkuCapabilities)).toEqual([undefined, undefined]);
+    expect(offered.filter((s) => sqlSkuCapabilities(s) === undefined)).toEqual([]);
+  });
+
+  // 2 GB: a max size every one of these SKUs offers (DTU SKUs take fixed steps only).
+  test.each(["Basic", "S0", "S1", "S2"] as const)("rejects CDC on %s with an error naming cdc.enabled", (skuName) => {
+    expect(() => build({ sizing: { skuName, maxSizeGb: 2 }, cdc: { enabled: true, tables: ["Payment"] } })).toThrow(
+      new RegExp(
+        `invalid props \\(1 problem\\):\n {2}- cdc\\.enabled: got true; allowed: false for the SKU ${skuName} \\((Basic|Standard)\\)`,
+      ),
     );
   });
 
-  test.each(["S3", "P1", "GP_S_Gen5_2", "GP_Gen5_2", "BC_Gen5_8", "HS_Gen5_4"])("accepts CDC on %s", (skuName) => {
-    expect(() => build({ sizing: { skuName }, cdc: { enabled: true, tables: ["Payment"] } })).not.toThrow();
+  // 250 GB: a max size every one of these SKUs offers.
+  test.each(["S3", "P1", "GP_S_Gen5_2", "GP_Gen5_2", "BC_Gen5_8", "HS_Gen5_4"] as const)("accepts CDC on %s", (skuName) => {
+    expect(() => build({ sizing: { skuName, maxSizeGb: 250 }, cdc: { enabled: true, tables: ["Payment"] } })).not.toThrow();
   });
 
   test("accepts a subcore SKU when CDC is disabled", () => {
-    expect(() => build({ sizing: { skuName: "S0" }, cdc: { enabled: false, tables: [] } })).not.toThrow();
+    expect(() => build({ sizing: { skuName: "S0", maxSizeGb: 250 }, cdc: { enabled: false, tables: [] } })).not.toThrow();
+  });
+
+  test("refuses a max size the SKU does not offer", () => {
+    expect(() => build({ sizing: { skuName: "S3", maxSizeGb: 32 } })).toThrow(
+      /sizing\.maxSizeGb: got 32; allowed: one of 1, 2, 5, 10, 20, 30, 40/,
+    );
   });
 
   test.each([
@@ -236,8 +257,11 @@ describe("SqlDatabase construct: edge cases", () => {
     [{ sizing: { skuName: "GP_Gen5_4", readScaleOut: true } }, /sizing\.readScaleOut/],
     [{ sizing: { skuName: "GP_Gen5_4", minCapacity: 1 } }, /sizing\.minCapacity\/autoPauseDelayMinutes/],
     [{ sizing: { skuName: "BC_Gen5_7" } }, /sizing\.skuName/],
-    [{ sizing: { skuName: "Basic" }, pointInTimeRetentionDays: 14 }, /pointInTimeRetentionDays: got 14; Basic allows 1-7 days/],
-    [{ sizing: { geoReplica: true } }, /secondaryLocation: required when sizing\.geoReplica/],
+    [
+      { sizing: { skuName: "Basic", maxSizeGb: 2 }, pointInTimeRetentionDays: 14 },
+      /pointInTimeRetentionDays: got 14; allowed: an integer from 1 to 7 days/,
+    ],
+    [{ sizing: { geoReplica: true } }, /sizing\.geoReplica: got true; allowed: false unless secondaryLocation is set/],
     [{ cdc: { enabled: true, tables: [] } }, /cdc\.tables/],
   ] as const)("rejects invalid combination %#", (overrides, message) => {
     expect(() => build(overrides as Parameters<typeof build>[0])).toThrow(message);

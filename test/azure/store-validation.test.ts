@@ -20,16 +20,16 @@ describe("store validation of the environment files", () => {
   });
 
   describe("CDC tier rule (vCore any tier; DTU S3 and above)", () => {
-    test.each(["Basic", "S0", "S1", "S2"])("CDC on %s fails naming cdc.enabled and the SKU", (skuName) => {
+    test.each(["Basic", "S0", "S1", "S2"] as const)("CDC on %s fails naming cdc.enabled and the SKU", (skuName) => {
       // GIVEN staging with a subcore DTU SKU and CDC on  WHEN validated  THEN the error names the field and the rule
       const env = withSql(staging, { skuName }, { retention: { ...staging.retention, sqlPointInTimeDays: 7 } });
       expect(() => validateAzureEnvironment(env)).toThrow(
-        new RegExp(`cdc\\.enabled: got true; allowed: false for sizing\\.sqlDatabase\\.skuName ${skuName}; CDC needs any vCore SKU`),
+        new RegExp(`cdc\\.enabled: got true; allowed: false for the SKU ${skuName} \\((Basic|Standard)\\); CDC needs any vCore SKU`),
       );
     });
 
     // 250 GB: a max size every one of these SKUs offers (DTU SKUs take fixed steps only).
-    test.each(["S3", "S12", "P1", "GP_S_Gen5_2", "HS_Gen5_4"])("CDC on %s passes", (skuName) => {
+    test.each(["S3", "S12", "P1", "GP_S_Gen5_2", "HS_Gen5_4"] as const)("CDC on %s passes", (skuName) => {
       expect(() => validateAzureEnvironment(withSql(staging, { skuName, maxSizeGb: 250 }))).not.toThrow();
     });
 
@@ -73,9 +73,9 @@ describe("store validation of the environment files", () => {
     [
       "a 14-day PITR window on Basic",
       withSql(staging, { skuName: "Basic" }, { cdc: { enabled: false, tables: [] } }),
-      /retention\.sqlPointInTimeDays: got 14; allowed: at most 7 days for sizing\.sqlDatabase\.skuName Basic/,
+      /retention\.sqlPointInTimeDays: got 14; allowed: an integer from 1 to 7 days \(the point-in-time window Basic keeps\)/,
     ],
-    ["an unknown SKU", withSql(staging, { skuName: "GP_Gen5_7" }), /sizing\.sqlDatabase\.skuName: got "GP_Gen5_7"/],
+    ["an unknown SKU", withSql(staging, { skuName: "GP_Gen5_7" as never }), /sizing\.sqlDatabase\.skuName: got "GP_Gen5_7"/],
     [
       "serverless in prod",
       withSql(prod, { skuName: "GP_S_Gen5_8", readScaleOut: false }),

@@ -135,6 +135,8 @@ describe("SynapseWarehouse construct: edge cases", () => {
   });
 
   test("rejects a default filesystem the lake does not have", () => {
-    expect(() => build("DW100c", "warehouse")).toThrow(/defaultFilesystem: "warehouse" is not a filesystem of the data lake/);
+    expect(() => build("DW100c", "warehouse")).toThrow(
+      /defaultFilesystem: got "warehouse"; allowed: a filesystem of the data lake \(synapse, raw, curated\)/,
+    );
   });
 });

@@ -9,10 +9,11 @@ import { join } from "node:path";
 import { Testing, TerraformStack } from "cdktf";
 import { awsCronProblems } from "../../constructs/aws/cron";
 import { CosmosDb, CosmosDbProps } from "../../constructs/azure/cosmos-db";
-import { batchScheduleProblems } from "../../constructs/azure/data-factory";
+import { batchScheduleRules } from "../../constructs/azure/data-factory";
 import { Monitoring } from "../../constructs/azure/monitoring";
 import { AzureNaming } from "../../constructs/azure/naming";
-import { SLA_TABLE, SlaRow, validateSlaRows } from "../../constructs/azure/sla";
+import { SLA_TABLE, SlaRow, slaRowsRules } from "../../constructs/azure/sla";
+import { failedRules, formatIssues } from "../../constructs/shared/rules";
 import { AZURE_ENVIRONMENTS } from "../../environments";
 import { AWS_ENVIRONMENTS } from "../../environments/aws-index";
 import { AwsEnvironment } from "../../environments/aws-types";
@@ -282,7 +283,7 @@ describe("class 3: stack inputs are validated", () => {
     SLA_TABLE.map((r) => (r.key === key ? ({ ...r, ...change } as SlaRow) : r));
 
   test("the brief's SLA table has no problems", () => {
-    expect(validateSlaRows(SLA_TABLE)).toEqual([]);
+    expect(failedRules(slaRowsRules(SLA_TABLE))).toEqual([]);
   });
 
   // azurerm v4.55.0 monitor_metric_alert_resource.go and monitor_scheduled_query_rules_alert_v2_resource.go ValidateFuncs.
@@ -315,7 +316,7 @@ describe("class 3: stack inputs are validated", () => {
     ["api-availability", { threshold: 120 }, "(api-availability).threshold: got 120; allowed: a percentage from 0 to 100"],
     ["olap-query-time", { key: "oltp-latency" }, '(oltp-latency).key: got "oltp-latency"; allowed: a key no other row uses'],
   ])("SLA row %s %j is refused", (key, change, message) => {
-    expect(validateSlaRows(row(key, change)).join("\n")).toContain(message);
+    expect(formatIssues(failedRules(slaRowsRules(row(key, change))))).toContain(message);
   });
 
   const monitoring = (slaTable: readonly SlaRow[]) => () =>
@@ -333,14 +334,16 @@ describe("class 3: stack inputs are validated", () => {
 
   test("Monitoring refuses a bad SLA row before creating alerts", () => {
     expect(monitoring(row("cosmos-latency", { severity: 7 as any }))).toThrow(
-      /^Monitoring: slaTable\[2\] \(cosmos-latency\)\.severity: got 7; allowed: 0 \(critical\) to 4 \(verbose\)/,
+      /^Monitoring t\/m has invalid props \(1 problem\):\n {2}- slaTable\[2\] \(cosmos-latency\)\.severity: got 7; allowed: 0 \(critical\) to 4 \(verbose\)/,
     );
   });
 
   test("main.ts names the stack in a construct's refusal; bugs keep their type and trace", () => {
     const refusal = () => buildStack("azure-dev", monitoring(row("cosmos-latency", { window: "PT2M" })));
     expect(refusal).toThrow(StackInputError);
-    expect(refusal).toThrow(/^Invalid input to stack "azure-dev": Monitoring: slaTable\[2\] \(cosmos-latency\)\.window: got "PT2M"/);
+    expect(refusal).toThrow(
+      /^Invalid input to stack "azure-dev": Monitoring t\/m has invalid props \(1 problem\):\n {2}- slaTable\[2\] \(cosmos-latency\)\.window: got "PT2M"/,
+    );
     expect(() =>
       buildStack("aws-dev", () => {
         throw new TypeError("x is undefined");
@@ -349,16 +352,17 @@ describe("class 3: stack inputs are validated", () => {
   });
 
   // Data Factory schedule triggers take hours 0-23 and minutes 0-59 (the provider lets 24 and 60 through).
-  test.each<[{ hours: number[]; minutes: number[] }, string[]]>([
+  const HOURS = "distinct hours 0-23 (UTC), at least one";
+  test.each<[{ hours: number[]; minutes: number[] }, { field: string; value: number[]; allowed: string }[]]>([
     [{ hours: [2], minutes: [0] }, []],
     [{ hours: [0, 23], minutes: [0, 59] }, []],
-    [{ hours: [24], minutes: [0] }, ["batchSchedule.hours is [24]; use distinct hours 0-23 (UTC), at least one"]],
-    [{ hours: [2], minutes: [60] }, ["batchSchedule.minutes is [60]; use distinct minutes 0-59, at least one"]],
-    [{ hours: [], minutes: [0] }, ["batchSchedule.hours is []; use distinct hours 0-23 (UTC), at least one"]],
-    [{ hours: [2, 2], minutes: [0] }, ["batchSchedule.hours is [2,2]; use distinct hours 0-23 (UTC), at least one"]],
-    [{ hours: [1.5], minutes: [0] }, ["batchSchedule.hours is [1.5]; use distinct hours 0-23 (UTC), at least one"]],
+    [{ hours: [24], minutes: [0] }, [{ field: "hours", value: [24], allowed: HOURS }]],
+    [{ hours: [2], minutes: [60] }, [{ field: "minutes", value: [60], allowed: "distinct minutes 0-59, at least one" }]],
+    [{ hours: [], minutes: [0] }, [{ field: "hours", value: [], allowed: HOURS }]],
+    [{ hours: [2, 2], minutes: [0] }, [{ field: "hours", value: [2, 2], allowed: HOURS }]],
+    [{ hours: [1.5], minutes: [0] }, [{ field: "hours", value: [1.5], allowed: HOURS }]],
   ])("ADF batch schedule %j", (schedule, problems) => {
-    expect(batchScheduleProblems(schedule)).toEqual(problems);
+    expect(failedRules(batchScheduleRules(schedule))).toEqual(problems);
   });
 
   function cosmos(containers: CosmosDbProps["containers"]) {
@@ -380,19 +384,19 @@ describe("class 3: stack inputs are validated", () => {
   test.each<[CosmosDbProps["containers"], string]>([
     [
       { logs: { partitionKeyPaths: ["/merchantId", "/merchantId"], defaultTtlSeconds: -1 } },
-      'containers.logs.partitionKeyPaths: got ["/merchantId","/merchantId"]; each path of a hierarchical key once.',
+      'containers.logs.partitionKeyPaths: got ["/merchantId","/merchantId"]; allowed: each path of a hierarchical key once',
     ],
     [
       { logs: { partitionKeyPaths: ["/id"], defaultTtlSeconds: -1, excludedIndexPaths: ["/body/*", "/body/*"] } },
-      'containers.logs.excludedIndexPaths: got ["/body/*","/body/*"]; use distinct paths ending in /* or /? such as "/payload/*".',
+      'containers.logs.excludedIndexPaths: got ["/body/*","/body/*"]; allowed: distinct paths ending in /* or /? such as "/payload/*"',
     ],
     [
       { api_logs: { partitionKeyPaths: ["/id"], defaultTtlSeconds: -1 }, API_Logs: { partitionKeyPaths: ["/id"], defaultTtlSeconds: -1 } },
-      'containers: got "API_Logs" and "api_logs"; container names must differ in more than case.',
+      'containers: got "API_Logs"; allowed: names that differ in more than case ("api_logs" is already one)',
     ],
     [
       { "a/b": { partitionKeyPaths: ["/id"], defaultTtlSeconds: -1 } },
-      'containers: got the name "a/b"; a container name is 1-255 characters without / \\ # ? or a trailing space.',
+      'containers: got "a/b"; allowed: container names of 1-255 characters without / \\ # ? or a trailing space',
     ],
   ])("Cosmos DB containers %j are refused", (containers, message) => {
     expect(cosmos(containers)).toThrow(message);
@@ -518,10 +522,10 @@ describe("class 4: damaged environment files give a message, never a TypeError",
     [
       "SLA metric",
       () => {
-        const problems = validateSlaRows(
+        const rules = slaRowsRules(
           SLA_TABLE.map((r) => (r.key === "cosmos-latency" ? ({ ...r, metric: "constructor" } as unknown as SlaRow) : r)),
         );
-        throw new Error(problems.join("\n"));
+        throw new Error(formatIssues(failedRules(rules)));
       },
       '(cosmos-latency).metric: got "constructor"; allowed: one of sqlCpu',
     ],

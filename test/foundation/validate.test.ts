@@ -102,12 +102,12 @@ describe("validateAzureEnvironment names the environment, field, value and what 
     [
       "subnet outside VNet",
       withChanges(dev, (e) => (e.network.integrationSubnet = "10.99.2.0/24")),
-      /network.integrationSubnet: got "10.99.2.0\/24"; allowed: a range inside network.addressSpace/,
+      /network.integrationSubnet: got "10.99.2.0\/24"; allowed: a range inside addressSpace \(10\.10\.0\.0\/16\)/,
     ],
     [
       "overlapping subnets",
       withChanges(dev, (e) => (e.network.integrationSubnet = "10.10.1.128/25")),
-      /network.integrationSubnet: got "10.10.1.128\/25"; allowed: a range that does not overlap network.privateEndpointSubnet/,
+      /network.integrationSubnet: got "10.10.1.128\/25"; allowed: a range that does not overlap privateEndpointSubnet \(10\.10\.1\.0\/24\)/,
     ],
     [
       "integration subnet too small",
@@ -150,12 +150,12 @@ describe("validateAzureEnvironment names the environment, field, value and what 
     [
       "prod PITR below 35 days",
       withChanges(prod, (e) => (e.retention.sqlPointInTimeDays = 14)),
-      /retention.sqlPointInTimeDays: got 14; allowed: an integer from 35 to 35/,
+      /retention.sqlPointInTimeDays: got 14; allowed: 35 in prod/,
     ],
     [
       "prod Key Vault soft delete below 90",
       withChanges(prod, (e) => (e.retention.keyVaultSoftDeleteDays = 7)),
-      /retention.keyVaultSoftDeleteDays: got 7; allowed: an integer from 90 to 90/,
+      /retention.keyVaultSoftDeleteDays: got 7; allowed: 90 in prod/,
     ],
     // alerts and budget
     [
@@ -189,6 +189,11 @@ describe("validateAzureEnvironment names the environment, field, value and what 
       "budget threshold out of range",
       withChanges(dev, (e) => (e.budget.actualThresholdsPercent = [0])),
       /budget.actualThresholdsPercent\[0\]: got 0; allowed: an integer from 1 to 1000/,
+    ],
+    [
+      "more budget thresholds than an Azure budget takes",
+      withChanges(dev, (e) => (e.budget.actualThresholdsPercent = [50, 60, 70, 80, 90])),
+      /budget: got .*; allowed: at most 5 thresholds, actual and forecast together/,
     ],
     // state
     [
@@ -226,7 +231,7 @@ describe("validateAzureEnvironment names the environment, field, value and what 
     [
       "CDC on a DTU tier without CDC",
       withChanges(staging, (e) => (e.sizing.sqlDatabase.skuName = "S1")),
-      /cdc.enabled: got true; allowed: false for sizing.sqlDatabase.skuName S1; CDC needs any vCore SKU/,
+      /cdc.enabled: got true; allowed: false for the SKU S1 \(Standard\); CDC needs any vCore SKU/,
     ],
     [
       "read scale-out outside Business Critical",
@@ -267,6 +272,11 @@ describe("validateAzureEnvironment names the environment, field, value and what 
       "LTR duration syntax",
       withChanges(prod, (e) => (e.sizing.sqlDatabase.longTermRetention.weekly = "12 weeks")),
       /sizing.sqlDatabase.longTermRetention.weekly: got "12 weeks"; allowed: an ISO 8601 duration/,
+    ],
+    [
+      "LTR week of year",
+      withChanges(prod, (e) => (e.sizing.sqlDatabase.longTermRetention.weekOfYear = 53)),
+      /sizing.sqlDatabase.longTermRetention.weekOfYear: got 53; allowed: an integer from 1 to 52/,
     ],
     [
       "geo replica without secondary region",

@@ -1,4 +1,4 @@
-import { OLTP_TABLES, OltpTable } from "../../../environments/types";
+import { OLTP_TABLES, OltpTable } from "../cdc-enablement";
 import { DATASETS, LINKED_SERVICES, PIPELINES } from "./catalog";
 import { Activity, ActivityDependency, AdditionalColumn, PipelineSpec, SqlObjectRef, expr } from "./model";
 
