@@ -12,7 +12,7 @@ import { ConnectorCapacity, createManagedConnector } from "../../constructs/aws/
 import { PostgresSecretRotation } from "../../constructs/aws/secret-rotation";
 import { validateAwsEnvironment } from "../../environments/aws-validate";
 import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
-import { devWith } from "./helpers";
+import { devWith } from "../helpers/aws";
 
 function scope() {
   const stack = new TerraformStack(Testing.app(), "t");

@@ -3,17 +3,22 @@
  * (its `tagsInput` getter exists exactly when the schema has `tags`).
  */
 const cache = new Map<string, boolean>();
+const PROVIDER_PACKAGES = new Set(["azurerm", "aws", "snowflake", "mongodbatlas", "time"]);
 
 export function isTaggableType(type: string): boolean {
   const known = cache.get(type);
   if (known !== undefined) return known;
   const [provider, ...rest] = type.split("_");
-  const pkg = provider === "azurerm" ? "@cdktf/provider-azurerm" : provider === "aws" ? "@cdktf/provider-aws" : undefined;
+  // Every provider this repository uses is a prebuilt @cdktf/provider-<name> package; `terraform_data` is cdktf's own.
+  const pkg = PROVIDER_PACKAGES.has(provider!) ? `@cdktf/provider-${provider}` : undefined;
   let taggable = false;
   if (pkg) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(`${pkg}/lib/${rest.join("-")}`) as Record<string, unknown>;
-    taggable = Object.values(mod).some((cls) => typeof cls === "function" && "tagsInput" in (cls as { prototype: object }).prototype);
+    // The resource's own class (a module also exports its nested block classes, some with a `tags` of their own).
+    const resourceClass = Object.values(mod).find((cls) => typeof cls === "function" && (cls as { tfResourceType?: string }).tfResourceType === type);
+    if (!resourceClass) throw new Error(`no class with tfResourceType ${type} in ${pkg}/lib/${rest.join("-")}`);
+    taggable = "tagsInput" in (resourceClass as { prototype: object }).prototype;
   }
   cache.set(type, taggable);
   return taggable;
