@@ -3,13 +3,13 @@
  * (its `tagsInput` getter exists exactly when the schema has `tags`).
  */
 const cache = new Map<string, boolean>();
-const PROVIDER_PACKAGES = new Set(["azurerm", "aws", "snowflake", "mongodbatlas", "time"]);
+/** Providers whose resources may take `tags` (the time provider's take none). */
+const PROVIDER_PACKAGES = new Set(["azurerm", "aws", "snowflake", "mongodbatlas"]);
 
 export function isTaggableType(type: string): boolean {
   const known = cache.get(type);
   if (known !== undefined) return known;
   const [provider, ...rest] = type.split("_");
-  // Every provider this repository uses is a prebuilt @cdktf/provider-<name> package; `terraform_data` is cdktf's own.
   const pkg = PROVIDER_PACKAGES.has(provider!) ? `@cdktf/provider-${provider}` : undefined;
   let taggable = false;
   if (pkg) {
