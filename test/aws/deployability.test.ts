@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { AwsNaming } from "../../constructs/aws/naming";
 import { AwsEnvironment } from "../../environments/aws-types";
 import { AWS_ENVIRONMENTS } from "../helpers/aws";
-import { SynthesizedStack, synthAws } from "../helpers/synth";
+import { SynthesizedStack, ref, synthAws } from "../helpers/synth";
 
 /** The IAM statements of the inline policy of the role a resource's `roleArnAttr` points at. */
 function rolePolicyOf(synth: SynthesizedStack, roleRef: string): { Action: string | string[]; Resource: string | string[] }[] {
@@ -180,7 +180,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
     expect(roles).toHaveLength(LOADS_REDSHIFT[env.name] ? 1 : 0);
     for (const [id, role] of roles) {
       expect(role.description).not.toMatch(/UNLOAD|Spectrum/);
-      const actions = rolePolicyOf(synth, `\${aws_iam_role.${id}.arn}`).flatMap(actionsOf);
+      const actions = rolePolicyOf(synth, ref("aws_iam_role", id, "arn")).flatMap(actionsOf);
       expect(actions).not.toContain("s3:PutObject");
       expect(actions.filter((a) => a.startsWith("glue:"))).toEqual([]);
     }

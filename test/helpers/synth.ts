@@ -100,11 +100,16 @@ function exactlyOne(found: SynthResource[], what: string): SynthResource {
   return found[0]!;
 }
 
-/** `${type.id.attr}`: how one resource references another in the JSON. */
-export function ref(resource: TfResource, attr: string): string;
+/**
+ * `${type.id.attr}`: how one resource references another in the JSON. The target is a resource, its
+ * address (`type.id`) or its type and id; the attribute defaults to `id`.
+ */
+export function ref(target: TfResource | string, attr?: string): string;
 export function ref(type: string, id: string, attr: string): string;
-export function ref(target: TfResource | string, idOrAttr: string, attr?: string): string {
-  return typeof target === "string" ? `\${${target}.${idOrAttr}.${attr}}` : `\${${target.address}.${idOrAttr}}`;
+export function ref(target: TfResource | string, second?: string, third?: string): string {
+  if (third !== undefined) return `\${${target as string}.${second}.${third}}`;
+  const address = typeof target === "string" ? target : target.address;
+  return `\${${address}.${second ?? "id"}}`;
 }
 
 /** A nested block that Terraform JSON may carry as an object or a one-element array. */
