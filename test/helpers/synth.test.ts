@@ -12,9 +12,7 @@ const POOL = "azurerm_synapse_sql_pool";
 
 /** Dev with its Synapse pool at another SKU: a change the stack shows in one attribute. */
 function devWithPool(sku: SynapseSqlPoolSku): AzureEnvironment {
-  const env = structuredClone(dev);
-  env.sizing.synapse.sqlPoolSku = sku;
-  return env;
+  return { ...dev, sizing: { ...dev.sizing, synapse: { ...dev.sizing.synapse, sqlPoolSku: sku } } };
 }
 
 describe("synth cache", () => {
@@ -27,7 +25,7 @@ describe("synth cache", () => {
   test("an environment object changed after its synth is synthesized again (the key is its content, not its identity)", () => {
     const env = devWithPool("DW300c");
     expect(synthAzure(env).only(POOL).config.sku_name).toBe("DW300c");
-    env.sizing.synapse.sqlPoolSku = "DW400c";
+    (env.sizing.synapse as { sqlPoolSku: SynapseSqlPoolSku }).sqlPoolSku = "DW400c";
     expect(synthAzure(env).only(POOL).config.sku_name).toBe("DW400c");
   });
 
