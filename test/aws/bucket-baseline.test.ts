@@ -10,9 +10,9 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s: every 
 
   test("there are both kinds of bucket (KMS data buckets and the SSE-S3 access-log bucket)", () => {
     const algorithms = new Set(
-      synth.entries("aws_s3_bucket_server_side_encryption_configuration").map(
-        ([, e]) => e.rule[0].apply_server_side_encryption_by_default.sse_algorithm,
-      ),
+      synth
+        .entries("aws_s3_bucket_server_side_encryption_configuration")
+        .map(([, e]) => e.rule[0].apply_server_side_encryption_by_default.sse_algorithm),
     );
     expect([...algorithms].sort()).toEqual(["AES256", "aws:kms"]);
   });

@@ -49,7 +49,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
   // ---- Finding 7: ca_certificate_identifier is for Multi-AZ DB clusters; Aurora takes it per instance.
   test("the Aurora cluster sets no CA certificate; every instance does", () => {
     expect(synth.only("aws_rds_cluster").config).not.toHaveProperty("ca_certificate_identifier");
-    const instances = synth.entries("aws_rds_cluster_instance").map(([, i]) => i);
+    const instances = synth.configs("aws_rds_cluster_instance");
     expect(instances).toHaveLength(1 + env.sizing.aurora.readerCount);
     for (const i of instances) expect(i.ca_cert_identifier).toBe("rds-ca-rsa2048-g1");
   });
@@ -79,7 +79,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
     expect(args).not.toHaveProperty("--enable-continuous-cloudwatch-log");
     const prefix = `/pay/${env.name}/glue/etl`;
     expect(args["--custom-logGroup-prefix"]).toBe(prefix);
-    const groups = synth.entries("aws_cloudwatch_log_group").map(([, g]) => g);
+    const groups = synth.configs("aws_cloudwatch_log_group");
     for (const stream of ["output", "error"]) {
       const group = groups.find((g) => g.name === `${prefix}/${stream}`);
       expect(group).toMatchObject({
@@ -91,7 +91,8 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
 
   // ---- Finding 13: prod has no NAT; the job's Data API calls need the redshift-data endpoint.
   test("the Glue job reaches the Redshift Data API privately where it loads Redshift: interface endpoint and grants", () => {
-    const endpoints = synth.entries("aws_vpc_endpoint")
+    const endpoints = synth
+      .entries("aws_vpc_endpoint")
       .map(([, e]) => e)
       .filter((e) => e.service_name === `com.amazonaws.${env.region}.redshift-data`);
     expect(endpoints.map((e) => [e.vpc_endpoint_type, e.private_dns_enabled])).toEqual(
@@ -266,7 +267,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
 
   test("every bucket aborts incomplete multipart uploads within 7 days", () => {
     const buckets = synth.entries("aws_s3_bucket").map(([id]) => id);
-    const lifecycles = synth.entries("aws_s3_bucket_lifecycle_configuration").map(([, l]) => l);
+    const lifecycles = synth.configs("aws_s3_bucket_lifecycle_configuration");
     const aborting = buckets.filter((id) =>
       lifecycles.some(
         (l) =>
@@ -292,15 +293,16 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
   ])("CIS alarm for %s: a metric filter on the trail's log group and an alarm to the alert topic", (_what, token) => {
     const trailGroup = synth.only("aws_cloudtrail").config.cloud_watch_logs_group_arn as string;
     const groupId = /aws_cloudwatch_log_group\.([^.]+)\.arn/.exec(trailGroup)![1];
-    const filters = synth.entries("aws_cloudwatch_log_metric_filter")
+    const filters = synth
+      .entries("aws_cloudwatch_log_metric_filter")
       .map(([, f]) => f)
       .filter((f) => f.pattern.includes(token));
     expect(filters.length).toBeGreaterThanOrEqual(1);
     for (const f of filters) {
       expect(f.log_group_name).toBe(`\${aws_cloudwatch_log_group.${groupId}.name}`);
-      const alarm = synth.entries("aws_cloudwatch_metric_alarm").find(
-        ([, a]) => a.metric_name === f.metric_transformation.name && a.namespace === f.metric_transformation.namespace,
-      )?.[1];
+      const alarm = synth
+        .entries("aws_cloudwatch_metric_alarm")
+        .find(([, a]) => a.metric_name === f.metric_transformation.name && a.namespace === f.metric_transformation.namespace)?.[1];
       expect(alarm).toMatchObject({
         threshold: 1,
         comparison_operator: "GreaterThanOrEqualToThreshold",
@@ -329,7 +331,8 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
     // The function's security group reaches PostgreSQL and HTTPS inside the VPC, nothing else.
     const sgRef = app.parameters.vpcSecurityGroupIds as string;
     const sgId = /aws_security_group\.([^.]+)\.id/.exec(sgRef)![1];
-    const egress = synth.entries("aws_vpc_security_group_egress_rule")
+    const egress = synth
+      .entries("aws_vpc_security_group_egress_rule")
       .map(([, r]) => r)
       .filter((r) => String(r.security_group_id).includes(`aws_security_group.${sgId}.`));
     expect(egress.map((r) => [r.from_port, r.cidr_ipv4 ?? "sg"]).sort()).toEqual([

@@ -96,7 +96,8 @@ describe("aws-dev on Snowflake", () => {
         lifecycle: { prevent_destroy: false },
       });
     }
-    const schemas = synth.entries("snowflake_schema")
+    const schemas = synth
+      .entries("snowflake_schema")
       .map(([, s]) => s.name)
       .sort();
     expect(schemas).toEqual(["CDC", "LANDING", "PAYMENTS", "STAR"]);
@@ -132,7 +133,8 @@ describe("aws-dev on Snowflake", () => {
   });
 
   test("access roles per schema granted to LOADER, TRANSFORMER, ANALYST and FRAUD_ML; nothing to PUBLIC", () => {
-    const roles = synth.entries("snowflake_account_role")
+    const roles = synth
+      .entries("snowflake_account_role")
       .map(([, r]) => r.name)
       .sort();
     expect(roles).toEqual(
@@ -166,7 +168,7 @@ describe("aws-dev on Snowflake", () => {
     expect(inherits.ANALYST).toEqual(["ANALYTICS_STAR_R"]);
     expect(inherits.FRAUD_ML.sort()).toEqual(["ANALYTICS_STAR_R", "CURATED_PAYMENTS_R"]);
     expect(inherits.SYSADMIN.sort()).toEqual(["ANALYST", "FRAUD_ML", "LOADER", "TRANSFORMER"]);
-    const grants = synth.entries("snowflake_grant_privileges_to_account_role").map(([, g]) => g);
+    const grants = synth.configs("snowflake_grant_privileges_to_account_role");
     expect(grants.some((g) => g.account_role_name === "PUBLIC")).toBe(false);
     expect(text).not.toMatch(/"(parent_role_name|account_role_name)":\s*"PUBLIC"/);
     const futureSelects = grants.filter((g) => g.on_schema_object?.future && g.privileges.includes("SELECT"));
@@ -182,7 +184,8 @@ describe("aws-dev on Snowflake", () => {
       expect(u.network_policy).toMatch(/snowflake_network_policy\./);
     }
     expect(synth.entries("snowflake_user")).toHaveLength(0);
-    const secrets = synth.entries("aws_secretsmanager_secret")
+    const secrets = synth
+      .entries("aws_secretsmanager_secret")
       .map(([, s]) => s)
       .filter((s) => /snowflake\//.test(s.name));
     expect(secrets.map((s) => s.name).sort()).toEqual([
@@ -291,7 +294,7 @@ describe("aws-dev on MongoDB Atlas", () => {
       policy_item_daily: { frequency_interval: 1, retention_unit: "days", retention_value: 14 },
     });
     expect(synth.only("mongodbatlas_auditing").config).toMatchObject({ enabled: true });
-    const alerts = synth.entries("mongodbatlas_alert_configuration").map(([, a]) => a);
+    const alerts = synth.configs("mongodbatlas_alert_configuration");
     const metrics = alerts.flatMap((a) => (a.metric_threshold_config ?? []).map((m: any) => `${m.metric_name}>${m.threshold}`));
     expect(metrics.sort()).toEqual(["DISK_PARTITION_SPACE_USED_DATA>80", "OP_EXECUTION_TIME_READS>50", "OP_EXECUTION_TIME_WRITES>50"]);
     expect(alerts.map((a) => a.event_type)).toContain("NO_PRIMARY");
@@ -300,14 +303,15 @@ describe("aws-dev on MongoDB Atlas", () => {
   });
 
   test("database users are IAM roles with per-collection custom roles; no passwords", () => {
-    const users = synth.entries("mongodbatlas_database_user").map(([, u]) => u);
+    const users = synth.configs("mongodbatlas_database_user");
     expect(users).toHaveLength(2);
     for (const u of users) {
       expect(u).toMatchObject({ auth_database_name: "$external", aws_iam_type: "ROLE" });
       expect(u.password).toBeUndefined();
       expect(u.username).toMatch(/aws_iam_role\..*\.arn/);
     }
-    const roles = synth.entries("mongodbatlas_custom_db_role")
+    const roles = synth
+      .entries("mongodbatlas_custom_db_role")
       .map(([, r]) => r.role_name)
       .sort();
     expect(roles).toEqual([
@@ -332,7 +336,7 @@ describe("aws-dev on MongoDB Atlas", () => {
 describe("aws-dev people sign in to Atlas through the organization's identity provider", () => {
   test("two IdP groups mapped to ORG_MEMBER and their project roles", () => {
     const synth = synthAws(awsDev);
-    const mappings = synth.entries("mongodbatlas_federated_settings_org_role_mapping").map(([, m]) => m);
+    const mappings = synth.configs("mongodbatlas_federated_settings_org_role_mapping");
     expect(mappings.map((m) => [m.external_group_name, m.role_assignments[1].roles])).toEqual([
       ["payments-data-engineers", ["GROUP_DATA_ACCESS_READ_WRITE", "GROUP_CLUSTER_MANAGER"]],
       ["payments-sre", ["GROUP_READ_ONLY"]],
@@ -410,10 +414,12 @@ describe("prod's shape on Snowflake + Atlas (the promotion path, without Airflow
     expect(synth.entries("aws_route53_record")).toHaveLength(5);
     const connector = synth.byIdPrefix("aws_mskconnect_connector", "cdc-snowflake_").config.connector_configuration;
     expect(connector["snowflake.url.name"]).toMatch(/data\.snowflake_system_get_privatelink_config\..*\.account_url\}:443$/);
-    const egress = synth.entries("aws_vpc_security_group_egress_rule").map(([, r]) => r);
+    const egress = synth.configs("aws_vpc_security_group_egress_rule");
     expect(egress.filter((r) => r.cidr_ipv4 === "0.0.0.0/0")).toEqual([]);
     expect(synth.only("snowflake_network_policy").config.allowed_ip_list).toEqual(["10.130.0.0/16", "10.250.0.0/16"]);
-    expect((synth.json.provider as any).snowflake[0].preview_features_enabled).toContain("snowflake_system_get_privatelink_config_datasource");
+    expect((synth.json.provider as any).snowflake[0].preview_features_enabled).toContain(
+      "snowflake_system_get_privatelink_config_datasource",
+    );
   });
 
   test("Atlas: 3 x M50 in EU_WEST_1 and 2 in EU_CENTRAL_1; 35-day PITR and 365 daily snapshots", () => {

@@ -91,9 +91,9 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
     });
 
     test(`internet egress ${EXPECTED[name].privateEndpoints ? "none (prod has no NAT)" : "HTTPS only, through NAT"}`, () => {
-      const open = synth.entries("aws_vpc_security_group_egress_rule").filter(
-        ([id, r]) => id.startsWith("airflow_sg_") && r.cidr_ipv4 === "0.0.0.0/0",
-      );
+      const open = synth
+        .entries("aws_vpc_security_group_egress_rule")
+        .filter(([id, r]) => id.startsWith("airflow_sg_") && r.cidr_ipv4 === "0.0.0.0/0");
       expect(open.map(([, r]) => [r.from_port, r.to_port])).toEqual(EXPECTED[name].privateEndpoints ? [] : [[443, 443]]);
     });
 
@@ -107,7 +107,8 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
       for (const type of ["dag_processing_logs", "scheduler_logs", "task_logs", "webserver_logs", "worker_logs"]) {
         expect(m.logging_configuration[type]).toEqual({ enabled: true, log_level: "INFO" });
       }
-      const groups = synth.entries("aws_cloudwatch_log_group")
+      const groups = synth
+        .entries("aws_cloudwatch_log_group")
         .map(([, g]) => g)
         .filter((g) => String(g.name).startsWith("airflow-"));
       expect(groups.map((g) => g.name).sort()).toEqual(MWAA_LOG_SUFFIXES.map((s) => `airflow-${prefix}-airflow-${s}`).sort());
@@ -133,7 +134,8 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
     });
 
     test("the stack uploads every DAG file, the generated config and the pinned requirements, KMS-encrypted", () => {
-      const objects = synth.entries("aws_s3_object")
+      const objects = synth
+        .entries("aws_s3_object")
         .map(([, o]) => o)
         .filter((o) => String(o.bucket).includes("airflow_dags_bucket"));
       expect(objects.map((o) => o.key).sort()).toEqual(UPLOADED_KEYS);
@@ -235,8 +237,9 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s MLflow 
   const synth = synthAws(env);
   const want = EXPECTED[name];
   const prefix = `pay-${name}-euw1`;
-  const servers = synth.entries("aws_sagemaker_mlflow_tracking_server").map(([, s]) => s);
-  const driftAlarms = synth.entries("aws_cloudwatch_metric_alarm")
+  const servers = synth.configs("aws_sagemaker_mlflow_tracking_server");
+  const driftAlarms = synth
+    .entries("aws_cloudwatch_metric_alarm")
     .filter(([id]) => id.startsWith("drift_"))
     .map(([, a]) => a);
 
@@ -392,7 +395,8 @@ describe("Airflow without ML (dev switched to mw1.micro)", () => {
 describe("docs follow the alarms", () => {
   test("the runbook has an entry for every drift alarm of prod and for the Airflow callbacks", () => {
     const runbook = readFileSync(path.join(ROOT, "docs", "runbook.md"), "utf8");
-    const names = synthAws(awsProd).entries("aws_cloudwatch_metric_alarm")
+    const names = synthAws(awsProd)
+      .entries("aws_cloudwatch_metric_alarm")
       .filter(([id]) => id.startsWith("drift_"))
       .map(([, a]) => String(a.alarm_name));
     expect(names).toEqual(["pay-prod-euw1-drift-fraud-detection", "pay-prod-euw1-drift-personalization"]);

@@ -21,9 +21,9 @@ function startMinute(cron: string): number {
 describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s nightly job scheduler", (name, env) => {
   const synth = synthAws(env);
   const jobId = synth.entries("aws_glue_job").find(([id]) => id.startsWith("etl_"))?.[0];
-  const triggersOfJob = synth.entries("aws_glue_trigger").filter(([, t]) =>
-    (t.actions as { job_name: string }[]).some((a) => a.job_name === `\${aws_glue_job.${jobId}.name}`),
-  );
+  const triggersOfJob = synth
+    .entries("aws_glue_trigger")
+    .filter(([, t]) => (t.actions as { job_name: string }[]).some((a) => a.job_name === `\${aws_glue_job.${jobId}.name}`));
   const mwaa = synth.entries("aws_mwaa_environment");
   const dagConfig = synth.entries("aws_s3_object").find(([, o]) => o.key === "dags/platform_config.json")?.[1];
 

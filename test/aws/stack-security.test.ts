@@ -213,7 +213,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   // ---- Network
   test("VPC with 3 data and 3 compute subnets; data route table has no default route", () => {
-    const subnets = synth.entries("aws_subnet").map(([, s]) => s);
+    const subnets = synth.configs("aws_subnet");
     expect(subnets.filter((s) => s.tags.tier === "data").map((s) => s.availability_zone)).toEqual([...env.availabilityZones]);
     expect(subnets.filter((s) => s.tags.tier === "compute")).toHaveLength(3);
     for (const s of subnets) expect(s.map_public_ip_on_launch).toBe(false);
@@ -231,7 +231,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   test("VPC endpoints: S3 gateway plus KMS, Secrets Manager, STS, Logs interfaces with private DNS", () => {
-    const endpoints = synth.entries("aws_vpc_endpoint").map(([, e]) => e);
+    const endpoints = synth.configs("aws_vpc_endpoint");
     const services = endpoints.map((e) => e.service_name);
     for (const s of ["s3", "kms", "secretsmanager", "sts", "logs"]) expect(services).toContain(`com.amazonaws.${env.region}.${s}`);
     expect(endpoints.find((e) => e.service_name.endsWith(".s3"))?.vpc_endpoint_type).toBe("Gateway");
@@ -258,7 +258,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   test("data stores accept connections only from named security groups", () => {
-    const ingress = synth.entries("aws_vpc_security_group_ingress_rule").map(([, r]) => r);
+    const ingress = synth.configs("aws_vpc_security_group_ingress_rule");
     const toStore = ingress.filter((r) => [5432, 5439, 27017, 9098].includes(r.from_port));
     expect(toStore.length).toBeGreaterThan(0);
     for (const r of toStore) expect(r.referenced_security_group_id).toMatch(/aws_security_group\./);
@@ -451,7 +451,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   test("MSK Connect: Debezium source and S3 sink over IAM + TLS; plugin locations from the environment", () => {
-    const connectors = synth.entries("aws_mskconnect_connector").map(([, c]) => c);
+    const connectors = synth.configs("aws_mskconnect_connector");
     // Debezium source + S3 sink, plus one sink per SaaS engine chosen.
     const saasSinks = (env.warehouse === "snowflake" ? 1 : 0) + (env.documentStore === "mongodb-atlas" ? 1 : 0);
     expect(connectors).toHaveLength(2 + saasSinks);
@@ -498,7 +498,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   // ---- Backup
   test("AWS Backup: CMK vault, continuous (PITR) rule and daily snapshots covering every store", () => {
-    const vaults = synth.entries("aws_backup_vault").map(([, v]) => v);
+    const vaults = synth.configs("aws_backup_vault");
     expect(vaults.filter((v) => /aws_kms_key\.keys_backup_/.test(v.kms_key_arn))).toHaveLength(1);
     const rules = synth.only("aws_backup_plan").config.rule;
     expect(rules.find((r: any) => r.rule_name === "continuous-pitr")).toMatchObject({
@@ -523,7 +523,8 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   // ---- Alarms
   test("one alarm per SLA row to a KMS-encrypted topic with the environment's e-mails", () => {
     // Drift alarms (one per model) are asserted in test/aws/orchestration-ml.test.ts.
-    const alarms = synth.entries("aws_cloudwatch_metric_alarm")
+    const alarms = synth
+      .entries("aws_cloudwatch_metric_alarm")
       .filter(([id]) => id.startsWith("alarms_"))
       .map(([, a]) => a);
     // Snowflake and Atlas report their SLA rows through their own alerting (test/aws/engines.test.ts).

@@ -42,7 +42,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s sizing"
   const s = SIZING[name as keyof typeof SIZING];
 
   test(`Aurora: 1 writer + ${s.aurora.readerCount} reader(s) of ${s.aurora.instanceClass}, readers in the other AZs`, () => {
-    const instances = synth.entries("aws_rds_cluster_instance").map(([, i]) => i);
+    const instances = synth.configs("aws_rds_cluster_instance");
     expect(instances).toHaveLength(1 + s.aurora.readerCount);
     for (const i of instances) expect(i.instance_class).toBe(s.aurora.instanceClass);
     const writer = instances.find((i) => i.promotion_tier === 0) ?? {};
@@ -72,7 +72,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s sizing"
   (env.documentStore === "documentdb" ? test : test.skip)(
     `DocumentDB: ${s.documentDb.instanceCount} x ${s.documentDb.instanceClass} spread over AZs`,
     () => {
-      const instances = synth.entries("aws_docdb_cluster_instance").map(([, i]) => i);
+      const instances = synth.configs("aws_docdb_cluster_instance");
       expect(instances).toHaveLength(s.documentDb.instanceCount);
       for (const i of instances) expect(i.instance_class).toBe(s.documentDb.instanceClass);
       expect(new Set(instances.map((i) => i.availability_zone)).size).toBe(Math.min(3, s.documentDb.instanceCount));

@@ -29,9 +29,9 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
     const subresources = s.configs("azurerm_private_endpoint").map((p) => p.private_service_connection.subresource_names[0]);
     expect(subresources).toEqual(expect.arrayContaining(["dataFactory", "portal"]));
     expect(
-      s.configs("azurerm_monitor_diagnostic_setting").some((d) =>
-        String(d.target_resource_id).includes("azurerm_data_factory.etl_factory"),
-      ),
+      s
+        .configs("azurerm_monitor_diagnostic_setting")
+        .some((d) => String(d.target_resource_id).includes("azurerm_data_factory.etl_factory")),
     ).toBe(true);
   });
 
@@ -39,7 +39,8 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
     expect(s.configs("azurerm_data_factory_integration_runtime_azure")).toEqual([
       expect.objectContaining({ virtual_network_enabled: true }),
     ]);
-    const mpes = s.configs("azurerm_data_factory_managed_private_endpoint")
+    const mpes = s
+      .configs("azurerm_data_factory_managed_private_endpoint")
       .map((m) => m.subresource_name)
       .sort();
     // With a geo-replica, two sqlServer endpoints: the primary and the secondary behind the failover group listener.

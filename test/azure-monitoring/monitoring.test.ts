@@ -90,9 +90,9 @@ describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
   });
 
   test("data-freshness alert is armed only where the near-real-time flow runs", () => {
-    const fresh = s.configs("azurerm_monitor_scheduled_query_rules_alert_v2").find((a) =>
-      String(a.description).includes("Data Freshness"),
-    )!;
+    const fresh = s
+      .configs("azurerm_monitor_scheduled_query_rules_alert_v2")
+      .find((a) => String(a.description).includes("Data Freshness"))!;
     expect(fresh.enabled).toBe(want.nightlyEtl);
   });
 

@@ -32,12 +32,17 @@ describe("CosmosDb in the Azure stacks: sizing per environment", () => {
 
   test.each(ENV_NAMES)("%s: autoscale max throughput on the shared database and the account cap", (name) => {
     const synth = synthAzure(ENVIRONMENTS[name]);
-    expect(synth.only("azurerm_cosmosdb_sql_database").config.autoscale_settings).toEqual({ max_throughput: rowFor(expected, name).throughput });
+    expect(synth.only("azurerm_cosmosdb_sql_database").config.autoscale_settings).toEqual({
+      max_throughput: rowFor(expected, name).throughput,
+    });
     expect(synth.only(ACCOUNT).config.capacity).toEqual({ total_throughput_limit: rowFor(expected, name).throughput });
   });
 
   test.each(ENV_NAMES)("%s: continuous backup (point in time) tier", (name) => {
-    expect(synthAzure(ENVIRONMENTS[name]).only(ACCOUNT).config.backup).toEqual({ type: "Continuous", tier: rowFor(expected, name).backupTier });
+    expect(synthAzure(ENVIRONMENTS[name]).only(ACCOUNT).config.backup).toEqual({
+      type: "Continuous",
+      tier: rowFor(expected, name).backupTier,
+    });
   });
 });
 

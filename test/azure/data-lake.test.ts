@@ -65,7 +65,7 @@ describe("DataLake in the Azure stacks", () => {
   test.each(ENV_NAMES)("%s: filesystems synapse, raw, curated; prevent_destroy per deletionProtection", (name) => {
     const synth = synthAzure(ENVIRONMENTS[name]);
     const protect = ENVIRONMENTS[name].deletionProtection;
-    const filesystems = synth.entries("azurerm_storage_data_lake_gen2_filesystem").map(([, f]) => f);
+    const filesystems = synth.configs("azurerm_storage_data_lake_gen2_filesystem");
     expect(filesystems.map((f) => f.name).sort()).toEqual(["curated", "raw", "synapse"]);
     for (const f of filesystems) expect(f.lifecycle?.prevent_destroy ?? false).toBe(protect);
     expect(synth.only(ACCOUNT, "data-lake").config.lifecycle?.prevent_destroy ?? false).toBe(protect);

@@ -38,7 +38,11 @@ describe("Azure constructs default deletionProtection to true", () => {
   });
 
   test("the resource group gets its CanNotDelete lock when the flag is omitted", () => {
-    expect(build().entries("azurerm_management_lock").map(([, r]) => r.lock_level)).toEqual(["CanNotDelete"]);
+    expect(
+      build()
+        .entries("azurerm_management_lock")
+        .map(([, r]) => r.lock_level),
+    ).toEqual(["CanNotDelete"]);
   });
 
   test.each(PROTECTED)("%s: no lifecycle block when deletionProtection is false", (type) => {

@@ -15,7 +15,10 @@ const DIAGRAMS = join(__dirname, "..", "..", "docs", "diagrams");
 const FIX = "Run `npm run synth && npm run diagram` and commit docs/diagrams/.";
 
 const stacks: [string, () => SynthesizedStack][] = [
-  ...AZURE_ENVIRONMENTS.map(validateAzureEnvironment).map((env): [string, () => SynthesizedStack] => [`azure-${env.name}`, () => synthAzure(env)]),
+  ...AZURE_ENVIRONMENTS.map(validateAzureEnvironment).map((env): [string, () => SynthesizedStack] => [
+    `azure-${env.name}`,
+    () => synthAzure(env),
+  ]),
   ...AWS_ENVIRONMENTS.map(validateAwsEnvironment).map((env): [string, () => SynthesizedStack] => [`aws-${env.name}`, () => synthAws(env)]),
 ];
 

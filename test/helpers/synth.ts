@@ -96,7 +96,8 @@ export class SynthesizedStack {
 }
 
 function exactlyOne(found: SynthResource[], what: string): SynthResource {
-  if (found.length !== 1) throw new Error(`expected exactly one ${what}, found ${found.length}: ${found.map((r) => r.name).join(", ") || "none"}`);
+  if (found.length !== 1)
+    throw new Error(`expected exactly one ${what}, found ${found.length}: ${found.map((r) => r.name).join(", ") || "none"}`);
   return found[0]!;
 }
 
@@ -143,7 +144,8 @@ export function synthCacheKey(cloud: Cloud, env: AzureEnvironment | AwsEnvironme
     if (value === undefined) return "\u0000undefined";
     if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint")
       throw new Error(`synthCacheKey: ${typeof value} in environment "${env.name}" cannot be hashed`);
-    if (value instanceof Map || value instanceof Set) throw new Error(`synthCacheKey: Map/Set in environment "${env.name}" cannot be hashed`);
+    if (value instanceof Map || value instanceof Set)
+      throw new Error(`synthCacheKey: Map/Set in environment "${env.name}" cannot be hashed`);
     return value;
   });
   return createHash("sha256").update(content).digest("hex").slice(0, 32);

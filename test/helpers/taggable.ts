@@ -16,7 +16,9 @@ export function isTaggableType(type: string): boolean {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(`${pkg}/lib/${rest.join("-")}`) as Record<string, unknown>;
     // The resource's own class (a module also exports its nested block classes, some with a `tags` of their own).
-    const resourceClass = Object.values(mod).find((cls) => typeof cls === "function" && (cls as { tfResourceType?: string }).tfResourceType === type);
+    const resourceClass = Object.values(mod).find(
+      (cls) => typeof cls === "function" && (cls as { tfResourceType?: string }).tfResourceType === type,
+    );
     if (!resourceClass) throw new Error(`no class with tfResourceType ${type} in ${pkg}/lib/${rest.join("-")}`);
     taggable = "tagsInput" in (resourceClass as { prototype: object }).prototype;
   }
