@@ -48,7 +48,8 @@ export function diagnosticsFor(s: SynthesizedStack, targetExpression: string): R
 /** The DNS zone name behind a `${azurerm_private_dns_zone.<id>.id}` reference. */
 export function zoneNameOf(s: SynthesizedStack, zoneIdExpression: string): string {
   const zone = s.model.target(zoneIdExpression);
-  if (zone?.resource.type !== "azurerm_private_dns_zone") throw new Error(`not a DNS zone reference: ${zoneIdExpression}`);
+  if (zone?.resource.type !== "azurerm_private_dns_zone" || zone.attribute !== "id")
+    throw new Error(`not a DNS zone reference: ${zoneIdExpression}`);
   return String(zone.resource.config["name"]);
 }
 

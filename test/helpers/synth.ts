@@ -11,7 +11,7 @@ import { TerraformStack, Testing } from "cdktf";
 import type { AwsEnvironment } from "../../environments/aws-types";
 import type { AzureEnvironment } from "../../environments/types";
 import type { AzurePlatformStack } from "../../stacks/azure-platform-stack";
-import { ReferenceFilter, TfResource, TfStack } from "../../tfjson";
+import { ReferenceFilter, TfResource, TfStack, blocks } from "../../tfjson";
 
 /** A resource or data source of a synthesized stack; `config` is typed loosely for assertions. */
 export type SynthResource = TfResource & { readonly config: Record<string, any> };
@@ -115,8 +115,7 @@ export function ref(target: TfResource | string, second?: string, third?: string
 
 /** A nested block that Terraform JSON may carry as an object or a one-element array. */
 export function block(value: unknown): Record<string, any> | undefined {
-  if (Array.isArray(value)) return value[0];
-  return value as Record<string, any> | undefined;
+  return blocks(value)[0];
 }
 
 /** Synthesizes a stack a test built (construct validations included), uncached. */
@@ -157,7 +156,9 @@ const built = new Map<string, TerraformStack>();
 /**
  * Jest gives every test file its own module registry, so the in-memory caches live as long as one file.
  * The run's temp folder (test/run-tmpdir.js, removed at the end of the run) carries the JSON text between
- * files and workers: one synth per distinct environment per run. Outside jest there is only memory.
+ * files and workers: one synth per distinct environment per run. Every jest run (watch re-runs and each
+ * Stryker mutant run, a `runCLI` of its own, included) gets a new folder, so changed code never meets a
+ * stack synthesized before the change. Outside jest there is only memory.
  */
 function diskCacheFile(key: string): string | undefined {
   const runDir = process.env["PAYMENTS_TEST_RUN_TMPDIR"];
@@ -178,8 +179,7 @@ function readIfPresent(file: string | undefined): string | undefined {
 
 type Environment = AzureEnvironment | AwsEnvironment;
 
-function platformStack(cloud: Cloud, env: Environment): TerraformStack {
-  const key = synthCacheKey(cloud, env);
+function platformStack(cloud: Cloud, env: Environment, key = synthCacheKey(cloud, env)): TerraformStack {
   let stack = built.get(key);
   if (!stack) {
     const id = `${cloud}-${env.name}`;
@@ -207,7 +207,7 @@ function synthEnvironment(cloud: Cloud, env: Environment): SynthesizedStack {
   const file = diskCacheFile(key);
   let text = readIfPresent(file);
   if (text === undefined) {
-    text = Testing.synth(platformStack(cloud, env), true);
+    text = Testing.synth(platformStack(cloud, env, key), true);
     if (file) {
       // Write then rename: another worker never reads a half-written file.
       const partial = `${file}.${process.pid}.partial`;
