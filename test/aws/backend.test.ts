@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { Testing } from "cdktf";
 import { awsDev } from "../../environments/aws-dev";
 import { awsProd } from "../../environments/aws-prod";
 import { awsStaging } from "../../environments/aws-staging";
 import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
-import { synthAws } from "./helpers";
+import { fullSynthesize, synthAws } from "../helpers/synth";
 
 describe("Terraform state backend", () => {
   test("dev keeps local state", () => {
@@ -46,8 +44,7 @@ describe("Terraform state backend", () => {
   test("use_lockfile survives a full synth to disk", () => {
     const app = Testing.app();
     const stack = new AwsPlatformStack(app, "aws-staging", { environment: awsStaging });
-    const outdir = Testing.fullSynth(stack);
-    const json = JSON.parse(readFileSync(join(outdir, "stacks", "aws-staging", "cdk.tf.json"), "utf8"));
+    const { json } = fullSynthesize(stack).synthesized;
     expect(json.terraform.backend.s3).toMatchObject({ use_lockfile: true, encrypt: true });
     expect(json.terraform.backend.s3).not.toHaveProperty("dynamodb_table");
   });

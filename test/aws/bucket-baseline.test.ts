@@ -1,17 +1,18 @@
-import { AWS_ENVIRONMENTS, resourcesOf, synthAws } from "./helpers";
+import { AWS_ENVIRONMENTS } from "../helpers/aws";
+import { ref, synthAws } from "../helpers/synth";
 
 // SecureBucket and AccessLogBucket share createBucketBaseline: every bucket in every AWS stack carries
 // each control below, wired to that bucket (not merely present somewhere in the stack).
 describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s: every S3 bucket has the baseline", (_name, env) => {
-  const { json } = synthAws(env);
-  const buckets = resourcesOf(json, "aws_s3_bucket");
-  const on = (type: string, id: string) => resourcesOf(json, type).filter(([, r]) => r.bucket === `\${aws_s3_bucket.${id}.id}`);
+  const synth = synthAws(env);
+  const buckets = synth.entries("aws_s3_bucket");
+  const on = (type: string, id: string) => synth.entries(type).filter(([, r]) => r.bucket === ref("aws_s3_bucket", id, "id"));
 
   test("there are both kinds of bucket (KMS data buckets and the SSE-S3 access-log bucket)", () => {
     const algorithms = new Set(
-      resourcesOf(json, "aws_s3_bucket_server_side_encryption_configuration").map(
-        ([, e]) => e.rule[0].apply_server_side_encryption_by_default.sse_algorithm,
-      ),
+      synth
+        .entries("aws_s3_bucket_server_side_encryption_configuration")
+        .map(([, e]) => e.rule[0].apply_server_side_encryption_by_default.sse_algorithm),
     );
     expect([...algorithms].sort()).toEqual(["AES256", "aws:kms"]);
   });

@@ -9,7 +9,8 @@
 import { Client } from "pg";
 import { readSqlDir } from "../sql/sql-catalog";
 import { PgServer, startPostgres } from "../sql/postgres-server";
-import { AWS_ENVIRONMENTS, resourceById, synthAws } from "./helpers";
+import { AWS_ENVIRONMENTS } from "../helpers/aws";
+import { synthAws } from "../helpers/synth";
 
 const describePg = process.env.SKIP_PG_TESTS === "1" ? describe.skip : describe;
 
@@ -50,7 +51,7 @@ describePg("Debezium column lists vs the debezium role's grants on a real Postgr
   });
 
   test.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s: included columns = columns debezium may SELECT", (_n, env) => {
-    const cfg = resourceById(synthAws(env).json, "aws_mskconnect_connector", "cdc-source_").connector_configuration;
+    const cfg = synthAws(env).byIdPrefix("aws_mskconnect_connector", "cdc-source_").config.connector_configuration;
     const include = String(cfg["column.include.list"])
       .split(",")
       .map((r) => new RegExp(`^${r}$`));

@@ -1,5 +1,6 @@
 import { crawlerScheduleFor } from "../../constructs/aws/spark-etl";
-import { AWS_ENVIRONMENTS, resourcesOf, synthAws } from "./helpers";
+import { AWS_ENVIRONMENTS } from "../helpers/aws";
+import { synthAws } from "../helpers/synth";
 
 /** Minute of the day a daily Glue cron fires at. */
 function minuteOfDay(cron: string): number {
@@ -18,7 +19,7 @@ describe("raw-zone crawler schedule derives from the nightly job's", () => {
   });
 
   test.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s: the crawler starts 30 minutes before the job", (_name, env) => {
-    const [[, crawler]] = resourcesOf(synthAws(env).json, "aws_glue_crawler");
+    const [[, crawler]] = synthAws(env).entries("aws_glue_crawler");
     expect(env.etl.schedule).toBe("cron(0 2 * * ? *)");
     expect(crawler.schedule).toBe("cron(30 1 * * ? *)");
     expect(minuteOfDay(env.etl.schedule) - minuteOfDay(crawler.schedule)).toBe(30);

@@ -6,12 +6,13 @@
 import { readFileSync } from "node:fs";
 import { AwsNaming } from "../../constructs/aws/naming";
 import { AwsEnvironment } from "../../environments/aws-types";
-import { AWS_ENVIRONMENTS, SynthJson, onlyResource, resourceById, resourcesOf, synthAws } from "./helpers";
+import { AWS_ENVIRONMENTS } from "../helpers/aws";
+import { SynthesizedStack, ref, synthAws } from "../helpers/synth";
 
 /** The IAM statements of the inline policy of the role a resource's `roleArnAttr` points at. */
-function rolePolicyOf(json: SynthJson, roleRef: string): { Action: string | string[]; Resource: string | string[] }[] {
+function rolePolicyOf(synth: SynthesizedStack, roleRef: string): { Action: string | string[]; Resource: string | string[] }[] {
   const roleId = /aws_iam_role\.([^.]+)\.arn/.exec(roleRef)?.[1];
-  const policy = resourcesOf(json, "aws_iam_role_policy").find(([, p]) => String(p.role).includes(`aws_iam_role.${roleId}.`))?.[1];
+  const policy = synth.entries("aws_iam_role_policy").find(([, p]) => String(p.role).includes(`aws_iam_role.${roleId}.`))?.[1];
   if (!policy) throw new Error(`no inline policy for ${roleRef}`);
   return JSON.parse(policy.policy).Statement;
 }
@@ -36,26 +37,26 @@ const FRESHNESS_NOTIFIES: Record<string, boolean> = { dev: false, staging: true,
 const LOADS_REDSHIFT: Record<string, boolean> = { dev: false, staging: true, prod: true };
 
 describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys on the first try", (_name, env: AwsEnvironment) => {
-  const { json } = synthAws(env);
+  const synth = synthAws(env);
 
   // ---- Finding 6: Glue refuses CRAWL_NEW_FOLDERS_ONLY with anything but LOG/LOG.
   test("the incremental crawler logs schema changes and deletions (the only behaviours Glue accepts for it)", () => {
-    const crawler = onlyResource(json, "aws_glue_crawler");
+    const crawler = synth.only("aws_glue_crawler").config;
     expect(crawler.recrawl_policy).toEqual({ recrawl_behavior: "CRAWL_NEW_FOLDERS_ONLY" });
     expect(crawler.schema_change_policy).toEqual({ update_behavior: "LOG", delete_behavior: "LOG" });
   });
 
   // ---- Finding 7: ca_certificate_identifier is for Multi-AZ DB clusters; Aurora takes it per instance.
   test("the Aurora cluster sets no CA certificate; every instance does", () => {
-    expect(onlyResource(json, "aws_rds_cluster")).not.toHaveProperty("ca_certificate_identifier");
-    const instances = resourcesOf(json, "aws_rds_cluster_instance").map(([, i]) => i);
+    expect(synth.only("aws_rds_cluster").config).not.toHaveProperty("ca_certificate_identifier");
+    const instances = synth.configs("aws_rds_cluster_instance");
     expect(instances).toHaveLength(1 + env.sizing.aurora.readerCount);
     for (const i of instances) expect(i.ca_cert_identifier).toBe("rds-ca-rsa2048-g1");
   });
 
   // ---- Finding 11: the freshness metric is published once a night.
   test("the freshness alarm covers a whole schedule interval plus the job timeout, every period required", () => {
-    const alarm = resourcesOf(json, "aws_cloudwatch_metric_alarm").find(([, a]) => a.alarm_name.endsWith("data-freshness"))![1];
+    const alarm = synth.entries("aws_cloudwatch_metric_alarm").find(([, a]) => a.alarm_name.endsWith("data-freshness"))![1];
     expect(alarm).toMatchObject({
       period: 3600,
       evaluation_periods: FRESHNESS_WINDOW_HOURS[env.name],
@@ -71,14 +72,14 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
 
   // ---- Finding 12: Glue 5.0 writes to <--custom-logGroup-prefix>/{output,error}.
   test("Glue 5.0 logs go to two pre-created KMS-encrypted groups under --custom-logGroup-prefix", () => {
-    const job = resourceById(json, "aws_glue_job", "etl_nightly-job_");
+    const job = synth.byIdPrefix("aws_glue_job", "etl_nightly-job_").config;
     expect(job.glue_version).toBe("5.0");
     const args = job.default_arguments;
     expect(args).not.toHaveProperty("--continuous-log-logGroup");
     expect(args).not.toHaveProperty("--enable-continuous-cloudwatch-log");
     const prefix = `/pay/${env.name}/glue/etl`;
     expect(args["--custom-logGroup-prefix"]).toBe(prefix);
-    const groups = resourcesOf(json, "aws_cloudwatch_log_group").map(([, g]) => g);
+    const groups = synth.configs("aws_cloudwatch_log_group");
     for (const stream of ["output", "error"]) {
       const group = groups.find((g) => g.name === `${prefix}/${stream}`);
       expect(group).toMatchObject({
@@ -90,26 +91,27 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
 
   // ---- Finding 13: prod has no NAT; the job's Data API calls need the redshift-data endpoint.
   test("the Glue job reaches the Redshift Data API privately where it loads Redshift: interface endpoint and grants", () => {
-    const endpoints = resourcesOf(json, "aws_vpc_endpoint")
+    const endpoints = synth
+      .entries("aws_vpc_endpoint")
       .map(([, e]) => e)
       .filter((e) => e.service_name === `com.amazonaws.${env.region}.redshift-data`);
     expect(endpoints.map((e) => [e.vpc_endpoint_type, e.private_dns_enabled])).toEqual(
       LOADS_REDSHIFT[env.name] ? [["Interface", true]] : [],
     );
-    const statements = rolePolicyOf(json, resourceById(json, "aws_glue_job", "etl_nightly-job_").role_arn);
+    const statements = rolePolicyOf(synth, synth.byIdPrefix("aws_glue_job", "etl_nightly-job_").config.role_arn);
     const actions = statements.flatMap(actionsOf);
     const dataApi = ["redshift-data:BatchExecuteStatement", "redshift-data:DescribeStatement", "redshift-serverless:GetCredentials"];
     expect(dataApi.filter((a) => actions.includes(a))).toEqual(LOADS_REDSHIFT[env.name] ? dataApi : []);
   });
 
   test("each AWS service has at most one VPC endpoint (two with private DNS for one service are refused at apply)", () => {
-    const services = resourcesOf(json, "aws_vpc_endpoint").map(([, e]) => e.service_name);
+    const services = synth.entries("aws_vpc_endpoint").map(([, e]) => e.service_name);
     expect(services.filter((svc, i) => services.indexOf(svc) !== i)).toEqual([]);
   });
 
   // ---- Finding 14: the script exists in the repository and is uploaded by the stack.
   test("the job's script is an S3 object the stack uploads from glue/nightly_curate.py", () => {
-    const object = resourceById(json, "aws_s3_object", "etl_script_");
+    const object = synth.byIdPrefix("aws_s3_object", "etl_script_").config;
     expect(object).toMatchObject({
       key: "glue/scripts/nightly_curate.py",
       bucket: expect.stringMatching(/aws_s3_bucket\.artifacts_bucket_/),
@@ -119,7 +121,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
     expect(object).not.toHaveProperty("etag");
     // Encrypted with the artifacts bucket's CMK, like every object the stack uploads.
     expect(object).toMatchObject({ server_side_encryption: "aws:kms", kms_key_id: expect.stringMatching(/aws_kms_key\.keys_/) });
-    const job = resourceById(json, "aws_glue_job", "etl_nightly-job_");
+    const job = synth.byIdPrefix("aws_glue_job", "etl_nightly-job_").config;
     expect(job.command.script_location).toMatch(
       /^s3:\/\/\$\{aws_s3_object\.etl_script_[^.]+\.bucket\}\/\$\{aws_s3_object\.etl_script_[^.]+\.key\}$/,
     );
@@ -143,21 +145,21 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
       "--spark-event-logs-path",
       "--TempDir",
     ];
-    const passed = Object.keys(resourceById(json, "aws_glue_job", "etl_nightly-job_").default_arguments).filter(
+    const passed = Object.keys(synth.byIdPrefix("aws_glue_job", "etl_nightly-job_").config.default_arguments).filter(
       (k) => !glueOwn.includes(k),
     );
     expect(passed.map((k) => k.replace(/^--/, "")).sort()).toEqual([...read].sort());
   });
 
   test("MSK Connect worker-only properties are in the worker configuration, not the connector", () => {
-    for (const [, c] of resourcesOf(json, "aws_mskconnect_connector"))
+    for (const [, c] of synth.entries("aws_mskconnect_connector"))
       expect(c.connector_configuration).not.toHaveProperty("topic.creation.enable");
-    const sourceWorker = resourceById(json, "aws_mskconnect_worker_configuration", "cdc-source_worker-configuration_");
+    const sourceWorker = synth.byIdPrefix("aws_mskconnect_worker_configuration", "cdc-source_worker-configuration_").config;
     expect(sourceWorker.properties_file_content.split("\n")).toContain("topic.creation.enable=true");
   });
 
   test("create_before_destroy only on resources whose name changes with what forces their replacement", () => {
-    const replaceable = Object.entries(json.resource).flatMap(([type, byId]) =>
+    const replaceable = Object.entries(synth.json.resource).flatMap(([type, byId]) =>
       Object.entries(byId)
         .filter(([, r]) => r.lifecycle?.create_before_destroy === true)
         .map(([id, r]) => ({ address: `${type}.${id}`, name: r.name as string })),
@@ -175,18 +177,18 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
   });
 
   test("the warehouse role is described as what it can do: read the curated zone for COPY", () => {
-    const roles = resourcesOf(json, "aws_iam_role").filter(([, r]) => r.name.endsWith("-warehouse"));
+    const roles = synth.entries("aws_iam_role").filter(([, r]) => r.name.endsWith("-warehouse"));
     expect(roles).toHaveLength(LOADS_REDSHIFT[env.name] ? 1 : 0);
     for (const [id, role] of roles) {
       expect(role.description).not.toMatch(/UNLOAD|Spectrum/);
-      const actions = rolePolicyOf(json, `\${aws_iam_role.${id}.arn}`).flatMap(actionsOf);
+      const actions = rolePolicyOf(synth, ref("aws_iam_role", id, "arn")).flatMap(actionsOf);
       expect(actions).not.toContain("s3:PutObject");
       expect(actions.filter((a) => a.startsWith("glue:"))).toEqual([]);
     }
   });
 
   test(`the replication slot is debezium_pay_${env.name}_cdc, as sql/postgres/003 documents`, () => {
-    const source = resourceById(json, "aws_mskconnect_connector", "cdc-source_").connector_configuration;
+    const source = synth.byIdPrefix("aws_mskconnect_connector", "cdc-source_").config.connector_configuration;
     expect(source["slot.name"]).toBe(`debezium_pay_${env.name}_cdc`);
     const sql = readFileSync("sql/postgres/003_cdc_publication.sql", "utf8");
     expect(sql).toContain("debezium_<workload>_<env>_cdc");
@@ -195,7 +197,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
 
   // ---- Finding 10: every topic a connector writes is inside its IAM grants.
   test("every topic the Debezium connector writes is granted (data, heartbeat, MSK Connect internal topics)", () => {
-    const [, source] = resourcesOf(json, "aws_mskconnect_connector").find(([id]) => id.startsWith("cdc-source_"))!;
+    const [, source] = synth.entries("aws_mskconnect_connector").find(([id]) => id.startsWith("cdc-source_"))!;
     const cfg = source.connector_configuration;
     // Debezium 2.x naming: <topic.prefix>.<schema>.<table>; heartbeat <topic.heartbeat.prefix>.<topic.prefix>.
     const dataTopics = String(cfg["table.include.list"])
@@ -203,7 +205,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
       .map((t) => `${cfg["topic.prefix"]}.${t}`);
     const heartbeat = `${cfg["topic.heartbeat.prefix"] ?? "__debezium-heartbeat"}.${cfg["topic.prefix"]}`;
     const internal = ["offsets", "status", "configs"].map((k) => `__amazon_msk_connect_${k}_${source.name}_0a1b2c3d`);
-    const statements = rolePolicyOf(json, source.service_execution_role_arn);
+    const statements = rolePolicyOf(synth, source.service_execution_role_arn);
     const granted = (action: string) =>
       statements
         .filter((s) => actionsOf(s).includes(action))
@@ -220,14 +222,14 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
   });
 
   test("every data topic the sink lands is matched by its topics.regex and readable by its role", () => {
-    const source = resourceById(json, "aws_mskconnect_connector", "cdc-source_").connector_configuration;
-    const [, sink] = resourcesOf(json, "aws_mskconnect_connector").find(([id]) => id.startsWith("cdc-sink_"))!;
+    const source = synth.byIdPrefix("aws_mskconnect_connector", "cdc-source_").config.connector_configuration;
+    const [, sink] = synth.entries("aws_mskconnect_connector").find(([id]) => id.startsWith("cdc-sink_"))!;
     const regex = new RegExp(`^${sink.connector_configuration["topics.regex"]}$`);
     const dataTopics = String(source["table.include.list"])
       .split(",")
       .map((t) => `${source["topic.prefix"]}.${t}`);
     expect(dataTopics.filter((t) => !regex.test(t))).toEqual([]);
-    const readable = rolePolicyOf(json, sink.service_execution_role_arn)
+    const readable = rolePolicyOf(synth, sink.service_execution_role_arn)
       .filter((s) => actionsOf(s).includes("kafka-cluster:ReadData"))
       .flatMap(resourcesIn)
       .map((arn) => /:topic\/[^/]+\/\*\/(.+)$/.exec(arn)?.[1])
@@ -235,7 +237,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
       .map(iamGlob);
     expect(dataTopics.filter((t) => !readable.some((p) => p.test(t)))).toEqual([]);
     // MSK Connect keeps the sink's offsets, status and configs in its own internal topics.
-    const statements = rolePolicyOf(json, sink.service_execution_role_arn);
+    const statements = rolePolicyOf(synth, sink.service_execution_role_arn);
     const internal = ["offsets", "status", "configs"].map((k) => `__amazon_msk_connect_${k}_${sink.name}_0a1b2c3d`);
     for (const action of ["kafka-cluster:CreateTopic", "kafka-cluster:WriteData", "kafka-cluster:ReadData"]) {
       const patterns = statements
@@ -250,22 +252,22 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
 
   // ---- Security items
   test(`the CloudTrail bucket is write-once: Object Lock at creation, ${env.deletionProtection ? "COMPLIANCE" : "GOVERNANCE"}, 365 days`, () => {
-    expect(resourceById(json, "aws_s3_bucket", "audit_bucket_").object_lock_enabled).toBe(true);
-    const lock = onlyResource(json, "aws_s3_bucket_object_lock_configuration");
+    expect(synth.byIdPrefix("aws_s3_bucket", "audit_bucket_").config.object_lock_enabled).toBe(true);
+    const lock = synth.only("aws_s3_bucket_object_lock_configuration").config;
     expect(lock.bucket).toMatch(/aws_s3_bucket\.audit_bucket_/);
     expect(lock.rule.default_retention).toEqual({ mode: env.deletionProtection ? "COMPLIANCE" : "GOVERNANCE", days: 365 });
-    for (const [id, b] of resourcesOf(json, "aws_s3_bucket"))
+    for (const [id, b] of synth.entries("aws_s3_bucket"))
       expect({ id, lock: b.object_lock_enabled === true }).toEqual({ id, lock: id.startsWith("audit_") });
   });
 
   test(`the CloudTrail bucket has a copy outside itself (AWS Backup${env.drRegion ? `, copied to ${env.drRegion}` : ""})`, () => {
-    const selected: string[] = onlyResource(json, "aws_backup_selection").resources;
+    const selected: string[] = synth.only("aws_backup_selection").config.resources;
     expect(selected.some((r) => /aws_s3_bucket\.audit_bucket_[^.]+\.arn/.test(r))).toBe(true);
   });
 
   test("every bucket aborts incomplete multipart uploads within 7 days", () => {
-    const buckets = resourcesOf(json, "aws_s3_bucket").map(([id]) => id);
-    const lifecycles = resourcesOf(json, "aws_s3_bucket_lifecycle_configuration").map(([, l]) => l);
+    const buckets = synth.entries("aws_s3_bucket").map(([id]) => id);
+    const lifecycles = synth.configs("aws_s3_bucket_lifecycle_configuration");
     const aborting = buckets.filter((id) =>
       lifecycles.some(
         (l) =>
@@ -289,17 +291,18 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
     ["route table changes", "CreateRoute"],
     ["console sign-in without MFA", "MFAUsed"],
   ])("CIS alarm for %s: a metric filter on the trail's log group and an alarm to the alert topic", (_what, token) => {
-    const trailGroup = onlyResource(json, "aws_cloudtrail").cloud_watch_logs_group_arn as string;
+    const trailGroup = synth.only("aws_cloudtrail").config.cloud_watch_logs_group_arn as string;
     const groupId = /aws_cloudwatch_log_group\.([^.]+)\.arn/.exec(trailGroup)![1];
-    const filters = resourcesOf(json, "aws_cloudwatch_log_metric_filter")
+    const filters = synth
+      .entries("aws_cloudwatch_log_metric_filter")
       .map(([, f]) => f)
       .filter((f) => f.pattern.includes(token));
     expect(filters.length).toBeGreaterThanOrEqual(1);
     for (const f of filters) {
       expect(f.log_group_name).toBe(`\${aws_cloudwatch_log_group.${groupId}.name}`);
-      const alarm = resourcesOf(json, "aws_cloudwatch_metric_alarm").find(
-        ([, a]) => a.metric_name === f.metric_transformation.name && a.namespace === f.metric_transformation.namespace,
-      )?.[1];
+      const alarm = synth
+        .entries("aws_cloudwatch_metric_alarm")
+        .find(([, a]) => a.metric_name === f.metric_transformation.name && a.namespace === f.metric_transformation.namespace)?.[1];
       expect(alarm).toMatchObject({
         threshold: 1,
         comparison_operator: "GreaterThanOrEqualToThreshold",
@@ -310,14 +313,14 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
   });
 
   test("the Debezium secret rotates every 30 days through AWS's PostgreSQL rotation function in the compute subnets", () => {
-    const rotation = onlyResource(json, "aws_secretsmanager_secret_rotation");
+    const rotation = synth.only("aws_secretsmanager_secret_rotation").config;
     expect(rotation.secret_id).toMatch(/aws_secretsmanager_secret\.cdc-source_credentials_/);
     expect(rotation.rotation_rules).toEqual({ automatically_after_days: 30 });
     expect(rotation.rotate_immediately).toBe(false);
     expect(rotation.rotation_lambda_arn).toMatch(
       /aws_serverlessapplicationrepository_cloudformation_stack\.[^.]+\.outputs\["RotationLambdaARN"\]/,
     );
-    const app = onlyResource(json, "aws_serverlessapplicationrepository_cloudformation_stack");
+    const app = synth.only("aws_serverlessapplicationrepository_cloudformation_stack").config;
     expect(app.application_id).toBe(
       "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser",
     );
@@ -328,7 +331,8 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s deploys
     // The function's security group reaches PostgreSQL and HTTPS inside the VPC, nothing else.
     const sgRef = app.parameters.vpcSecurityGroupIds as string;
     const sgId = /aws_security_group\.([^.]+)\.id/.exec(sgRef)![1];
-    const egress = resourcesOf(json, "aws_vpc_security_group_egress_rule")
+    const egress = synth
+      .entries("aws_vpc_security_group_egress_rule")
       .map(([, r]) => r)
       .filter((r) => String(r.security_group_id).includes(`aws_security_group.${sgId}.`));
     expect(egress.map((r) => [r.from_port, r.cidr_ipv4 ?? "sg"]).sort()).toEqual([

@@ -1,11 +1,9 @@
-import { Testing } from "cdktf";
 import { awsDev } from "../../environments/aws-dev";
 import { awsProd } from "../../environments/aws-prod";
 import { awsStaging } from "../../environments/aws-staging";
 import { AwsEnvironment } from "../../environments/aws-types";
 import { validateAwsEnvironment } from "../../environments/aws-validate";
-import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
-import { SynthJson, onlyResource, resourceById, resourcesOf, synthAws } from "./helpers";
+import { SynthesizedStack, synthAws } from "../helpers/synth";
 
 /**
  * Prod switched to the brief's engines. The validator refuses it as long as prod runs Airflow, whose
@@ -57,14 +55,8 @@ const prodShapeOnSaas: AwsEnvironment = {
   ml: { enabled: false },
 };
 
-function synthVariant(env: AwsEnvironment): SynthJson {
-  const app = Testing.app();
-  const stack = new AwsPlatformStack(app, `aws-${env.name}`, { environment: validateAwsEnvironment(env) });
-  return JSON.parse(Testing.synth(stack, true)) as SynthJson;
-}
-
-const by = (json: SynthJson, type: string, key: string): Record<string, any> =>
-  Object.fromEntries(resourcesOf(json, type).map(([, r]) => [r[key], r]));
+const by = (synth: SynthesizedStack, type: string, key: string): Record<string, any> =>
+  Object.fromEntries(synth.entries(type).map(([, r]) => [r[key], r]));
 
 describe("engine choice per environment (literal table from README/docs/aws.md)", () => {
   test.each([
@@ -72,19 +64,20 @@ describe("engine choice per environment (literal table from README/docs/aws.md)"
     ["staging", awsStaging, 1, 1, 0, 0],
     ["prod", awsProd, 1, 1, 0, 0],
   ] as const)("%s: Redshift, DocumentDB, Snowflake, Atlas counts", (_n, env, redshift, docdb, snowflake, atlas) => {
-    const { json } = synthAws(env);
-    expect(resourcesOf(json, "aws_redshiftserverless_workgroup")).toHaveLength(redshift);
-    expect(resourcesOf(json, "aws_docdb_cluster")).toHaveLength(docdb);
-    expect(resourcesOf(json, "snowflake_warehouse")).toHaveLength(snowflake * 3);
-    expect(resourcesOf(json, "mongodbatlas_advanced_cluster")).toHaveLength(atlas);
+    const synth = synthAws(env);
+    expect(synth.entries("aws_redshiftserverless_workgroup")).toHaveLength(redshift);
+    expect(synth.entries("aws_docdb_cluster")).toHaveLength(docdb);
+    expect(synth.entries("snowflake_warehouse")).toHaveLength(snowflake * 3);
+    expect(synth.entries("mongodbatlas_advanced_cluster")).toHaveLength(atlas);
   });
 });
 
 describe("aws-dev on Snowflake", () => {
-  const { json, text } = synthAws(awsDev);
+  const synth = synthAws(awsDev);
+  const { text } = synth;
 
   test("provider: key-pair JWT, organization and account from the environment, preview resources listed", () => {
-    const provider = (json.provider as any).snowflake[0];
+    const provider = (synth.json.provider as any).snowflake[0];
     expect(provider).toMatchObject({ organization_name: "PAYORG", account_name: "PAY_DEV", authenticator: "SNOWFLAKE_JWT" });
     expect(provider.private_key).toBeUndefined();
     expect(provider.password).toBeUndefined();
@@ -94,7 +87,7 @@ describe("aws-dev on Snowflake", () => {
   });
 
   test("RAW, CURATED and ANALYTICS with 1 day of Time Travel, no PUBLIC schema, destroyable in dev", () => {
-    const dbs = by(json, "snowflake_database", "name");
+    const dbs = by(synth, "snowflake_database", "name");
     expect(Object.keys(dbs).sort()).toEqual(["ANALYTICS", "CURATED", "RAW"]);
     for (const db of Object.values(dbs)) {
       expect(db).toMatchObject({
@@ -103,14 +96,15 @@ describe("aws-dev on Snowflake", () => {
         lifecycle: { prevent_destroy: false },
       });
     }
-    const schemas = resourcesOf(json, "snowflake_schema")
+    const schemas = synth
+      .entries("snowflake_schema")
       .map(([, s]) => s.name)
       .sort();
     expect(schemas).toEqual(["CDC", "LANDING", "PAYMENTS", "STAR"]);
   });
 
   test("warehouses: XSMALL loading, transformation and BI, auto-suspend/resume, one monthly monitor", () => {
-    const wh = by(json, "snowflake_warehouse", "name");
+    const wh = by(synth, "snowflake_warehouse", "name");
     expect(wh.LOADING_WH).toMatchObject({
       warehouse_size: "XSMALL",
       auto_suspend: 60,
@@ -122,7 +116,7 @@ describe("aws-dev on Snowflake", () => {
     expect(wh.BI_WH).toMatchObject({ warehouse_size: "XSMALL", auto_suspend: 60, max_cluster_count: 1 });
     // A single-cluster warehouse has no scaling policy.
     expect(wh.BI_WH.scaling_policy).toBeUndefined();
-    const monitor = onlyResource(json, "snowflake_resource_monitor");
+    const monitor = synth.only("snowflake_resource_monitor").config;
     expect(monitor).toMatchObject({
       credit_quota: 100,
       frequency: "MONTHLY",
@@ -135,11 +129,12 @@ describe("aws-dev on Snowflake", () => {
       // The cost estimator prices credits by the edition named in the comment.
       expect(w.comment).toMatch(/\(enterprise edition\)$/);
     }
-    expect(onlyResource(json, "snowflake_current_account").resource_monitor).toMatch(/snowflake_resource_monitor\./);
+    expect(synth.only("snowflake_current_account").config.resource_monitor).toMatch(/snowflake_resource_monitor\./);
   });
 
   test("access roles per schema granted to LOADER, TRANSFORMER, ANALYST and FRAUD_ML; nothing to PUBLIC", () => {
-    const roles = resourcesOf(json, "snowflake_account_role")
+    const roles = synth
+      .entries("snowflake_account_role")
       .map(([, r]) => r.name)
       .sort();
     expect(roles).toEqual(
@@ -161,10 +156,10 @@ describe("aws-dev on Snowflake", () => {
     // Which access roles each functional role inherits, resolved from the grant references.
     const roleName = (ref: string) => {
       const id = /snowflake_account_role\.([^.]+)\.name/.exec(ref)?.[1];
-      return id ? json.resource.snowflake_account_role[id].name : ref;
+      return id ? synth.json.resource.snowflake_account_role[id].name : ref;
     };
     const inherits: Record<string, string[]> = {};
-    for (const [, g] of resourcesOf(json, "snowflake_grant_account_role")) {
+    for (const [, g] of synth.entries("snowflake_grant_account_role")) {
       if (g.parent_role_name === undefined) continue;
       (inherits[roleName(g.parent_role_name)] ??= []).push(roleName(g.role_name));
     }
@@ -173,7 +168,7 @@ describe("aws-dev on Snowflake", () => {
     expect(inherits.ANALYST).toEqual(["ANALYTICS_STAR_R"]);
     expect(inherits.FRAUD_ML.sort()).toEqual(["ANALYTICS_STAR_R", "CURATED_PAYMENTS_R"]);
     expect(inherits.SYSADMIN.sort()).toEqual(["ANALYST", "FRAUD_ML", "LOADER", "TRANSFORMER"]);
-    const grants = resourcesOf(json, "snowflake_grant_privileges_to_account_role").map(([, g]) => g);
+    const grants = synth.configs("snowflake_grant_privileges_to_account_role");
     expect(grants.some((g) => g.account_role_name === "PUBLIC")).toBe(false);
     expect(text).not.toMatch(/"(parent_role_name|account_role_name)":\s*"PUBLIC"/);
     const futureSelects = grants.filter((g) => g.on_schema_object?.future && g.privileges.includes("SELECT"));
@@ -181,15 +176,16 @@ describe("aws-dev on Snowflake", () => {
   });
 
   test("service users are key-pair only: no password, no key in state, key secrets in Secrets Manager with the olap CMK", () => {
-    const users = by(json, "snowflake_service_user", "name");
+    const users = by(synth, "snowflake_service_user", "name");
     expect(Object.keys(users).sort()).toEqual(["ETL_TRANSFORMER_SVC", "KAFKA_LOADER_SVC"]);
     for (const u of Object.values(users)) {
       expect(u.rsa_public_key).toBeUndefined();
       expect(u.lifecycle.ignore_changes).toEqual(["rsa_public_key", "rsa_public_key_2"]);
       expect(u.network_policy).toMatch(/snowflake_network_policy\./);
     }
-    expect(resourcesOf(json, "snowflake_user")).toHaveLength(0);
-    const secrets = resourcesOf(json, "aws_secretsmanager_secret")
+    expect(synth.entries("snowflake_user")).toHaveLength(0);
+    const secrets = synth
+      .entries("aws_secretsmanager_secret")
       .map(([, s]) => s)
       .filter((s) => /snowflake\//.test(s.name));
     expect(secrets.map((s) => s.name).sort()).toEqual([
@@ -197,44 +193,44 @@ describe("aws-dev on Snowflake", () => {
       "pay-dev-euw1-snowflake/kafka_loader_svc",
     ]);
     for (const s of secrets) expect(s.kms_key_id).toMatch(/aws_kms_key\.keys_olap_/);
-    expect(resourcesOf(json, "aws_secretsmanager_secret_version")).toHaveLength(0);
+    expect(synth.entries("aws_secretsmanager_secret_version")).toHaveLength(0);
   });
 
   test("network policy: NAT gateway IP and the corporate range, no 0.0.0.0/0; SAML2 SSO from the environment", () => {
-    const policy = onlyResource(json, "snowflake_network_policy");
+    const policy = synth.only("snowflake_network_policy").config;
     expect(policy.allowed_ip_list).toEqual([expect.stringMatching(/aws_eip\.network_nat-0-eip_.*\.public_ip/), "203.0.113.0/24"]);
-    expect(onlyResource(json, "snowflake_current_account").network_policy).toMatch(/snowflake_network_policy\./);
-    expect(onlyResource(json, "snowflake_saml2_integration")).toMatchObject({
+    expect(synth.only("snowflake_current_account").config.network_policy).toMatch(/snowflake_network_policy\./);
+    expect(synth.only("snowflake_saml2_integration").config).toMatchObject({
       saml2_provider: "OKTA",
       saml2_sso_url: "https://example.okta.com/app/snowflake/exk-payments-dev/sso/saml",
       enabled: "true",
     });
-    expect(resourcesOf(json, "snowflake_failover_group")).toHaveLength(0);
+    expect(synth.entries("snowflake_failover_group")).toHaveLength(0);
   });
 
   test("the OLAP SLA row (query > 10 s on BI_WH) is a Snowflake alert e-mailing the environment's contacts", () => {
-    const alert = onlyResource(json, "snowflake_alert");
+    const alert = synth.only("snowflake_alert").config;
     expect(alert.condition).toContain("WAREHOUSE_NAME = 'BI_WH' AND TOTAL_ELAPSED_TIME > 10000");
     expect(alert.action).toContain("'data-platform-dev@example.com'");
     expect(alert).toMatchObject({ alert_schedule: { interval: 60 }, enabled: true });
-    expect(onlyResource(json, "snowflake_email_notification_integration").allowed_recipients).toEqual(["data-platform-dev@example.com"]);
+    expect(synth.only("snowflake_email_notification_integration").config.allowed_recipients).toEqual(["data-platform-dev@example.com"]);
   });
 
   test("curated zone -> storage integration (role trusts Snowflake's user with an external id) -> stage -> auto-ingest pipe", () => {
-    const integration = onlyResource(json, "snowflake_storage_integration");
+    const integration = synth.only("snowflake_storage_integration").config;
     expect(integration).toMatchObject({ storage_provider: "S3", type: "EXTERNAL_STAGE", enabled: true });
     expect(integration.storage_allowed_locations).toEqual([
       expect.stringMatching(/^s3:\/\/\$\{aws_s3_bucket\.curated-zone_bucket_.*\.bucket\}\/$/),
     ]);
-    const role = resourceById(json, "aws_iam_role", "olap-ingest_role_");
+    const role = synth.byIdPrefix("aws_iam_role", "olap-ingest_role_").config;
     expect(integration.storage_aws_role_arn).toBe(`arn:aws:iam::111111111111:role/${role.name}`);
     const trust = JSON.parse(role.assume_role_policy).Statement[0];
     expect(trust.Principal.AWS).toMatch(/snowflake_storage_integration\..*\.storage_aws_iam_user_arn/);
     expect(trust.Condition.StringEquals["sts:ExternalId"]).toBe(integration.storage_aws_external_id);
-    const policy = JSON.parse(resourceById(json, "aws_iam_role_policy", "olap-ingest_role_").policy).Statement;
+    const policy = JSON.parse(synth.byIdPrefix("aws_iam_role_policy", "olap-ingest_role_").config.policy).Statement;
     expect(policy.flatMap((s: any) => [s.Action].flat())).not.toContain("s3:PutObject");
-    expect(onlyResource(json, "snowflake_pipe")).toMatchObject({ auto_ingest: true });
-    const notification = onlyResource(json, "aws_s3_bucket_notification");
+    expect(synth.only("snowflake_pipe").config).toMatchObject({ auto_ingest: true });
+    const notification = synth.only("aws_s3_bucket_notification").config;
     expect(notification.bucket).toMatch(/aws_s3_bucket\.curated-zone_bucket_/);
     expect(notification.queue[0]).toMatchObject({ events: ["s3:ObjectCreated:*"], filter_suffix: ".parquet" });
     expect(notification.queue[0].queue_arn).toMatch(/snowflake_pipe\..*\.notification_channel/);
@@ -242,10 +238,10 @@ describe("aws-dev on Snowflake", () => {
 });
 
 describe("aws-dev on MongoDB Atlas", () => {
-  const { json } = synthAws(awsDev);
+  const synth = synthAws(awsDev);
 
   test("provider reads the API key from Secrets Manager through an assumed role", () => {
-    expect((json.provider as any).mongodbatlas[0]).toEqual({
+    expect((synth.json.provider as any).mongodbatlas[0]).toEqual({
       assume_role: [{ role_arn: "arn:aws:iam::111111111111:role/pay-dev-atlas-secret-reader" }],
       secret_name: "pay/dev/atlas-api-key",
       region: "eu-west-1",
@@ -253,7 +249,7 @@ describe("aws-dev on MongoDB Atlas", () => {
   });
 
   test("M10 x 3 in EU_WEST_1, PITR, CMK encryption, TLS 1.2, no termination protection in dev", () => {
-    const c = onlyResource(json, "mongodbatlas_advanced_cluster");
+    const c = synth.only("mongodbatlas_advanced_cluster").config;
     expect(c).toMatchObject({
       cluster_type: "REPLICASET",
       backup_enabled: true,
@@ -275,30 +271,30 @@ describe("aws-dev on MongoDB Atlas", () => {
         ],
       },
     ]);
-    const ear = onlyResource(json, "mongodbatlas_encryption_at_rest").aws_kms_config[0];
+    const ear = synth.only("mongodbatlas_encryption_at_rest").config.aws_kms_config[0];
     expect(ear).toMatchObject({ enabled: true, region: "EU_WEST_1" });
     expect(ear.customer_master_key_id).toMatch(/aws_kms_key\.keys_nosql_.*\.key_id/);
   });
 
   test("PrivateLink only: endpoint service, interface endpoint in the data subnets, link; no IP access list", () => {
-    expect(resourcesOf(json, "mongodbatlas_project_ip_access_list")).toHaveLength(0);
-    const endpoint = resourceById(json, "aws_vpc_endpoint", "nosql-atlas_endpoint_");
+    expect(synth.entries("mongodbatlas_project_ip_access_list")).toHaveLength(0);
+    const endpoint = synth.byIdPrefix("aws_vpc_endpoint", "nosql-atlas_endpoint_").config;
     expect(endpoint.vpc_endpoint_type).toBe("Interface");
     expect(endpoint.service_name).toMatch(/mongodbatlas_privatelink_endpoint\..*\.endpoint_service_name/);
     expect(endpoint.subnet_ids).toHaveLength(3);
     for (const s of endpoint.subnet_ids) expect(s).toMatch(/aws_subnet\.network_data-/);
-    expect(onlyResource(json, "mongodbatlas_privatelink_endpoint_service").endpoint_service_id).toMatch(
+    expect(synth.only("mongodbatlas_privatelink_endpoint_service").config.endpoint_service_id).toMatch(
       /aws_vpc_endpoint\.nosql-atlas_endpoint_.*\.id/,
     );
   });
 
   test("backups: 7-day PITR window and 14 daily snapshots (the environment's retention); auditing on; alerts by e-mail", () => {
-    expect(onlyResource(json, "mongodbatlas_cloud_backup_schedule")).toMatchObject({
+    expect(synth.only("mongodbatlas_cloud_backup_schedule").config).toMatchObject({
       restore_window_days: 7,
       policy_item_daily: { frequency_interval: 1, retention_unit: "days", retention_value: 14 },
     });
-    expect(onlyResource(json, "mongodbatlas_auditing")).toMatchObject({ enabled: true });
-    const alerts = resourcesOf(json, "mongodbatlas_alert_configuration").map(([, a]) => a);
+    expect(synth.only("mongodbatlas_auditing").config).toMatchObject({ enabled: true });
+    const alerts = synth.configs("mongodbatlas_alert_configuration");
     const metrics = alerts.flatMap((a) => (a.metric_threshold_config ?? []).map((m: any) => `${m.metric_name}>${m.threshold}`));
     expect(metrics.sort()).toEqual(["DISK_PARTITION_SPACE_USED_DATA>80", "OP_EXECUTION_TIME_READS>50", "OP_EXECUTION_TIME_WRITES>50"]);
     expect(alerts.map((a) => a.event_type)).toContain("NO_PRIMARY");
@@ -307,14 +303,15 @@ describe("aws-dev on MongoDB Atlas", () => {
   });
 
   test("database users are IAM roles with per-collection custom roles; no passwords", () => {
-    const users = resourcesOf(json, "mongodbatlas_database_user").map(([, u]) => u);
+    const users = synth.configs("mongodbatlas_database_user");
     expect(users).toHaveLength(2);
     for (const u of users) {
       expect(u).toMatchObject({ auth_database_name: "$external", aws_iam_type: "ROLE" });
       expect(u.password).toBeUndefined();
       expect(u.username).toMatch(/aws_iam_role\..*\.arn/);
     }
-    const roles = resourcesOf(json, "mongodbatlas_custom_db_role")
+    const roles = synth
+      .entries("mongodbatlas_custom_db_role")
       .map(([, r]) => r.role_name)
       .sort();
     expect(roles).toEqual([
@@ -338,8 +335,8 @@ describe("aws-dev on MongoDB Atlas", () => {
 
 describe("aws-dev people sign in to Atlas through the organization's identity provider", () => {
   test("two IdP groups mapped to ORG_MEMBER and their project roles", () => {
-    const { json } = synthAws(awsDev);
-    const mappings = resourcesOf(json, "mongodbatlas_federated_settings_org_role_mapping").map(([, m]) => m);
+    const synth = synthAws(awsDev);
+    const mappings = synth.configs("mongodbatlas_federated_settings_org_role_mapping");
     expect(mappings.map((m) => [m.external_group_name, m.role_assignments[1].roles])).toEqual([
       ["payments-data-engineers", ["GROUP_DATA_ACCESS_READ_WRITE", "GROUP_CLUSTER_MANAGER"]],
       ["payments-sre", ["GROUP_READ_ONLY"]],
@@ -368,8 +365,8 @@ describe("CDC sinks carry the Debezium source's tables", () => {
     ["dev", awsDev],
     ["prod's shape on Snowflake + Atlas", prodShapeOnSaas],
   ] as const)("%s", (_n, env) => {
-    const json = env === awsDev ? synthAws(env).json : synthVariant(env);
-    const config = (prefix: string) => resourceById(json, "aws_mskconnect_connector", prefix).connector_configuration;
+    const synth = synthAws(env);
+    const config = (prefix: string) => synth.byIdPrefix("aws_mskconnect_connector", prefix).config.connector_configuration;
     // GIVEN the tables the Debezium source captures, read from its own configuration
     const source = config("cdc-source_");
     const prefix = source["topic.prefix"];
@@ -387,9 +384,9 @@ describe("CDC sinks carry the Debezium source's tables", () => {
   });
 
   test("sink roles consume only the CDC topics of their environment", () => {
-    const { json } = synthAws(awsDev);
+    const synth = synthAws(awsDev);
     for (const id of ["cdc-snowflake_role_", "cdc-atlas_role_"]) {
-      const statements = JSON.parse(resourceById(json, "aws_iam_role_policy", id).policy).Statement;
+      const statements = JSON.parse(synth.byIdPrefix("aws_iam_role_policy", id).config.policy).Statement;
       const read = statements.find((s: any) => [s.Action].flat().includes("kafka-cluster:ReadData"));
       expect([read.Resource].flat()).toEqual([expect.stringMatching(/:topic\/pay-dev-euw1-streaming\/\*\/pay\.dev\.cdc\.\*$/)]);
     }
@@ -397,39 +394,41 @@ describe("CDC sinks carry the Debezium source's tables", () => {
 });
 
 describe("prod's shape on Snowflake + Atlas (the promotion path, without Airflow)", () => {
-  const json = synthVariant(prodShapeOnSaas);
+  const synth = synthAws(prodShapeOnSaas);
 
   test("Snowflake failover group to the DR account every 10 minutes; 30 days of Time Travel", () => {
-    expect(onlyResource(json, "snowflake_failover_group")).toMatchObject({
+    expect(synth.only("snowflake_failover_group").config).toMatchObject({
       allowed_accounts: ["PAYORG.PAY_PROD_DR"],
       replication_schedule: { interval: 10 },
       lifecycle: { prevent_destroy: true },
     });
-    for (const [, db] of resourcesOf(json, "snowflake_database")) expect(db.data_retention_time_in_days).toBe(30);
+    for (const [, db] of synth.entries("snowflake_database")) expect(db.data_retention_time_in_days).toBe(30);
   });
 
   test("Snowflake through PrivateLink: endpoint + private zone, connector and ETL via the endpoint, no internet egress", () => {
-    expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(0);
-    const endpoint = resourceById(json, "aws_vpc_endpoint", "olap-privatelink_endpoint_");
+    expect(synth.entries("aws_nat_gateway")).toHaveLength(0);
+    const endpoint = synth.byIdPrefix("aws_vpc_endpoint", "olap-privatelink_endpoint_").config;
     expect(endpoint.vpc_endpoint_type).toBe("Interface");
     expect(endpoint.service_name).toMatch(/data\.snowflake_system_get_privatelink_config\..*\.aws_vpce_id/);
-    expect(onlyResource(json, "aws_route53_zone")).toMatchObject({ name: "privatelink.snowflakecomputing.com" });
-    expect(resourcesOf(json, "aws_route53_record")).toHaveLength(5);
-    const connector = resourceById(json, "aws_mskconnect_connector", "cdc-snowflake_").connector_configuration;
+    expect(synth.only("aws_route53_zone").config).toMatchObject({ name: "privatelink.snowflakecomputing.com" });
+    expect(synth.entries("aws_route53_record")).toHaveLength(5);
+    const connector = synth.byIdPrefix("aws_mskconnect_connector", "cdc-snowflake_").config.connector_configuration;
     expect(connector["snowflake.url.name"]).toMatch(/data\.snowflake_system_get_privatelink_config\..*\.account_url\}:443$/);
-    const egress = resourcesOf(json, "aws_vpc_security_group_egress_rule").map(([, r]) => r);
+    const egress = synth.configs("aws_vpc_security_group_egress_rule");
     expect(egress.filter((r) => r.cidr_ipv4 === "0.0.0.0/0")).toEqual([]);
-    expect(onlyResource(json, "snowflake_network_policy").allowed_ip_list).toEqual(["10.130.0.0/16", "10.250.0.0/16"]);
-    expect((json.provider as any).snowflake[0].preview_features_enabled).toContain("snowflake_system_get_privatelink_config_datasource");
+    expect(synth.only("snowflake_network_policy").config.allowed_ip_list).toEqual(["10.130.0.0/16", "10.250.0.0/16"]);
+    expect((synth.json.provider as any).snowflake[0].preview_features_enabled).toContain(
+      "snowflake_system_get_privatelink_config_datasource",
+    );
   });
 
   test("Atlas: 3 x M50 in EU_WEST_1 and 2 in EU_CENTRAL_1; 35-day PITR and 365 daily snapshots", () => {
-    const specs = onlyResource(json, "mongodbatlas_advanced_cluster").replication_specs[0].region_configs;
+    const specs = synth.only("mongodbatlas_advanced_cluster").config.replication_specs[0].region_configs;
     expect(specs.map((r: any) => [r.region_name, r.priority, r.electable_specs.instance_size, r.electable_specs.node_count])).toEqual([
       ["EU_WEST_1", 7, "M50", 3],
       ["EU_CENTRAL_1", 6, "M50", 2],
     ]);
-    expect(onlyResource(json, "mongodbatlas_cloud_backup_schedule")).toMatchObject({
+    expect(synth.only("mongodbatlas_cloud_backup_schedule").config).toMatchObject({
       restore_window_days: 35,
       policy_item_daily: { retention_value: 365 },
     });

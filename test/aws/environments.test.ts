@@ -3,7 +3,7 @@ import { awsStaging } from "../../environments/aws-staging";
 import { AwsEnvironment } from "../../environments/aws-types";
 import { validateAwsEnvironment, validateAwsEnvironmentSet } from "../../environments/aws-validate";
 import { EnvironmentConfigError } from "../../environments/checks";
-import { AWS_ENVIRONMENTS, devWith } from "./helpers";
+import { AWS_ENVIRONMENTS, devWith } from "../helpers/aws";
 
 const prodWith = (mutate: (env: any) => void): AwsEnvironment => {
   const env = structuredClone(awsProd) as any;

@@ -6,11 +6,10 @@ import { pinnedRequirements } from "../../constructs/aws/drift-monitor";
 import { uploadableFileContent } from "../../constructs/aws/private/file-content";
 import { toAirflowCron } from "../../constructs/aws/managed-airflow";
 import { awsProd } from "../../environments/aws-prod";
-import { Testing } from "cdktf";
 import { AwsEnvironment } from "../../environments/aws-types";
-import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
 import { validateAwsEnvironment } from "../../environments/aws-validate";
-import { AWS_ENVIRONMENTS, devOnRedshift, devWith, resourceById, resourcesOf, synthAws, SynthJson } from "./helpers";
+import { AWS_ENVIRONMENTS, devOnRedshift, devWith } from "../helpers/aws";
+import { SynthesizedStack, synthAws } from "../helpers/synth";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -50,8 +49,8 @@ const UPLOADED_KEYS = [
   "requirements.txt",
 ];
 
-const statementsOf = (json: SynthJson, roleIdPrefix: string): any[] =>
-  JSON.parse(resourceById(json, "aws_iam_role_policy", roleIdPrefix).policy).Statement;
+const statementsOf = (synth: SynthesizedStack, roleIdPrefix: string): any[] =>
+  JSON.parse(synth.byIdPrefix("aws_iam_role_policy", roleIdPrefix).config.policy).Statement;
 const actionsOn = (statements: any[], resource: RegExp): string[] =>
   statements
     .filter((s) => [s.Resource].flat().some((r: string) => resource.test(r)))
@@ -61,9 +60,9 @@ const actionsOn = (statements: any[], resource: RegExp): string[] =>
 describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) => [e.name, e] as const))(
   "aws-%s Airflow (MWAA)",
   (name, env) => {
-    const { json } = synthAws(env);
+    const synth = synthAws(env);
     const want = EXPECTED[name].airflow!;
-    const mwaa = resourcesOf(json, "aws_mwaa_environment");
+    const mwaa = synth.entries("aws_mwaa_environment");
     const m = mwaa[0]?.[1] ?? {};
     const prefix = `pay-${name}-euw1`;
 
@@ -92,15 +91,15 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
     });
 
     test(`internet egress ${EXPECTED[name].privateEndpoints ? "none (prod has no NAT)" : "HTTPS only, through NAT"}`, () => {
-      const open = resourcesOf(json, "aws_vpc_security_group_egress_rule").filter(
-        ([id, r]) => id.startsWith("airflow_sg_") && r.cidr_ipv4 === "0.0.0.0/0",
-      );
+      const open = synth
+        .entries("aws_vpc_security_group_egress_rule")
+        .filter(([id, r]) => id.startsWith("airflow_sg_") && r.cidr_ipv4 === "0.0.0.0/0");
       expect(open.map(([, r]) => [r.from_port, r.to_port])).toEqual(EXPECTED[name].privateEndpoints ? [] : [[443, 443]]);
     });
 
     test("the Airflow security group admits only itself: no ingress from a CIDR", () => {
       const sgRef = m.network_configuration.security_group_ids[0].replace(/\.id\}$/, ".id}");
-      const ingress = resourcesOf(json, "aws_vpc_security_group_ingress_rule").filter(([, r]) => r.security_group_id === sgRef);
+      const ingress = synth.entries("aws_vpc_security_group_ingress_rule").filter(([, r]) => r.security_group_id === sgRef);
       expect(ingress.map(([, r]) => [r.referenced_security_group_id, r.cidr_ipv4])).toEqual([[sgRef, undefined]]);
     });
 
@@ -108,7 +107,8 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
       for (const type of ["dag_processing_logs", "scheduler_logs", "task_logs", "webserver_logs", "worker_logs"]) {
         expect(m.logging_configuration[type]).toEqual({ enabled: true, log_level: "INFO" });
       }
-      const groups = resourcesOf(json, "aws_cloudwatch_log_group")
+      const groups = synth
+        .entries("aws_cloudwatch_log_group")
         .map(([, g]) => g)
         .filter((g) => String(g.name).startsWith("airflow-"));
       expect(groups.map((g) => g.name).sort()).toEqual(MWAA_LOG_SUFFIXES.map((s) => `airflow-${prefix}-airflow-${s}`).sort());
@@ -120,21 +120,22 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
 
     test("DAG bucket: versioned, SSE-KMS with the orchestration CMK, public access blocked, never tiered to Glacier", () => {
       expect(m.source_bucket_arn).toMatch(/^\$\{aws_s3_bucket\.airflow_dags_bucket_/);
-      expect(resourceById(json, "aws_s3_bucket_versioning", "airflow_dags_").versioning_configuration.status).toBe("Enabled");
-      const sse = resourceById(json, "aws_s3_bucket_server_side_encryption_configuration", "airflow_dags_").rule[0];
+      expect(synth.byIdPrefix("aws_s3_bucket_versioning", "airflow_dags_").config.versioning_configuration.status).toBe("Enabled");
+      const sse = synth.byIdPrefix("aws_s3_bucket_server_side_encryption_configuration", "airflow_dags_").config.rule[0];
       expect(sse.apply_server_side_encryption_by_default).toMatchObject({ sse_algorithm: "aws:kms" });
       expect(sse.apply_server_side_encryption_by_default.kms_master_key_id).toMatch(/keys_orchestration_/);
-      expect(resourceById(json, "aws_s3_bucket_public_access_block", "airflow_dags_")).toMatchObject({
+      expect(synth.byIdPrefix("aws_s3_bucket_public_access_block", "airflow_dags_").config).toMatchObject({
         block_public_acls: true,
         block_public_policy: true,
         ignore_public_acls: true,
         restrict_public_buckets: true,
       });
-      expect(resourceById(json, "aws_s3_bucket_lifecycle_configuration", "airflow_dags_").rule[0].transition).toEqual([]);
+      expect(synth.byIdPrefix("aws_s3_bucket_lifecycle_configuration", "airflow_dags_").config.rule[0].transition).toEqual([]);
     });
 
     test("the stack uploads every DAG file, the generated config and the pinned requirements, KMS-encrypted", () => {
-      const objects = resourcesOf(json, "aws_s3_object")
+      const objects = synth
+        .entries("aws_s3_object")
         .map(([, o]) => o)
         .filter((o) => String(o.bucket).includes("airflow_dags_bucket"));
       expect(objects.map((o) => o.key).sort()).toEqual(UPLOADED_KEYS);
@@ -150,9 +151,9 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
     });
 
     test("execution role: assumed by MWAA only; runs exactly the nightly and drift jobs; publishes to the alert topic only", () => {
-      const trust = JSON.parse(resourceById(json, "aws_iam_role", "airflow_role_").assume_role_policy).Statement[0];
+      const trust = JSON.parse(synth.byIdPrefix("aws_iam_role", "airflow_role_").config.assume_role_policy).Statement[0];
       expect(trust.Principal.Service).toEqual(["airflow.amazonaws.com", "airflow-env.amazonaws.com"]);
-      const statements = statementsOf(json, "airflow_role_");
+      const statements = statementsOf(synth, "airflow_role_");
       const glue = statements.find((s) => [s.Action].flat().includes("glue:StartJobRun"));
       expect(glue.Resource).toEqual([
         expect.stringMatching(
@@ -162,7 +163,7 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
           new RegExp(`^arn:aws:glue:eu-west-1:${env.accountId}:job/\\$\\{aws_glue_job\\.drift_job_[0-9A-F]+\\.name\\}$`),
         ),
       ]);
-      expect([resourceById(json, "aws_glue_job", "etl_").name, resourceById(json, "aws_glue_job", "drift_").name]).toEqual([
+      expect([synth.byIdPrefix("aws_glue_job", "etl_").config.name, synth.byIdPrefix("aws_glue_job", "drift_").config.name]).toEqual([
         `${prefix}-nightly-curate`,
         `${prefix}-model-drift`,
       ]);
@@ -189,8 +190,8 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
 describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) => [e.name, e] as const))(
   "aws-%s DAG configuration",
   (name, env) => {
-    const { json } = synthAws(env);
-    const object = resourcesOf(json, "aws_s3_object").find(([, o]) => o.key === "dags/platform_config.json")?.[1];
+    const synth = synthAws(env);
+    const object = synth.entries("aws_s3_object").find(([, o]) => o.key === "dags/platform_config.json")?.[1];
     const config = JSON.parse(object?.content ?? "{}");
 
     test("nightly pipeline: 02:00 UTC (the Glue cron of the environment file), running, 2 retries, 60-minute SLA (brief: OLAP data > 1 h old)", () => {
@@ -201,7 +202,7 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
     test("every name in the config is a reference to a resource this stack creates, not a retyped string", () => {
       const refs = [...String(object?.content).matchAll(/\$\{([a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}/g)].map((r) => [r[1], r[2]]);
       expect(refs.length).toBeGreaterThanOrEqual(5);
-      for (const [type, id] of refs) expect(Object.keys(json.resource[type] ?? {})).toContain(id);
+      for (const [type, id] of refs) expect(Object.keys(synth.json.resource[type] ?? {})).toContain(id);
       expect(config.nightly.glue_job_name).toMatch(/^\$\{aws_glue_job\.etl_nightly-job_[0-9A-F]+\.name\}$/);
       expect(config.drift.glue_job_name).toMatch(/^\$\{aws_glue_job\.drift_job_[0-9A-F]+\.name\}$/);
       expect(config.warehouse.workgroup_name).toMatch(/^\$\{aws_redshiftserverless_workgroup\.olap_workgroup_[0-9A-F]+\.workgroup_name\}$/);
@@ -233,11 +234,12 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].airflow).map((e) =
 );
 
 describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s MLflow and drift monitoring", (name, env) => {
-  const { json } = synthAws(env);
+  const synth = synthAws(env);
   const want = EXPECTED[name];
   const prefix = `pay-${name}-euw1`;
-  const servers = resourcesOf(json, "aws_sagemaker_mlflow_tracking_server").map(([, s]) => s);
-  const driftAlarms = resourcesOf(json, "aws_cloudwatch_metric_alarm")
+  const servers = synth.configs("aws_sagemaker_mlflow_tracking_server");
+  const driftAlarms = synth
+    .entries("aws_cloudwatch_metric_alarm")
     .filter(([id]) => id.startsWith("drift_"))
     .map(([, a]) => a);
 
@@ -269,7 +271,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s MLflow 
   });
 
   test(`VPC endpoints for MWAA and MLflow ${want.privateEndpoints ? "present (no NAT)" : "absent (NAT reaches the APIs)"}`, () => {
-    const services = resourcesOf(json, "aws_vpc_endpoint").map(([, e]) => e.service_name);
+    const services = synth.entries("aws_vpc_endpoint").map(([, e]) => e.service_name);
     const ml = [
       "com.amazonaws.eu-west-1.sqs",
       "com.amazonaws.eu-west-1.ecr.api",
@@ -287,9 +289,9 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s MLflow 
 describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].mlflowSize).map((e) => [e.name, e] as const))(
   "aws-%s ML resources",
   (name, env) => {
-    const { json } = synthAws(env);
+    const synth = synthAws(env);
     const want = EXPECTED[name];
-    const server = resourcesOf(json, "aws_sagemaker_mlflow_tracking_server")[0][1];
+    const server = synth.entries("aws_sagemaker_mlflow_tracking_server")[0][1];
 
     test("the server is protected from destroy (experiments and registry live in it)", () => {
       expect(server.lifecycle).toEqual({ prevent_destroy: true });
@@ -297,20 +299,20 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].mlflowSize).map((e
 
     test("artifact store is the dedicated models bucket (versioned, models CMK, not tiered to Glacier, in AWS Backup)", () => {
       expect(server.artifact_store_uri).toMatch(/^s3:\/\/\$\{aws_s3_bucket\.mlflow_models_bucket_[0-9A-F]+\.bucket\}\/mlflow\/$/);
-      expect(resourceById(json, "aws_s3_bucket_versioning", "mlflow_models_").versioning_configuration.status).toBe("Enabled");
-      const sse = resourceById(json, "aws_s3_bucket_server_side_encryption_configuration", "mlflow_models_").rule[0];
+      expect(synth.byIdPrefix("aws_s3_bucket_versioning", "mlflow_models_").config.versioning_configuration.status).toBe("Enabled");
+      const sse = synth.byIdPrefix("aws_s3_bucket_server_side_encryption_configuration", "mlflow_models_").config.rule[0];
       expect(sse.apply_server_side_encryption_by_default.kms_master_key_id).toMatch(/keys_models_/);
-      const lifecycle = resourceById(json, "aws_s3_bucket_lifecycle_configuration", "mlflow_models_").rule[0];
+      const lifecycle = synth.byIdPrefix("aws_s3_bucket_lifecycle_configuration", "mlflow_models_").config.rule[0];
       expect(lifecycle.transition).toEqual([]);
       expect(lifecycle.noncurrent_version_expiration).toEqual([{ noncurrent_days: 365 }]);
-      expect(resourcesOf(json, "aws_backup_selection")[0][1].resources).toContainEqual(
+      expect(synth.entries("aws_backup_selection")[0][1].resources).toContainEqual(
         expect.stringMatching(/aws_s3_bucket\.mlflow_models_bucket_/),
       );
     });
 
     test("the server's role is assumed by SageMaker and reaches only the models bucket's mlflow/ prefix", () => {
       expect(server.role_arn).toMatch(/aws_iam_role\.mlflow_role_/);
-      const statements = statementsOf(json, "mlflow_role_");
+      const statements = statementsOf(synth, "mlflow_role_");
       const objectResources = statements
         .filter((s) => [s.Action].flat().some((a: string) => a.startsWith("s3:")))
         .flatMap((s) => [s.Resource].flat());
@@ -318,18 +320,18 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].mlflowSize).map((e
     });
 
     test("MLflow access: the training roles (Glue ETL, Airflow) and the reviewer policy, not the drift job", () => {
-      const onServer = (roleId: string) => actionsOn(statementsOf(json, roleId), /aws_sagemaker_mlflow_tracking_server\.mlflow_server_/);
+      const onServer = (roleId: string) => actionsOn(statementsOf(synth, roleId), /aws_sagemaker_mlflow_tracking_server\.mlflow_server_/);
       expect(onServer("etl_role_")).toContain("sagemaker-mlflow:*");
       expect(onServer("airflow_role_")).toContain("sagemaker-mlflow:*");
       expect(onServer("drift_role_")).toEqual([]);
-      const reviewer = JSON.parse(resourceById(json, "aws_iam_policy", "mlflow_reviewer-policy_").policy).Statement;
+      const reviewer = JSON.parse(synth.byIdPrefix("aws_iam_policy", "mlflow_reviewer-policy_").config.policy).Statement;
       const reviewerActions = actionsOn(reviewer, /aws_sagemaker_mlflow_tracking_server\./);
       expect(reviewerActions).toContain("sagemaker-mlflow:TransitionModelVersionStage");
       expect(reviewerActions).not.toContain("sagemaker-mlflow:*");
     });
 
     test("drift job: Glue 5.0, 2 x G.1X, pinned Evidently, no trigger (Airflow starts it), reports to the models bucket", () => {
-      const job = resourceById(json, "aws_glue_job", "drift_");
+      const job = synth.byIdPrefix("aws_glue_job", "drift_").config;
       expect(job).toMatchObject({
         name: `pay-${name}-euw1-model-drift`,
         glue_version: "5.0",
@@ -345,17 +347,17 @@ describe.each(AWS_ENVIRONMENTS.filter((e) => EXPECTED[e.name].mlflowSize).map((e
       // Glue 5.0 logging: <prefix>/output and <prefix>/error, pre-created with the logs CMK.
       expect(job.default_arguments).not.toHaveProperty("--enable-continuous-cloudwatch-log");
       expect(job.default_arguments["--custom-logGroup-prefix"]).toBe(`/pay/${name}/glue/drift`);
-      const groups = resourcesOf(json, "aws_cloudwatch_log_group").map(([, g]) => g.name);
+      const groups = synth.entries("aws_cloudwatch_log_group").map(([, g]) => g.name);
       expect(groups).toEqual(expect.arrayContaining([`/pay/${name}/glue/drift/output`, `/pay/${name}/glue/drift/error`]));
       expect(job.security_configuration).toMatch(/aws_glue_security_configuration\.drift_/);
-      const script = resourceById(json, "aws_s3_object", "drift_script_");
+      const script = synth.byIdPrefix("aws_s3_object", "drift_script_").config;
       expect(script.content).toBe(readFileSync(path.join(ROOT, "ml", "drift", "drift_job.py"), "utf8"));
       expect(script.key).toBe("ml/drift/drift_job.py");
       expect(script.bucket).toMatch(/aws_s3_bucket\.artifacts_bucket_/);
       expect(job.command.script_location).toMatch(
         /^s3:\/\/\$\{aws_s3_object\.drift_script_[0-9A-F]+\.bucket\}\/\$\{aws_s3_object\.drift_script_[0-9A-F]+\.key\}$/,
       );
-      expect(resourcesOf(json, "aws_glue_trigger").filter(([, t]) => JSON.stringify(t.actions).includes("drift_job"))).toEqual([]);
+      expect(synth.entries("aws_glue_trigger").filter(([, t]) => JSON.stringify(t.actions).includes("drift_job"))).toEqual([]);
     });
   },
 );
@@ -366,27 +368,26 @@ describe("Airflow without ML (dev switched to mw1.micro)", () => {
     e.orchestration = { enabled: true, environmentClass: "mw1.micro", minWorkers: 1, maxWorkers: 1, schedulers: 1 };
     devOnRedshift(e);
   });
-  const app = Testing.app();
-  const json = JSON.parse(Testing.synth(new AwsPlatformStack(app, "aws-dev", { environment: validateAwsEnvironment(env) }))) as SynthJson;
-  const config = JSON.parse(String(resourcesOf(json, "aws_s3_object").find(([, o]) => o.key === "dags/platform_config.json")?.[1].content));
+  const synth = synthAws(env);
+  const config = JSON.parse(String(synth.entries("aws_s3_object").find(([, o]) => o.key === "dags/platform_config.json")?.[1].content));
 
   test("Airflow owns the nightly job (no Glue trigger) and keeps dev's pause flag", () => {
-    expect(resourcesOf(json, "aws_mwaa_environment").map(([, m]) => [m.environment_class, m.schedulers])).toEqual([["mw1.micro", 1]]);
-    expect(resourcesOf(json, "aws_glue_trigger")).toEqual([]);
+    expect(synth.entries("aws_mwaa_environment").map(([, m]) => [m.environment_class, m.schedulers])).toEqual([["mw1.micro", 1]]);
+    expect(synth.entries("aws_glue_trigger")).toEqual([]);
     expect(config.nightly.paused).toBe(true);
   });
 
   test("no drift section, drift job, MLflow server or models bucket; the Airflow role runs only the nightly job", () => {
     expect(config.drift).toBeUndefined();
-    expect(resourcesOf(json, "aws_sagemaker_mlflow_tracking_server")).toEqual([]);
-    expect(resourcesOf(json, "aws_glue_job").map(([id]) => id.split("_")[0])).toEqual(["etl"]);
-    const glue = statementsOf(json, "airflow_role_").find((s) => [s.Action].flat().includes("glue:StartJobRun"));
+    expect(synth.entries("aws_sagemaker_mlflow_tracking_server")).toEqual([]);
+    expect(synth.entries("aws_glue_job").map(([id]) => id.split("_")[0])).toEqual(["etl"]);
+    const glue = statementsOf(synth, "airflow_role_").find((s) => [s.Action].flat().includes("glue:StartJobRun"));
     expect(glue.Resource).toEqual([expect.stringMatching(/aws_glue_job\.etl_nightly-job_/)]);
   });
 
   test("NAT in dev: no MWAA interface endpoints, HTTPS egress to the internet allowed", () => {
-    expect(resourcesOf(json, "aws_vpc_endpoint").filter(([id]) => id.startsWith("private-endpoints_"))).toEqual([]);
-    const sg = resourcesOf(json, "aws_vpc_security_group_egress_rule").filter(([id]) => id.startsWith("airflow_sg_out-internet"));
+    expect(synth.entries("aws_vpc_endpoint").filter(([id]) => id.startsWith("private-endpoints_"))).toEqual([]);
+    const sg = synth.entries("aws_vpc_security_group_egress_rule").filter(([id]) => id.startsWith("airflow_sg_out-internet"));
     expect(sg.map(([, r]) => [r.cidr_ipv4, r.from_port, r.to_port])).toEqual([["0.0.0.0/0", 443, 443]]);
   });
 });
@@ -394,7 +395,8 @@ describe("Airflow without ML (dev switched to mw1.micro)", () => {
 describe("docs follow the alarms", () => {
   test("the runbook has an entry for every drift alarm of prod and for the Airflow callbacks", () => {
     const runbook = readFileSync(path.join(ROOT, "docs", "runbook.md"), "utf8");
-    const names = resourcesOf(synthAws(awsProd).json, "aws_cloudwatch_metric_alarm")
+    const names = synthAws(awsProd)
+      .entries("aws_cloudwatch_metric_alarm")
       .filter(([id]) => id.startsWith("drift_"))
       .map(([, a]) => String(a.alarm_name));
     expect(names).toEqual(["pay-prod-euw1-drift-fraud-detection", "pay-prod-euw1-drift-personalization"]);

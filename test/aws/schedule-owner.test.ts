@@ -1,4 +1,5 @@
-import { AWS_ENVIRONMENTS, resourcesOf, synthAws } from "./helpers";
+import { AWS_ENVIRONMENTS } from "../helpers/aws";
+import { synthAws } from "../helpers/synth";
 
 // One scheduler per job, never two: where Airflow runs (staging, prod) it starts the nightly job and
 // no Glue trigger exists; dev has no Airflow, so its paused Glue trigger is the only scheduler.
@@ -18,13 +19,13 @@ function startMinute(cron: string): number {
 }
 
 describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s nightly job scheduler", (name, env) => {
-  const { json } = synthAws(env);
-  const jobId = resourcesOf(json, "aws_glue_job").find(([id]) => id.startsWith("etl_"))?.[0];
-  const triggersOfJob = resourcesOf(json, "aws_glue_trigger").filter(([, t]) =>
-    (t.actions as { job_name: string }[]).some((a) => a.job_name === `\${aws_glue_job.${jobId}.name}`),
-  );
-  const mwaa = resourcesOf(json, "aws_mwaa_environment");
-  const dagConfig = resourcesOf(json, "aws_s3_object").find(([, o]) => o.key === "dags/platform_config.json")?.[1];
+  const synth = synthAws(env);
+  const jobId = synth.entries("aws_glue_job").find(([id]) => id.startsWith("etl_"))?.[0];
+  const triggersOfJob = synth
+    .entries("aws_glue_trigger")
+    .filter(([, t]) => (t.actions as { job_name: string }[]).some((a) => a.job_name === `\${aws_glue_job.${jobId}.name}`));
+  const mwaa = synth.entries("aws_mwaa_environment");
+  const dagConfig = synth.entries("aws_s3_object").find(([, o]) => o.key === "dags/platform_config.json")?.[1];
 
   test(`Airflow ${EXPECTED[name].airflow ? "on" : "off"}: the Glue trigger or the nightly DAG, exactly one scheduler`, () => {
     expect(mwaa).toHaveLength(EXPECTED[name].airflow ? 1 : 0);
@@ -42,11 +43,11 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s nightly
   });
 
   test("no Glue trigger starts any job other than through the nightly trigger (drift runs are Airflow's)", () => {
-    expect(resourcesOf(json, "aws_glue_trigger")).toHaveLength(EXPECTED[name].gluetriggers);
+    expect(synth.entries("aws_glue_trigger")).toHaveLength(EXPECTED[name].gluetriggers);
   });
 
   test("the raw-zone crawler catalogs new CDC folders at 01:30 UTC, before the nightly job starts at 02:00 UTC", () => {
-    const crawlers = resourcesOf(json, "aws_glue_crawler").map(([, c]) => c.schedule as string);
+    const crawlers = synth.entries("aws_glue_crawler").map(([, c]) => c.schedule as string);
     expect(crawlers).toEqual(["cron(30 1 * * ? *)"]);
     const jobStarts = [
       ...triggersOfJob.map(([, t]) => t.schedule as string),

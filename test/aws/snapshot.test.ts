@@ -1,4 +1,5 @@
-import { AWS_ENVIRONMENTS, resourcesOf, synthAws } from "./helpers";
+import { AWS_ENVIRONMENTS } from "../helpers/aws";
+import { synthAws } from "../helpers/synth";
 
 /**
  * Exact counts per environment, from its intent: 11 data-domain keys (+1 for the DR vault in prod); 5
@@ -16,14 +17,14 @@ const COUNTS: Record<string, object> = {
 
 /** Tripwire: any change to the synthesized JSON shows up in review. Paired with exact counts below. */
 describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s snapshot", (_name, env) => {
-  const { json } = synthAws(env);
+  const synth = synthAws(env);
 
   test("matches the reviewed snapshot", () => {
-    expect(json).toMatchSnapshot();
+    expect(synth.json).toMatchSnapshot();
   });
 
   test("exact counts of the resources that matter", () => {
-    const count = (t: string) => resourcesOf(json, t).length;
+    const count = (t: string) => synth.entries(t).length;
     expect({
       kmsKeys: count("aws_kms_key"),
       buckets: count("aws_s3_bucket"),

@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
 import { awsProd } from "../../environments/aws-prod";
 import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
 import { Testing } from "cdktf";
 import { AwsEnvironment } from "../../environments/aws-types";
-import { AWS_ENVIRONMENTS, onlyResource, resourceById, resourcesOf, synthAws } from "./helpers";
+import { AWS_ENVIRONMENTS } from "../helpers/aws";
+import { fullSynthesize, synthAws } from "../helpers/synth";
+import { isTaggableType } from "../helpers/taggable";
 
 /** The inventory tags the brief requires on every taggable resource (PCI DSS 12.5.1). */
 const BRIEF_TAGS = ["owner", "cost-center", "data-classification", "environment", "managed-by"];
@@ -110,23 +111,24 @@ test("the intent table covers every AWS environment in the registry", () => {
 });
 
 describe("aws-prod cross-region backup copies", () => {
-  const { json } = synthAws(awsProd);
+  const synth = synthAws(awsProd);
   test("daily snapshots are copied to a CMK-encrypted vault in eu-central-1", () => {
-    const daily = onlyResource(json, "aws_backup_plan").rule.find((r: any) => r.rule_name === "daily-snapshot");
-    const [drVaultName, drVault] = resourcesOf(json, "aws_backup_vault").find(([, v]) => v.provider === "aws.dr") ?? [];
+    const daily = synth.only("aws_backup_plan").config.rule.find((r: any) => r.rule_name === "daily-snapshot");
+    const [drVaultName, drVault] = synth.entries("aws_backup_vault").find(([, v]) => v.provider === "aws.dr") ?? [];
     expect(drVault?.kms_key_arn).toMatch(/aws_kms_key\.dr-backup_key_/);
     expect(daily.copy_action).toEqual([
       { destination_vault_arn: `\${aws_backup_vault.${drVaultName}.arn}`, lifecycle: { delete_after: 365 } },
     ]);
-    const drProvider = json.provider.aws.find((p: any) => p.alias === "dr");
+    const drProvider = synth.json.provider.aws.find((p: any) => p.alias === "dr");
     expect(drProvider).toMatchObject({ region: "eu-central-1", allowed_account_ids: [awsProd.accountId] });
-    const drKey = resourcesOf(json, "aws_kms_key").find(([n]) => n.startsWith("dr-backup_key_"))?.[1];
+    const drKey = synth.entries("aws_kms_key").find(([n]) => n.startsWith("dr-backup_key_"))?.[1];
     expect(drKey).toMatchObject({ provider: "aws.dr", enable_key_rotation: true });
   });
 });
 
 describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) => {
-  const { json, text, taggable } = synthAws(env);
+  const synth = synthAws(env);
+  const { text } = synth;
   // Engine-specific tests run for the environments on that engine (test/aws/engines.test.ts covers Snowflake and Atlas).
   const onRedshift = env.warehouse === "redshift" ? test : test.skip;
   const onDocumentDb = env.documentStore === "documentdb" ? test : test.skip;
@@ -135,7 +137,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   // ---- Provider and state
   test("provider pins the account and carries no credentials", () => {
     // GIVEN the synthesized provider block THEN region and allowed account only
-    const provider = json.provider.aws[0];
+    const provider = synth.json.provider.aws[0];
     expect(provider).toMatchObject({ region: env.region, allowed_account_ids: [env.accountId] });
     for (const key of ["access_key", "secret_key", "token", "profile", "shared_credentials_files"])
       expect(provider).not.toHaveProperty(key);
@@ -143,7 +145,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   // ---- KMS
   test("one CMK per data domain (plus the DR vault's key where backups are copied), each with rotation, a deletion window and an alias", () => {
-    const keys = resourcesOf(json, "aws_kms_key");
+    const keys = synth.entries("aws_kms_key");
     expect(keys).toHaveLength(11 + (want.drRegion ? 1 : 0));
     for (const [, key] of keys) {
       expect(key.enable_key_rotation).toBe(true);
@@ -151,7 +153,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       expect(key.deletion_window_in_days).toBe(want.kmsDeletionWindowDays);
       expect(key.lifecycle?.prevent_destroy ?? false).toBe(want.deletionProtection);
     }
-    expect(resourcesOf(json, "aws_kms_alias")).toHaveLength(11 + (want.drRegion ? 1 : 0));
+    expect(synth.entries("aws_kms_alias")).toHaveLength(11 + (want.drRegion ? 1 : 0));
   });
 
   test("each key policy admits the account root plus only its domain's service principal, under its condition", () => {
@@ -194,14 +196,14 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       ],
     };
     for (const [domain, statements] of Object.entries(expected)) {
-      const policy = JSON.parse(resourceById(json, "aws_kms_key", `keys_${domain}_`).policy);
+      const policy = JSON.parse(synth.byIdPrefix("aws_kms_key", `keys_${domain}_`).config.policy);
       expect({ domain, statements: policy.Statement }).toMatchObject({ domain, statements });
       expect({ domain, count: policy.Statement.length }).toEqual({ domain, count: statements.length });
     }
   });
 
   test('no KMS key policy statement allows Principal "*"', () => {
-    const keys = resourcesOf(json, "aws_kms_key");
+    const keys = synth.entries("aws_kms_key");
     expect(keys.length).toBeGreaterThanOrEqual(11);
     for (const [id, key] of keys) {
       const principals = JSON.parse(key.policy).Statement.map((st: any) => JSON.stringify(st.Principal));
@@ -211,25 +213,25 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   // ---- Network
   test("VPC with 3 data and 3 compute subnets; data route table has no default route", () => {
-    const subnets = resourcesOf(json, "aws_subnet").map(([, s]) => s);
+    const subnets = synth.configs("aws_subnet");
     expect(subnets.filter((s) => s.tags.tier === "data").map((s) => s.availability_zone)).toEqual([...env.availabilityZones]);
     expect(subnets.filter((s) => s.tags.tier === "compute")).toHaveLength(3);
     for (const s of subnets) expect(s.map_public_ip_on_launch).toBe(false);
-    const dataRt = resourceById(json, "aws_route_table", "network_data-rt_");
+    const dataRt = synth.byIdPrefix("aws_route_table", "network_data-rt_").config;
     expect(dataRt.route).toBeUndefined();
-    const dataRtRefs = resourcesOf(json, "aws_route").filter(([, r]) => String(r.route_table_id).includes("network_data-rt_"));
+    const dataRtRefs = synth.entries("aws_route").filter(([, r]) => String(r.route_table_id).includes("network_data-rt_"));
     expect(dataRtRefs).toHaveLength(0);
   });
 
   test(`NAT gateways: ${want.natGateways}; internet gateway only with NAT`, () => {
-    expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(want.natGateways);
-    expect(resourcesOf(json, "aws_internet_gateway")).toHaveLength(want.natGateways > 0 ? 1 : 0);
-    const defaultRoutes = resourcesOf(json, "aws_route").filter(([, r]) => r.destination_cidr_block === "0.0.0.0/0");
+    expect(synth.entries("aws_nat_gateway")).toHaveLength(want.natGateways);
+    expect(synth.entries("aws_internet_gateway")).toHaveLength(want.natGateways > 0 ? 1 : 0);
+    const defaultRoutes = synth.entries("aws_route").filter(([, r]) => r.destination_cidr_block === "0.0.0.0/0");
     expect(defaultRoutes).toHaveLength(want.natGateways > 0 ? 4 : 0);
   });
 
   test("VPC endpoints: S3 gateway plus KMS, Secrets Manager, STS, Logs interfaces with private DNS", () => {
-    const endpoints = resourcesOf(json, "aws_vpc_endpoint").map(([, e]) => e);
+    const endpoints = synth.configs("aws_vpc_endpoint");
     const services = endpoints.map((e) => e.service_name);
     for (const s of ["s3", "kms", "secretsmanager", "sts", "logs"]) expect(services).toContain(`com.amazonaws.${env.region}.${s}`);
     expect(endpoints.find((e) => e.service_name.endsWith(".s3"))?.vpc_endpoint_type).toBe("Gateway");
@@ -241,22 +243,22 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   test("VPC flow logs capture ALL traffic into a KMS-encrypted group", () => {
-    expect(onlyResource(json, "aws_flow_log")).toMatchObject({ traffic_type: "ALL", log_destination_type: "cloud-watch-logs" });
-    expect(resourceById(json, "aws_cloudwatch_log_group", "network_flow-log-group_").kms_key_id).toMatch(/aws_kms_key\.keys_logs_/);
+    expect(synth.only("aws_flow_log").config).toMatchObject({ traffic_type: "ALL", log_destination_type: "cloud-watch-logs" });
+    expect(synth.byIdPrefix("aws_cloudwatch_log_group", "network_flow-log-group_").config.kms_key_id).toMatch(/aws_kms_key\.keys_logs_/);
   });
 
   test("no security group ingress from 0.0.0.0/0 (or ::/0) anywhere", () => {
-    for (const [, rule] of resourcesOf(json, "aws_vpc_security_group_ingress_rule")) {
+    for (const [, rule] of synth.entries("aws_vpc_security_group_ingress_rule")) {
       expect(rule.cidr_ipv4 ?? "").not.toBe("0.0.0.0/0");
       expect(rule.cidr_ipv6 ?? "").not.toBe("::/0");
     }
-    for (const [, sg] of resourcesOf(json, "aws_security_group")) expect(sg.ingress).toBeUndefined();
-    expect(onlyResource(json, "aws_default_security_group").ingress).toBeUndefined();
+    for (const [, sg] of synth.entries("aws_security_group")) expect(sg.ingress).toBeUndefined();
+    expect(synth.only("aws_default_security_group").config.ingress).toBeUndefined();
     expect(text).not.toMatch(/"cidr_blocks":\s*\[\s*"0\.0\.0\.0\/0"/);
   });
 
   test("data stores accept connections only from named security groups", () => {
-    const ingress = resourcesOf(json, "aws_vpc_security_group_ingress_rule").map(([, r]) => r);
+    const ingress = synth.configs("aws_vpc_security_group_ingress_rule");
     const toStore = ingress.filter((r) => [5432, 5439, 27017, 9098].includes(r.from_port));
     expect(toStore.length).toBeGreaterThan(0);
     for (const r of toStore) expect(r.referenced_security_group_id).toMatch(/aws_security_group\./);
@@ -264,7 +266,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   // ---- Log groups
   test(`every log group is KMS-encrypted and kept ${want.logDays} days (>= 90)`, () => {
-    const groups = resourcesOf(json, "aws_cloudwatch_log_group");
+    const groups = synth.entries("aws_cloudwatch_log_group");
     expect(groups.length).toBeGreaterThanOrEqual(9);
     for (const [, g] of groups) {
       // MWAA encrypts its own groups with the environment's orchestration key.
@@ -276,9 +278,9 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   // ---- S3
   test("every bucket blocks public access, is versioned, has a TLS-only policy and owner-enforced objects", () => {
-    const buckets = resourcesOf(json, "aws_s3_bucket");
+    const buckets = synth.entries("aws_s3_bucket");
     expect(buckets).toHaveLength(BUCKETS[env.name]);
-    for (const [, pab] of resourcesOf(json, "aws_s3_bucket_public_access_block")) {
+    for (const [, pab] of synth.entries("aws_s3_bucket_public_access_block")) {
       expect(pab).toMatchObject({
         block_public_acls: true,
         block_public_policy: true,
@@ -286,11 +288,11 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
         restrict_public_buckets: true,
       });
     }
-    expect(resourcesOf(json, "aws_s3_bucket_public_access_block")).toHaveLength(BUCKETS[env.name]);
-    for (const [, v] of resourcesOf(json, "aws_s3_bucket_versioning")) expect(v.versioning_configuration.status).toBe("Enabled");
-    expect(resourcesOf(json, "aws_s3_bucket_versioning")).toHaveLength(BUCKETS[env.name]);
-    for (const [, o] of resourcesOf(json, "aws_s3_bucket_ownership_controls")) expect(o.rule.object_ownership).toBe("BucketOwnerEnforced");
-    const policies = resourcesOf(json, "aws_s3_bucket_policy");
+    expect(synth.entries("aws_s3_bucket_public_access_block")).toHaveLength(BUCKETS[env.name]);
+    for (const [, v] of synth.entries("aws_s3_bucket_versioning")) expect(v.versioning_configuration.status).toBe("Enabled");
+    expect(synth.entries("aws_s3_bucket_versioning")).toHaveLength(BUCKETS[env.name]);
+    for (const [, o] of synth.entries("aws_s3_bucket_ownership_controls")) expect(o.rule.object_ownership).toBe("BucketOwnerEnforced");
+    const policies = synth.entries("aws_s3_bucket_policy");
     expect(policies).toHaveLength(BUCKETS[env.name]);
     for (const [, p] of policies) {
       const deny = JSON.parse(p.policy).Statement.find((s: any) => s.Sid === "DenyInsecureTransport");
@@ -303,7 +305,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   test("data buckets use SSE-KMS with their CMK and bucket keys; only the access-log bucket uses SSE-S3", () => {
-    const sse = resourcesOf(json, "aws_s3_bucket_server_side_encryption_configuration");
+    const sse = synth.entries("aws_s3_bucket_server_side_encryption_configuration");
     const kms = sse.filter(([, s]) => s.rule[0].apply_server_side_encryption_by_default.sse_algorithm === "aws:kms");
     expect(kms).toHaveLength(BUCKETS[env.name] - 1);
     for (const [, s] of kms) {
@@ -317,8 +319,8 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   test("data buckets log access and tier to IA then Glacier", () => {
-    expect(resourcesOf(json, "aws_s3_bucket_logging")).toHaveLength(BUCKETS[env.name] - 1);
-    const raw = resourceById(json, "aws_s3_bucket_lifecycle_configuration", "raw-zone_");
+    expect(synth.entries("aws_s3_bucket_logging")).toHaveLength(BUCKETS[env.name] - 1);
+    const raw = synth.byIdPrefix("aws_s3_bucket_lifecycle_configuration", "raw-zone_").config;
     expect(raw.rule[0].transition).toEqual([
       { days: 30, storage_class: "STANDARD_IA" },
       { days: 90, storage_class: "GLACIER" },
@@ -327,7 +329,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   // ---- CloudTrail
   test("CloudTrail: multi-region, log file validation, KMS, CloudWatch copy, S3 data events", () => {
-    const trail = onlyResource(json, "aws_cloudtrail");
+    const trail = synth.only("aws_cloudtrail").config;
     expect(trail).toMatchObject({
       is_multi_region_trail: true,
       enable_log_file_validation: true,
@@ -342,7 +344,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   // ---- Aurora
   test("Aurora: CMK, IAM auth, managed password, deletion protection, final snapshot, log export", () => {
-    const c = onlyResource(json, "aws_rds_cluster");
+    const c = synth.only("aws_rds_cluster").config;
     expect(c).toMatchObject({
       engine: "aurora-postgresql",
       storage_encrypted: true,
@@ -361,7 +363,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   test("Aurora parameter group: TLS forced, pgaudit, logical replication for Debezium", () => {
-    const params = Object.fromEntries(onlyResource(json, "aws_rds_cluster_parameter_group").parameter.map((p: any) => [p.name, p.value]));
+    const params = Object.fromEntries(synth.only("aws_rds_cluster_parameter_group").config.parameter.map((p: any) => [p.name, p.value]));
     expect(params).toMatchObject({
       "rds.force_ssl": "1",
       "rds.logical_replication": "1",
@@ -370,7 +372,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   test("Aurora instances: private, Performance Insights with the CMK, enhanced monitoring", () => {
-    for (const [, i] of resourcesOf(json, "aws_rds_cluster_instance")) {
+    for (const [, i] of synth.entries("aws_rds_cluster_instance")) {
       expect(i).toMatchObject({ publicly_accessible: false, performance_insights_enabled: true, monitoring_interval: 60 });
       expect(i.performance_insights_kms_key_id).toMatch(/aws_kms_key\.keys_oltp_/);
     }
@@ -378,12 +380,12 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   // ---- Redshift
   onRedshift("Redshift Serverless: CMK, managed admin password, audit logs, private, enhanced VPC routing, require_ssl", () => {
-    const ns = onlyResource(json, "aws_redshiftserverless_namespace");
+    const ns = synth.only("aws_redshiftserverless_namespace").config;
     expect(ns.kms_key_id).toMatch(/aws_kms_key\.keys_olap_/);
     expect(ns.manage_admin_password).toBe(true);
     expect(ns.log_exports).toEqual(["connectionlog", "userlog", "useractivitylog"]);
     expect(ns).not.toHaveProperty("admin_user_password");
-    const wg = onlyResource(json, "aws_redshiftserverless_workgroup");
+    const wg = synth.only("aws_redshiftserverless_workgroup").config;
     expect(wg).toMatchObject({ enhanced_vpc_routing: true, publicly_accessible: false });
     expect(wg.subnet_ids).toHaveLength(3);
     expect(wg.config_parameter).toEqual(
@@ -396,10 +398,10 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   // ---- DocumentDB
   onDocumentDb("DocumentDB: TLS enforced by parameter group, CMK, backups, deletion protection, audit logs", () => {
-    const pg = onlyResource(json, "aws_docdb_cluster_parameter_group");
+    const pg = synth.only("aws_docdb_cluster_parameter_group").config;
     const params = Object.fromEntries(pg.parameter.map((p: any) => [p.name, p.value]));
     expect(params).toMatchObject({ tls: "enabled", audit_logs: "all", profiler: "enabled" });
-    const c = onlyResource(json, "aws_docdb_cluster");
+    const c = synth.only("aws_docdb_cluster").config;
     expect(c).toMatchObject({
       storage_encrypted: true,
       manage_master_user_password: true,
@@ -414,7 +416,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   onDocumentDb("DocumentDB collections are published with their indexes", () => {
-    const out = Object.entries(json.output ?? {}).find(([k]) => k.includes("document-collections"));
+    const out = Object.entries(synth.outputs).find(([k]) => k.includes("document-collections"));
     const collections = JSON.parse(String(out?.[1].value));
     const indexes = (c: string) => collections[c].indexes.map(({ name: _n, ...spec }: any) => spec);
     // The brief's access paths: one payment per document, merchant/customer/status timelines; errors by
@@ -439,17 +441,17 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
 
   // ---- MSK
   test("MSK: TLS in transit, IAM auth only, CMK at rest, no public access, broker logs", () => {
-    const c = onlyResource(json, "aws_msk_cluster");
+    const c = synth.only("aws_msk_cluster").config;
     expect(c.encryption_info.encryption_in_transit).toEqual({ client_broker: "TLS", in_cluster: true });
     expect(c.encryption_info.encryption_at_rest_kms_key_arn).toMatch(/aws_kms_key\.keys_streaming_/);
     expect(c.client_authentication).toEqual({ sasl: { iam: true, scram: false }, unauthenticated: false });
     expect(c.broker_node_group_info.connectivity_info.public_access.type).toBe("DISABLED");
     expect(c.logging_info.broker_logs.cloudwatch_logs.enabled).toBe(true);
-    expect(onlyResource(json, "aws_msk_configuration").server_properties).toContain("auto.create.topics.enable=false");
+    expect(synth.only("aws_msk_configuration").config.server_properties).toContain("auto.create.topics.enable=false");
   });
 
   test("MSK Connect: Debezium source and S3 sink over IAM + TLS; plugin locations from the environment", () => {
-    const connectors = resourcesOf(json, "aws_mskconnect_connector").map(([, c]) => c);
+    const connectors = synth.configs("aws_mskconnect_connector");
     // Debezium source + S3 sink, plus one sink per SaaS engine chosen.
     const saasSinks = (env.warehouse === "snowflake" ? 1 : 0) + (env.documentStore === "mongodb-atlas" ? 1 : 0);
     expect(connectors).toHaveLength(2 + saasSinks);
@@ -457,7 +459,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       expect(c.kafka_cluster_client_authentication.authentication_type).toBe("IAM");
       expect(c.kafka_cluster_encryption_in_transit.encryption_type).toBe("TLS");
     }
-    const source = resourceById(json, "aws_mskconnect_connector", "cdc-source_").connector_configuration;
+    const source = synth.byIdPrefix("aws_mskconnect_connector", "cdc-source_").config.connector_configuration;
     expect(source).toMatchObject({
       "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
       "plugin.name": "pgoutput",
@@ -468,43 +470,43 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       "table.include.list": env.cdc.tables.map((t) => `payments.${t}`).join(","),
     });
     expect(source["database.password"]).toMatch(/^\$\$\{secretsmanager:[^:]+\/debezium:password\}$/);
-    const plugins = resourcesOf(json, "aws_mskconnect_custom_plugin").map(([, p]) => p.location.s3);
+    const plugins = synth.entries("aws_mskconnect_custom_plugin").map(([, p]) => p.location.s3);
     expect(plugins).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ bucket_arn: `arn:aws:s3:::${env.cdc.debeziumPlugin.bucket}`, file_key: env.cdc.debeziumPlugin.key }),
         expect.objectContaining({ bucket_arn: `arn:aws:s3:::${env.cdc.s3SinkPlugin.bucket}`, file_key: env.cdc.s3SinkPlugin.key }),
       ]),
     );
-    const sink = resourceById(json, "aws_mskconnect_connector", "cdc-sink_").connector_configuration;
+    const sink = synth.byIdPrefix("aws_mskconnect_connector", "cdc-sink_").config.connector_configuration;
     expect(sink["s3.ssea.name"]).toBe("aws:kms");
   });
 
   // ---- Glue
   test("Glue: security configuration encrypts S3, logs and bookmarks; runs in the VPC (schedule: test/aws/schedule-owner.test.ts)", () => {
-    const sc = resourceById(json, "aws_glue_security_configuration", "etl_").encryption_configuration;
+    const sc = synth.byIdPrefix("aws_glue_security_configuration", "etl_").config.encryption_configuration;
     expect(sc.s3_encryption.s3_encryption_mode).toBe("SSE-KMS");
     expect(sc.cloudwatch_encryption.cloudwatch_encryption_mode).toBe("SSE-KMS");
     expect(sc.job_bookmarks_encryption.job_bookmarks_encryption_mode).toBe("CSE-KMS");
-    const job = resourceById(json, "aws_glue_job", "etl_");
+    const job = synth.byIdPrefix("aws_glue_job", "etl_").config;
     expect(job.security_configuration).toMatch(/aws_glue_security_configuration\./);
     expect(job.connections).toHaveLength(1);
     expect(
-      onlyResource(json, "aws_glue_data_catalog_encryption_settings").data_catalog_encryption_settings.encryption_at_rest
+      synth.only("aws_glue_data_catalog_encryption_settings").config.data_catalog_encryption_settings.encryption_at_rest
         .catalog_encryption_mode,
     ).toBe("SSE-KMS");
   });
 
   // ---- Backup
   test("AWS Backup: CMK vault, continuous (PITR) rule and daily snapshots covering every store", () => {
-    const vaults = resourcesOf(json, "aws_backup_vault").map(([, v]) => v);
+    const vaults = synth.configs("aws_backup_vault");
     expect(vaults.filter((v) => /aws_kms_key\.keys_backup_/.test(v.kms_key_arn))).toHaveLength(1);
-    const rules = onlyResource(json, "aws_backup_plan").rule;
+    const rules = synth.only("aws_backup_plan").config.rule;
     expect(rules.find((r: any) => r.rule_name === "continuous-pitr")).toMatchObject({
       enable_continuous_backup: true,
       lifecycle: { delete_after: want.backupDays },
     });
     expect(rules.find((r: any) => r.rule_name === "daily-snapshot").lifecycle.delete_after).toBe(want.snapshotDays);
-    const selected = onlyResource(json, "aws_backup_selection").resources.join(" ");
+    const selected = synth.only("aws_backup_selection").config.resources.join(" ");
     const stores = [
       "aws_rds_cluster",
       ...(env.documentStore === "documentdb" ? ["aws_docdb_cluster"] : []),
@@ -515,13 +517,14 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
     for (const t of stores) expect(selected).toContain(t);
     const vaultCount = want.drRegion ? 2 : 1;
     expect(vaults).toHaveLength(vaultCount);
-    expect(resourcesOf(json, "aws_backup_vault_lock_configuration")).toHaveLength(want.deletionProtection ? vaultCount : 0);
+    expect(synth.entries("aws_backup_vault_lock_configuration")).toHaveLength(want.deletionProtection ? vaultCount : 0);
   });
 
   // ---- Alarms
   test("one alarm per SLA row to a KMS-encrypted topic with the environment's e-mails", () => {
     // Drift alarms (one per model) are asserted in test/aws/orchestration-ml.test.ts.
-    const alarms = resourcesOf(json, "aws_cloudwatch_metric_alarm")
+    const alarms = synth
+      .entries("aws_cloudwatch_metric_alarm")
       .filter(([id]) => id.startsWith("alarms_"))
       .map(([, a]) => a);
     // Snowflake and Atlas report their SLA rows through their own alerting (test/aws/engines.test.ts).
@@ -536,16 +539,16 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       const alarm = alarms.find((a) => String(a.alarm_name).endsWith(`-${name}`));
       expect({ name, alarm }).toMatchObject({ name, alarm: row });
     }
-    const topic = onlyResource(json, "aws_sns_topic");
+    const topic = synth.only("aws_sns_topic").config;
     expect(topic.kms_master_key_id).toMatch(/aws_kms_key\.keys_alerts_/);
     for (const a of alarms) expect(a.alarm_actions).toEqual([expect.stringMatching(/aws_sns_topic\./)]);
-    const emails = resourcesOf(json, "aws_sns_topic_subscription").map(([, s]) => s.endpoint);
+    const emails = synth.entries("aws_sns_topic_subscription").map(([, s]) => s.endpoint);
     expect(emails).toEqual([...env.alertContacts.emails]);
-    expect(onlyResource(json, "aws_cloudwatch_event_rule").event_pattern).toContain("Glue Job State Change");
+    expect(synth.only("aws_cloudwatch_event_rule").config.event_pattern).toContain("Glue Job State Change");
   });
 
   test("the alarm topic refuses publishing without TLS and admits only this account's alarm, event and budget services", () => {
-    const statements = JSON.parse(onlyResource(json, "aws_sns_topic_policy").policy).Statement;
+    const statements = JSON.parse(synth.only("aws_sns_topic_policy").config.policy).Statement;
     expect(statements).toEqual([
       {
         Sid: "DenyInsecureTransport",
@@ -565,13 +568,13 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   });
 
   test(`budget ${env.budget ? "present" : "absent"}`, () => {
-    expect(resourcesOf(json, "aws_budgets_budget")).toHaveLength(env.budget ? 1 : 0);
-    expect(onlyResource(json, "aws_budgets_budget").limit_amount).toBe(INTENT[_name]!.budgetUsd);
+    expect(synth.entries("aws_budgets_budget")).toHaveLength(env.budget ? 1 : 0);
+    expect(synth.only("aws_budgets_budget").config.limit_amount).toBe(INTENT[_name]!.budgetUsd);
   });
 
   // ---- IAM
   test("every role trusts one service pinned to the account (or one SaaS principal bound to an external id) and has a non-wildcard inline policy", () => {
-    for (const [, role] of resourcesOf(json, "aws_iam_role")) {
+    for (const [, role] of synth.entries("aws_iam_role")) {
       const trust = JSON.parse(role.assume_role_policy);
       expect(trust.Statement).toHaveLength(1);
       const condition = trust.Statement[0].Condition.StringEquals;
@@ -580,7 +583,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
         (trust.Statement[0].Principal.AWS !== undefined && condition["sts:ExternalId"] !== undefined);
       expect(pinned).toBe(true);
     }
-    for (const [, p] of resourcesOf(json, "aws_iam_role_policy")) {
+    for (const [, p] of synth.entries("aws_iam_role_policy")) {
       for (const s of JSON.parse(p.policy).Statement) {
         expect(s.Action).not.toBe("*");
         expect([s.Action].flat()).not.toContain("s3:*");
@@ -591,18 +594,19 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
   test("Aurora, DocumentDB and Redshift passwords never appear in the JSON", () => {
     expect(text).not.toMatch(/"(master_password|admin_user_password|password)"\s*:/);
     expect(text).not.toMatch(/"(access_key|secret_key)"\s*:/);
-    expect(resourcesOf(json, "aws_secretsmanager_secret_version")).toHaveLength(0);
+    expect(synth.entries("aws_secretsmanager_secret_version")).toHaveLength(0);
   });
 
   // ---- Tags
   test("required tags on every taggable resource", () => {
-    // GIVEN every resource whose schema has `tags` (found in the construct tree, not in the JSON)
+    // GIVEN every resource whose schema has `tags` (read from the provider classes, not from the JSON)
+    const taggable = synth.resources().filter((r) => isTaggableType(r.type));
     expect(taggable.length).toBeGreaterThan(100);
     // THEN each carries every required key with the environment's values
     const missing: string[] = [];
-    for (const { type, id } of taggable) {
+    for (const { type, name: id } of taggable) {
       // Atlas clusters carry tags as [{ key, value }] blocks.
-      const raw = json.resource[type][id].tags ?? {};
+      const raw = synth.json.resource[type][id].tags ?? {};
       const tags: Record<string, string> = Array.isArray(raw) ? Object.fromEntries(raw.map((t: any) => [t.key, t.value])) : raw;
       for (const key of BRIEF_TAGS) if (!tags[key]) missing.push(`${type}.${id}:${key}`);
       if (tags.environment !== env.name) missing.push(`${type}.${id}:environment=${tags.environment}`);
@@ -622,7 +626,7 @@ describe.each(byName)("aws-%s security settings", (_name, env: AwsEnvironment) =
       "aws_kms_key",
       "aws_cloudtrail",
     ]) {
-      for (const [, r] of resourcesOf(json, type)) expect(r.lifecycle?.prevent_destroy ?? false).toBe(want.deletionProtection);
+      for (const [, r] of synth.entries(type)) expect(r.lifecycle?.prevent_destroy ?? false).toBe(want.deletionProtection);
     }
   });
 
@@ -638,8 +642,7 @@ describe("Testing.fullSynth", () => {
   test("aws-prod produces a Terraform JSON file with the S3 backend", () => {
     const app = Testing.app();
     const stack = new AwsPlatformStack(app, "aws-prod", { environment: awsProd });
-    const outdir = Testing.fullSynth(stack);
-    const json = JSON.parse(readFileSync(`${outdir}/stacks/aws-prod/cdk.tf.json`, "utf8"));
+    const { json } = fullSynthesize(stack).synthesized;
     expect(json.terraform.backend.s3).toMatchObject({ use_lockfile: true, encrypt: true });
   });
 });

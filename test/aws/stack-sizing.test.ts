@@ -1,5 +1,6 @@
 import { AwsEnvironment } from "../../environments/aws-types";
-import { AWS_ENVIRONMENTS, onlyResource, resourceById, resourcesOf, synthAws } from "./helpers";
+import { AWS_ENVIRONMENTS } from "../helpers/aws";
+import { synthAws } from "../helpers/synth";
 
 /**
  * Each environment's sizing as README.md's stack table and docs/aws.md state it (prod: the brief's sizes),
@@ -37,31 +38,31 @@ test("the sizing table covers every AWS environment in the registry", () => {
 });
 
 describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s sizing", (name, env: AwsEnvironment) => {
-  const { json } = synthAws(env);
+  const synth = synthAws(env);
   const s = SIZING[name as keyof typeof SIZING];
 
   test(`Aurora: 1 writer + ${s.aurora.readerCount} reader(s) of ${s.aurora.instanceClass}, readers in the other AZs`, () => {
-    const instances = resourcesOf(json, "aws_rds_cluster_instance").map(([, i]) => i);
+    const instances = synth.configs("aws_rds_cluster_instance");
     expect(instances).toHaveLength(1 + s.aurora.readerCount);
     for (const i of instances) expect(i.instance_class).toBe(s.aurora.instanceClass);
     const writer = instances.find((i) => i.promotion_tier === 0) ?? {};
     expect(writer.availability_zone).toBe("eu-west-1a");
     for (const r of instances.filter((i) => i.promotion_tier !== 0)) expect(r.availability_zone).not.toBe(writer.availability_zone);
-    expect(onlyResource(json, "aws_rds_cluster").engine_version).toBe(s.aurora.engineVersion);
+    expect(synth.only("aws_rds_cluster").config.engine_version).toBe(s.aurora.engineVersion);
   });
 
   test(`Aurora backups: ${s.aurora.backupDays} days (the brief: 35 in prod)`, () => {
-    expect(onlyResource(json, "aws_rds_cluster").backup_retention_period).toBe(s.aurora.backupDays);
+    expect(synth.only("aws_rds_cluster").config.backup_retention_period).toBe(s.aurora.backupDays);
   });
 
   (env.warehouse === "redshift" ? test : test.skip)(
     `Redshift Serverless: ${s.redshift.baseCapacityRpu}-${s.redshift.maxCapacityRpu} RPU`,
     () => {
-      expect(onlyResource(json, "aws_redshiftserverless_workgroup")).toMatchObject({
+      expect(synth.only("aws_redshiftserverless_workgroup").config).toMatchObject({
         base_capacity: s.redshift.baseCapacityRpu,
         max_capacity: s.redshift.maxCapacityRpu,
       });
-      expect(onlyResource(json, "aws_redshiftserverless_usage_limit")).toMatchObject({
+      expect(synth.only("aws_redshiftserverless_usage_limit").config).toMatchObject({
         amount: s.redshift.baseCapacityRpu * 24 * 31,
         period: "monthly",
       });
@@ -71,7 +72,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s sizing"
   (env.documentStore === "documentdb" ? test : test.skip)(
     `DocumentDB: ${s.documentDb.instanceCount} x ${s.documentDb.instanceClass} spread over AZs`,
     () => {
-      const instances = resourcesOf(json, "aws_docdb_cluster_instance").map(([, i]) => i);
+      const instances = synth.configs("aws_docdb_cluster_instance");
       expect(instances).toHaveLength(s.documentDb.instanceCount);
       for (const i of instances) expect(i.instance_class).toBe(s.documentDb.instanceClass);
       expect(new Set(instances.map((i) => i.availability_zone)).size).toBe(Math.min(3, s.documentDb.instanceCount));
@@ -79,7 +80,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s sizing"
   );
 
   test(`MSK: ${s.msk.brokerCount} x ${s.msk.brokerInstanceType}, ${s.msk.ebsVolumeGb} GiB`, () => {
-    const c = onlyResource(json, "aws_msk_cluster");
+    const c = synth.only("aws_msk_cluster").config;
     expect(c.number_of_broker_nodes).toBe(s.msk.brokerCount);
     expect(c.kafka_version).toBe(s.msk.kafkaVersion);
     expect(c.broker_node_group_info).toMatchObject({
@@ -90,7 +91,7 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s sizing"
   });
 
   test("MSK Connect capacity", () => {
-    const sink = resourcesOf(json, "aws_mskconnect_connector").find(([id]) => id.startsWith("cdc-sink_"))?.[1];
+    const sink = synth.entries("aws_mskconnect_connector").find(([id]) => id.startsWith("cdc-sink_"))?.[1];
     expect(sink?.capacity.autoscaling).toMatchObject({
       mcu_count: s.mskConnect.mcuCount,
       min_worker_count: s.mskConnect.minWorkers,
@@ -100,13 +101,13 @@ describe.each(AWS_ENVIRONMENTS.map((e) => [e.name, e] as const))("aws-%s sizing"
     expect(sink?.connector_configuration).not.toHaveProperty("tasks.max");
     // Debezium PostgreSQL reads one replication slot: exactly one task on one provisioned worker,
     // the only capacity mode in which MSK Connect honours tasks.max.
-    const source = resourcesOf(json, "aws_mskconnect_connector").find(([id]) => id.startsWith("cdc-source_"))?.[1];
+    const source = synth.entries("aws_mskconnect_connector").find(([id]) => id.startsWith("cdc-source_"))?.[1];
     expect(source?.capacity).toEqual({ provisioned_capacity: { mcu_count: s.mskConnect.mcuCount, worker_count: 1 } });
     expect(source?.connector_configuration["tasks.max"]).toBe("1");
   });
 
   test(`Glue: ${s.glue.numberOfWorkers} x ${s.glue.workerType}, timeout ${s.glue.timeoutMinutes} min`, () => {
-    expect(resourceById(json, "aws_glue_job", "etl_")).toMatchObject({
+    expect(synth.byIdPrefix("aws_glue_job", "etl_").config).toMatchObject({
       glue_version: "5.0",
       worker_type: s.glue.workerType,
       number_of_workers: s.glue.numberOfWorkers,

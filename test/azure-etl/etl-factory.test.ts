@@ -4,20 +4,21 @@ import { ancestors, datasetsOf, linkedServicesOf, sqlObjectsOf } from "../../con
 import { BATCH_SCHEDULE, batchTriggerLabel } from "../../constructs/azure/data-factory";
 import { OLTP_TABLES } from "../../environments/types";
 import { REPO_ROOT, hasObject, listProcedures, listTables } from "../sql/sql-catalog";
-import { ENVS, ENV_NAMES, configsOf, secretHits, synthStack } from "./helpers";
+import { ENVIRONMENTS, ENV_NAMES, secretHits } from "../helpers/azure";
+import { azureStack, synthAzure } from "../helpers/synth";
 
 const SQL_DIR = { oltp: path.join(REPO_ROOT, "sql", "azure-sql"), olap: path.join(REPO_ROOT, "sql", "synapse") } as const;
 
 describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
-  const env = ENVS[envName];
-  const s = synthStack(env);
-  const etl = s.stack.etl;
+  const env = ENVIRONMENTS[envName];
+  const s = synthAzure(env);
+  const etl = azureStack(env).etl;
   const batch = etl.pipelines.oltpToOlap!;
   const names = new Set(batch.activities.map((a) => a.name));
   const byName = new Map(batch.activities.map((a) => [a.name, a]));
 
   test("factory: managed VNet, no public access, user-assigned identity, CMK, private endpoints, diagnostics", () => {
-    const [factory] = configsOf(s, "azurerm_data_factory");
+    const [factory] = s.configs("azurerm_data_factory");
     expect(factory).toMatchObject({
       managed_virtual_network_enabled: true,
       public_network_enabled: false,
@@ -25,20 +26,21 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
     });
     expect(factory.customer_managed_key_id).toContain("azurerm_key_vault_key");
     expect(factory.customer_managed_key_identity_id).toContain("identity-adf");
-    const subresources = configsOf(s, "azurerm_private_endpoint").map((p) => p.private_service_connection.subresource_names[0]);
+    const subresources = s.configs("azurerm_private_endpoint").map((p) => p.private_service_connection.subresource_names[0]);
     expect(subresources).toEqual(expect.arrayContaining(["dataFactory", "portal"]));
     expect(
-      configsOf(s, "azurerm_monitor_diagnostic_setting").some((d) =>
-        String(d.target_resource_id).includes("azurerm_data_factory.etl_factory"),
-      ),
+      s
+        .configs("azurerm_monitor_diagnostic_setting")
+        .some((d) => String(d.target_resource_id).includes("azurerm_data_factory.etl_factory")),
     ).toBe(true);
   });
 
   test("integration runtime in the managed VNet and managed private endpoints to every store", () => {
-    expect(configsOf(s, "azurerm_data_factory_integration_runtime_azure")).toEqual([
+    expect(s.configs("azurerm_data_factory_integration_runtime_azure")).toEqual([
       expect.objectContaining({ virtual_network_enabled: true }),
     ]);
-    const mpes = configsOf(s, "azurerm_data_factory_managed_private_endpoint")
+    const mpes = s
+      .configs("azurerm_data_factory_managed_private_endpoint")
       .map((m) => m.subresource_name)
       .sort();
     // With a geo-replica, two sqlServer endpoints: the primary and the secondary behind the failover group listener.
@@ -47,7 +49,7 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
   });
 
   test("every linked service authenticates with the workload identity credential through the managed VNet IR", () => {
-    const services = configsOf(s, "azurerm_data_factory_linked_custom_service");
+    const services = s.configs("azurerm_data_factory_linked_custom_service");
     expect(services.map((l) => l.type).sort()).toEqual(["AzureBlobFS", "AzureKeyVault", "AzureSqlDW", "AzureSqlDatabase", "CosmosDb"]);
     for (const l of services) {
       const props = JSON.parse(l.type_properties_json);
@@ -110,15 +112,15 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
   });
 
   test("every pipeline references linked services and datasets the factory deploys", () => {
-    const deployedLs = new Set(configsOf(s, "azurerm_data_factory_linked_custom_service").map((l) => l.name));
-    const deployedDs = new Set(configsOf(s, "azurerm_data_factory_custom_dataset").map((d) => d.name));
+    const deployedLs = new Set(s.configs("azurerm_data_factory_linked_custom_service").map((l) => l.name));
+    const deployedDs = new Set(s.configs("azurerm_data_factory_custom_dataset").map((d) => d.name));
     for (const p of Object.values(etl.pipelines).filter((x): x is NonNullable<typeof x> => x !== undefined)) {
       for (const a of p.activities) {
         for (const ls of linkedServicesOf(a, etl.catalog)) expect(deployedLs).toContain(ls);
         for (const ds of datasetsOf(a)) expect(deployedDs).toContain(ds);
       }
     }
-    const pipelines = configsOf(s, "azurerm_data_factory_pipeline");
+    const pipelines = s.configs("azurerm_data_factory_pipeline");
     expect(pipelines.map((p) => p.name).sort()).toEqual(["etl_api_logs_to_olap", "etl_oltp_to_olap"]);
     expect(JSON.parse(pipelines.find((p) => p.name === "etl_oltp_to_olap")!.activities_json)).toHaveLength(batch.activities.length);
   });
@@ -135,7 +137,7 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
   });
 
   test("batch trigger: 02:00 UTC daily, started in staging and prod, stopped in dev", () => {
-    const t = configsOf(s, "azurerm_data_factory_trigger_schedule").find((x) => x.name === "trg_oltp_to_olap_daily_0200_utc")!;
+    const t = s.configs("azurerm_data_factory_trigger_schedule").find((x) => x.name === "trg_oltp_to_olap_daily_0200_utc")!;
     expect(t).toMatchObject({
       frequency: "Day",
       interval: 1,
@@ -148,7 +150,7 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
   });
 
   test("flow 3 trigger: every 2 minutes with an overlapping window on _ts, same switch as the batch", () => {
-    const t = configsOf(s, "azurerm_data_factory_trigger_schedule").find((x) => x.name.startsWith("trg_api_logs"))!;
+    const t = s.configs("azurerm_data_factory_trigger_schedule").find((x) => x.name.startsWith("trg_api_logs"))!;
     expect(t).toMatchObject({ frequency: "Minute", interval: 2, activated: envName !== "dev" });
     expect(t.pipeline[0].parameters).toEqual({
       windowStart: "@addMinutes(trigger().scheduledTime, -7)",
@@ -157,7 +159,7 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
   });
 
   test("the adf identity gets data roles scoped to the staging filesystem and the api_logs container only", () => {
-    const grants = configsOf(s, "azurerm_role_assignment").filter((r) => String(r.principal_id).includes("identity-adf"));
+    const grants = s.configs("azurerm_role_assignment").filter((r) => String(r.principal_id).includes("identity-adf"));
     expect(grants.map((g) => g.role_definition_name).sort()).toEqual([
       "Key Vault Crypto Service Encryption User",
       "Storage Blob Data Contributor",
@@ -165,7 +167,7 @@ describe.each(ENV_NAMES)("ETL factory in azure-%s", (envName) => {
     expect(grants.find((g) => g.role_definition_name === "Storage Blob Data Contributor")!.scope).toMatch(
       /\/blobServices\/default\/containers\/raw$/,
     );
-    const [cosmos] = configsOf(s, "azurerm_cosmosdb_sql_role_assignment");
+    const [cosmos] = s.configs("azurerm_cosmosdb_sql_role_assignment");
     expect(cosmos.role_definition_id).toMatch(/sqlRoleDefinitions\/00000000-0000-0000-0000-000000000001$/);
     expect(cosmos.scope).toMatch(/\/colls\/api_logs$/);
   });
@@ -201,9 +203,9 @@ describe("the SQL catalog the pipelines rely on", () => {
 
 describe("CDC disabled", () => {
   test("flow 2 (pipeline and nightly trigger) is not deployed; flow 3 still is", () => {
-    const s = synthStack({ ...ENVS.dev, cdc: { enabled: false, tables: [] } });
-    expect(configsOf(s, "azurerm_data_factory_pipeline").map((p) => p.name)).toEqual(["etl_api_logs_to_olap"]);
-    expect(configsOf(s, "azurerm_data_factory_trigger_schedule").map((t) => t.name)).toEqual(["trg_api_logs_every_2_min"]);
+    const s = synthAzure({ ...ENVIRONMENTS.dev, cdc: { enabled: false, tables: [] } });
+    expect(s.configs("azurerm_data_factory_pipeline").map((p) => p.name)).toEqual(["etl_api_logs_to_olap"]);
+    expect(s.configs("azurerm_data_factory_trigger_schedule").map((t) => t.name)).toEqual(["trg_api_logs_every_2_min"]);
   });
 });
 

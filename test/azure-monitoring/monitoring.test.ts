@@ -1,9 +1,11 @@
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
 import { DASHBOARDS } from "../../constructs/azure/dashboards";
 import { Monitoring } from "../../constructs/azure/monitoring";
 import { AzureNaming } from "../../constructs/azure/naming";
 import { METRICS, SLA_TABLE, isoMinutes } from "../../constructs/azure/sla";
-import { ENVS, ENV_NAMES, configsOf, synthStack } from "../azure-etl/helpers";
+import { ENVIRONMENTS, ENV_NAMES } from "../helpers/azure";
+import { synthAzure, synthesize } from "../helpers/synth";
 
 /** The brief's SLA table, as written: threshold and window each alert must carry. */
 const BRIEF = [
@@ -44,20 +46,20 @@ test("the intent table covers every Azure environment", () => {
 });
 
 describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
-  const env = ENVS[envName];
+  const env = ENVIRONMENTS[envName];
   const want = INTENT[envName]!;
-  const s = synthStack(env);
+  const s = synthAzure(env);
 
   test("action group receivers are the environment's alert contacts", () => {
-    const [ag] = configsOf(s, "azurerm_monitor_action_group");
+    const [ag] = s.configs("azurerm_monitor_action_group");
     expect(ag.email_receiver.map((r: { email_address: string }) => r.email_address)).toEqual(env.alertContacts.emails);
     expect(ag.webhook_receiver).toBeUndefined();
     expect(ag.short_name.length).toBeLessThanOrEqual(12);
   });
 
   test("exactly one alert per SLA row, thresholds and windows from the table, description names the SLA", () => {
-    const metric = configsOf(s, "azurerm_monitor_metric_alert");
-    const logs = configsOf(s, "azurerm_monitor_scheduled_query_rules_alert_v2");
+    const metric = s.configs("azurerm_monitor_metric_alert");
+    const logs = s.configs("azurerm_monitor_scheduled_query_rules_alert_v2");
     expect(metric.length + logs.length).toBe(SLA_TABLE.length);
     const alertOf = (sla: string) => {
       const matches = [...metric, ...logs].filter((a) => String(a.description).includes(`"${sla}"`));
@@ -88,14 +90,14 @@ describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
   });
 
   test("data-freshness alert is armed only where the near-real-time flow runs", () => {
-    const fresh = configsOf(s, "azurerm_monitor_scheduled_query_rules_alert_v2").find((a) =>
-      String(a.description).includes("Data Freshness"),
-    )!;
+    const fresh = s
+      .configs("azurerm_monitor_scheduled_query_rules_alert_v2")
+      .find((a) => String(a.description).includes("Data Freshness"))!;
     expect(fresh.enabled).toBe(want.nightlyEtl);
   });
 
   test("budget: the environment's amount, actual and forecast thresholds to the contacts, start date computed once", () => {
-    const [budget] = configsOf(s, "azurerm_consumption_budget_subscription");
+    const [budget] = s.configs("azurerm_consumption_budget_subscription");
     expect(budget).toMatchObject({
       amount: want.budgetUsd,
       time_grain: "Monthly",
@@ -112,7 +114,7 @@ describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
   });
 
   test("four dashboards named in the brief; metric tiles come from the shared definitions", () => {
-    const dashboards = configsOf(s, "azurerm_portal_dashboard");
+    const dashboards = s.configs("azurerm_portal_dashboard");
     expect(dashboards.map((d) => d.tags["hidden-title"]).sort()).toEqual([
       "Application Performance",
       "Business Metrics",
@@ -131,7 +133,7 @@ describe.each(ENV_NAMES)("monitoring in azure-%s", (envName) => {
   });
 
   test("Sentinel onboarding only in prod", () => {
-    expect(configsOf(s, "azurerm_sentinel_log_analytics_workspace_onboarding")).toHaveLength(env.tier === "prod" ? 1 : 0);
+    expect(s.configs("azurerm_sentinel_log_analytics_workspace_onboarding")).toHaveLength(env.tier === "prod" ? 1 : 0);
   });
 });
 
@@ -150,8 +152,9 @@ describe("Monitoring construct", () => {
 
   test("a webhook contact becomes a webhook receiver", () => {
     const stack = new TerraformStack(Testing.app(), "t");
+    new AzurermProvider(stack, "azurerm", { features: [{}] });
     new Monitoring(stack, "m", { ...base, alertContacts: { emails: ["a@example.com"], webhookUrl: "https://events.example.com/hook" } });
-    expect(Testing.synth(stack)).toHaveResourceWithProperties({ tfResourceType: "azurerm_monitor_action_group" } as any, {
+    expect(synthesize(stack).text).toHaveResourceWithProperties({ tfResourceType: "azurerm_monitor_action_group" } as any, {
       webhook_receiver: [expect.objectContaining({ service_uri: "https://events.example.com/hook" })],
     });
   });

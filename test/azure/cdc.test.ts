@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Testing } from "cdktf";
 import { AZURE_SQL_SCRIPTS_DIRECTORY, CdcEnablement, DEFAULT_CDC_SCRIPTS } from "../../constructs/azure/cdc-enablement";
 import { OLTP_TABLES } from "../../environments/types";
-import { ENVIRONMENTS, ENV_NAMES, one, ref, storeTestbed, synthAzure, withChanges } from "./store-helpers";
+import { ENVIRONMENTS, ENV_NAMES, storeTestbed, withChanges } from "../helpers/azure";
+import { fullSynthesize, synthAzure, synthesize } from "../helpers/synth";
 
 const SCRIPTS = path.resolve(__dirname, "..", "..", "sql", "azure-sql");
 
@@ -17,18 +17,18 @@ describe("CDC wiring: the repository's SQL runs from cdktf deploy", () => {
 
   test.each(ENV_NAMES)("%s: terraform_data runs go-sqlcmd with Entra auth, in order, with the environment's CdcTables", (name) => {
     const env = ENVIRONMENTS[name];
-    const json = synthAzure(env);
-    const run = one(json, "terraform_data", "oltp_cdc_run");
+    const synth = synthAzure(env);
+    const run = synth.only("terraform_data", "oltp_cdc_run").config;
     const tables = env.cdc.tables.join(",");
     const command: string = run.provisioner[0]["local-exec"].command;
-    const serverFqdn = `\${${ref(json, "azurerm_mssql_server", "primary")}.fully_qualified_domain_name}`;
+    const serverFqdn = `\${${synth.only("azurerm_mssql_server", "primary").address}.fully_qualified_domain_name}`;
 
     const lines = command.split("\n").filter((l) => l.startsWith("sqlcmd "));
     expect(lines).toHaveLength(DEFAULT_CDC_SCRIPTS.length);
     DEFAULT_CDC_SCRIPTS.forEach((script, i) => {
       expect(lines[i]).toContain("--authentication-method ActiveDirectoryDefault");
       expect(lines[i]).toContain(`-S "tcp:${serverFqdn},1433"`);
-      expect(lines[i]).toContain(`-d "${one(json, "azurerm_mssql_database", "oltp_database").name}"`);
+      expect(lines[i]).toContain(`-d "${synth.only("azurerm_mssql_database", "oltp_database").config.name}"`);
       expect(lines[i]).toContain(" -b ");
       expect(lines[i]).toMatch(new RegExp(`-i "assets/oltp_cdc_scripts_[A-Z0-9]+/[A-Z0-9]+/${script}"`));
       expect(lines[i]).toContain(`-v "CdcTables=${tables}"`);
@@ -40,8 +40,8 @@ describe("CDC wiring: the repository's SQL runs from cdktf deploy", () => {
 
   test.each(ENV_NAMES)("%s: re-runs when a script, the table list, the server or the database changes", (name) => {
     const env = ENVIRONMENTS[name];
-    const json = synthAzure(env);
-    const run = one(json, "terraform_data", "oltp_cdc_run");
+    const synth = synthAzure(env);
+    const run = synth.only("terraform_data", "oltp_cdc_run").config;
     expect(run.triggers_replace.cdc_tables).toBe(env.cdc.tables.join(","));
     expect(run.triggers_replace.server).toContain("fully_qualified_domain_name");
     expect(run.triggers_replace.scripts_sha256).toHaveLength(DEFAULT_CDC_SCRIPTS.length);
@@ -51,12 +51,12 @@ describe("CDC wiring: the repository's SQL runs from cdktf deploy", () => {
   });
 
   test.each(ENV_NAMES)("%s: runs after the database, TDE and the private endpoint exist", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    const run = one(json, "terraform_data", "oltp_cdc_run");
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    const run = synth.only("terraform_data", "oltp_cdc_run").config;
     expect(run.depends_on).toEqual(
       expect.arrayContaining([
-        ref(json, "azurerm_mssql_database", "oltp_database"),
-        ref(json, "azurerm_mssql_server_transparent_data_encryption", "primary"),
+        synth.only("azurerm_mssql_database", "oltp_database").address,
+        synth.only("azurerm_mssql_server_transparent_data_encryption", "primary").address,
         expect.stringMatching(/^azurerm_private_endpoint\.oltp_primary_private-endpoint/),
       ]),
     );
@@ -68,8 +68,8 @@ describe("CDC wiring: the repository's SQL runs from cdktf deploy", () => {
       tags: { ...ENVIRONMENTS.staging.tags, environment: "stgnocdc" },
       cdc: { enabled: false, tables: [] },
     });
-    expect(Object.keys(synthAzure(env).resource.terraform_data ?? {}).filter((id) => id.startsWith("oltp_cdc"))).toEqual([]);
-    expect(Object.keys(synthAzure(env).resource.azurerm_mssql_database ?? {})).toHaveLength(1);
+    expect(Object.keys(synthAzure(env).json.resource.terraform_data ?? {}).filter((id) => id.startsWith("oltp_cdc"))).toEqual([]);
+    expect(Object.keys(synthAzure(env).json.resource.azurerm_mssql_database ?? {})).toHaveLength(1);
   });
 });
 
@@ -96,7 +96,7 @@ describe("CDC table list and the SQL scripts agree", () => {
   });
 
   test.each(ENV_NAMES)("%s: the environment's list is the one the script receives", (name) => {
-    const run = one(synthAzure(ENVIRONMENTS[name]), "terraform_data", "oltp_cdc_run");
+    const run = synthAzure(ENVIRONMENTS[name]).only("terraform_data", "oltp_cdc_run").config;
     expect(run.input.cdc_tables.split(",")).toEqual([...ENVIRONMENTS[name].cdc.tables]);
   });
 });
@@ -126,14 +126,14 @@ describe("CdcEnablement construct", () => {
       '/opt/sqlcmd --authentication-method ActiveDirectoryDefault -S "tcp:srv.database.windows.net,1433" -d "db" -b',
     );
     expect(cdc.scriptPaths).toHaveLength(1);
-    const json = JSON.parse(Testing.synth(t.stack));
-    expect(Object.keys(json.resource.terraform_data)).toHaveLength(1);
+    const synth = synthesize(t.stack);
+    expect(Object.keys(synth.json.resource.terraform_data)).toHaveLength(1);
   });
 
   test("full synth ships the scripts as an asset next to cdk.tf.json, at the paths the command uses", () => {
     const t = storeTestbed();
     const cdc = new CdcEnablement(t.stack, "cdc", { serverFqdn: "srv", databaseName: "db", tables: ["Payment"], dependsOn: [] });
-    const outdir = Testing.fullSynth(t.stack);
+    const { outdir } = fullSynthesize(t.stack);
     for (const script of cdc.scriptPaths) {
       expect(fs.existsSync(path.join(outdir, "stacks", "testbed", script))).toBe(true);
     }

@@ -1,17 +1,6 @@
 import { CosmosDb, CosmosDbProps, PAYMENTS_COSMOS_CONTAINERS } from "../../constructs/azure/cosmos-db";
-import {
-  ENVIRONMENTS,
-  ENV_NAMES,
-  diagnosticsFor,
-  endpointsFor,
-  one,
-  ref,
-  resourcesOf,
-  storeTestbed,
-  synthAzure,
-  zoneNameOf,
-  rowFor,
-} from "./store-helpers";
+import { ENVIRONMENTS, ENV_NAMES, diagnosticsFor, endpointsFor, rowFor, storeTestbed, zoneNameOf } from "../helpers/azure";
+import { synthAzure } from "../helpers/synth";
 
 const ACCOUNT = "azurerm_cosmosdb_account";
 
@@ -32,7 +21,7 @@ describe("CosmosDb in the Azure stacks: sizing per environment", () => {
   } as const;
 
   test.each(ENV_NAMES)("%s: regions, zone redundancy, automatic failover", (name) => {
-    const account = one(synthAzure(ENVIRONMENTS[name]), ACCOUNT);
+    const account = synthAzure(ENVIRONMENTS[name]).only(ACCOUNT).config;
     const e = rowFor(expected, name);
     expect(account.geo_location).toEqual(
       e.regions.map(([location, failover_priority]) => ({ location, failover_priority, zone_redundant: e.zoneRedundant })),
@@ -42,19 +31,24 @@ describe("CosmosDb in the Azure stacks: sizing per environment", () => {
   });
 
   test.each(ENV_NAMES)("%s: autoscale max throughput on the shared database and the account cap", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    expect(one(json, "azurerm_cosmosdb_sql_database").autoscale_settings).toEqual({ max_throughput: rowFor(expected, name).throughput });
-    expect(one(json, ACCOUNT).capacity).toEqual({ total_throughput_limit: rowFor(expected, name).throughput });
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    expect(synth.only("azurerm_cosmosdb_sql_database").config.autoscale_settings).toEqual({
+      max_throughput: rowFor(expected, name).throughput,
+    });
+    expect(synth.only(ACCOUNT).config.capacity).toEqual({ total_throughput_limit: rowFor(expected, name).throughput });
   });
 
   test.each(ENV_NAMES)("%s: continuous backup (point in time) tier", (name) => {
-    expect(one(synthAzure(ENVIRONMENTS[name]), ACCOUNT).backup).toEqual({ type: "Continuous", tier: rowFor(expected, name).backupTier });
+    expect(synthAzure(ENVIRONMENTS[name]).only(ACCOUNT).config.backup).toEqual({
+      type: "Continuous",
+      tier: rowFor(expected, name).backupTier,
+    });
   });
 });
 
 describe("CosmosDb in the Azure stacks: security and containers in every environment", () => {
   test.each(ENV_NAMES)("%s: key auth off, no public access, TLS 1.2, CMK with the cosmos identity, Session consistency", (name) => {
-    const account = one(synthAzure(ENVIRONMENTS[name]), ACCOUNT);
+    const account = synthAzure(ENVIRONMENTS[name]).only(ACCOUNT).config;
     expect(account).toMatchObject({
       local_authentication_disabled: true,
       access_key_metadata_writes_enabled: false,
@@ -71,17 +65,17 @@ describe("CosmosDb in the Azure stacks: security and containers in every environ
   });
 
   test.each(ENV_NAMES)("%s: private endpoint (Sql) with DNS and diagnostics", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    const endpoints = endpointsFor(json, ref(json, ACCOUNT));
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    const endpoints = endpointsFor(synth, synth.only(ACCOUNT).address);
     expect(endpoints).toHaveLength(1);
     expect(endpoints[0].private_service_connection.subresource_names).toEqual(["Sql"]);
-    expect(zoneNameOf(json, endpoints[0].private_dns_zone_group.private_dns_zone_ids[0])).toBe("privatelink.documents.azure.com");
-    expect(diagnosticsFor(json, `${ref(json, ACCOUNT)}.id`)).toHaveLength(1);
+    expect(zoneNameOf(synth, endpoints[0].private_dns_zone_group.private_dns_zone_ids[0])).toBe("privatelink.documents.azure.com");
+    expect(diagnosticsFor(synth, `${synth.only(ACCOUNT).address}.id`)).toHaveLength(1);
   });
 
   test.each(ENV_NAMES)("%s: the brief's four containers with their partition keys, TTLs and analytical store", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    const byName: Record<string, any> = Object.fromEntries(resourcesOf(json, "azurerm_cosmosdb_sql_container").map(([, c]) => [c.name, c]));
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    const byName: Record<string, any> = Object.fromEntries(synth.entries("azurerm_cosmosdb_sql_container").map(([, c]) => [c.name, c]));
     expect(Object.keys(byName).sort()).toEqual(["api_logs", "fraud_features", "sessions", "webhook_events"]);
     expect(byName.api_logs).toMatchObject({
       partition_key_paths: ["/merchantId", "/requestId"],
@@ -112,10 +106,10 @@ describe("CosmosDb in the Azure stacks: security and containers in every environ
   });
 
   test.each(ENV_NAMES)("%s: prevent_destroy on the account and database only where deletionProtection is set", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
+    const synth = synthAzure(ENVIRONMENTS[name]);
     const protect = ENVIRONMENTS[name].deletionProtection;
-    expect(one(json, ACCOUNT).lifecycle?.prevent_destroy ?? false).toBe(protect);
-    expect(one(json, "azurerm_cosmosdb_sql_database").lifecycle?.prevent_destroy ?? false).toBe(protect);
+    expect(synth.only(ACCOUNT).config.lifecycle?.prevent_destroy ?? false).toBe(protect);
+    expect(synth.only("azurerm_cosmosdb_sql_database").config.lifecycle?.prevent_destroy ?? false).toBe(protect);
   });
 });
 

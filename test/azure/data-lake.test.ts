@@ -1,17 +1,6 @@
 import { DataLake, DataLakeProps } from "../../constructs/azure/data-lake";
-import {
-  ENVIRONMENTS,
-  ENV_NAMES,
-  diagnosticsFor,
-  endpointsFor,
-  one,
-  ref,
-  resourcesOf,
-  storeTestbed,
-  synthAzure,
-  zoneNameOf,
-  rowFor,
-} from "./store-helpers";
+import { ENVIRONMENTS, ENV_NAMES, diagnosticsFor, endpointsFor, rowFor, storeTestbed, zoneNameOf } from "../helpers/azure";
+import { synthAzure } from "../helpers/synth";
 
 const ACCOUNT = "azurerm_storage_account";
 
@@ -19,11 +8,11 @@ describe("DataLake in the Azure stacks", () => {
   const replication = { dev: "LRS", staging: "ZRS", prod: "GZRS" } as const;
 
   test.each(ENV_NAMES)("%s: replication per environment", (name) => {
-    expect(one(synthAzure(ENVIRONMENTS[name]), ACCOUNT, "data-lake").account_replication_type).toBe(rowFor(replication, name));
+    expect(synthAzure(ENVIRONMENTS[name]).only(ACCOUNT, "data-lake").config.account_replication_type).toBe(rowFor(replication, name));
   });
 
   test.each(ENV_NAMES)("%s: ADLS Gen2, Entra ID only, TLS 1.2, private, double encryption with the datalake CMK", (name) => {
-    const account = one(synthAzure(ENVIRONMENTS[name]), ACCOUNT, "data-lake");
+    const account = synthAzure(ENVIRONMENTS[name]).only(ACCOUNT, "data-lake").config;
     expect(account).toMatchObject({
       account_kind: "StorageV2",
       is_hns_enabled: true,
@@ -49,42 +38,42 @@ describe("DataLake in the Azure stacks", () => {
   });
 
   test.each(ENV_NAMES)("%s: blob and dfs private endpoints with their DNS zones", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    const endpoints = endpointsFor(json, ref(json, ACCOUNT, "data-lake"));
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    const endpoints = endpointsFor(synth, synth.only(ACCOUNT, "data-lake").address);
     const bySubresource = Object.fromEntries(
       endpoints.map((e) => [
         e.private_service_connection.subresource_names[0],
-        zoneNameOf(json, e.private_dns_zone_group.private_dns_zone_ids[0]),
+        zoneNameOf(synth, e.private_dns_zone_group.private_dns_zone_ids[0]),
       ]),
     );
     expect(bySubresource).toEqual({ blob: "privatelink.blob.core.windows.net", dfs: "privatelink.dfs.core.windows.net" });
   });
 
   test.each(ENV_NAMES)("%s: metrics on the account, logs on its blob service", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    const accountRef = ref(json, ACCOUNT, "data-lake");
-    const onAccount = diagnosticsFor(json, `\${${accountRef}.id}`).filter((d) => !String(d.target_resource_id).includes("blobServices"));
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    const accountRef = synth.only(ACCOUNT, "data-lake").address;
+    const onAccount = diagnosticsFor(synth, `\${${accountRef}.id}`).filter((d) => !String(d.target_resource_id).includes("blobServices"));
     expect(onAccount).toHaveLength(1);
     expect(onAccount[0].enabled_log).toEqual([]);
     // Storage has no AllMetrics: the account refuses it (400), a service echoes its own categories.
     expect(onAccount[0].enabled_metric).toEqual([{ category: "Capacity" }, { category: "Transaction" }]);
-    const onBlob = diagnosticsFor(json, `${accountRef}.id}/blobServices/default`);
+    const onBlob = diagnosticsFor(synth, `${accountRef}.id}/blobServices/default`);
     expect(onBlob).toHaveLength(1);
     expect(onBlob[0].enabled_log).toEqual([{ category_group: "allLogs" }]);
   });
 
   test.each(ENV_NAMES)("%s: filesystems synapse, raw, curated; prevent_destroy per deletionProtection", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
+    const synth = synthAzure(ENVIRONMENTS[name]);
     const protect = ENVIRONMENTS[name].deletionProtection;
-    const filesystems = resourcesOf(json, "azurerm_storage_data_lake_gen2_filesystem").map(([, f]) => f);
+    const filesystems = synth.configs("azurerm_storage_data_lake_gen2_filesystem");
     expect(filesystems.map((f) => f.name).sort()).toEqual(["curated", "raw", "synapse"]);
     for (const f of filesystems) expect(f.lifecycle?.prevent_destroy ?? false).toBe(protect);
-    expect(one(json, ACCOUNT, "data-lake").lifecycle?.prevent_destroy ?? false).toBe(protect);
+    expect(synth.only(ACCOUNT, "data-lake").config.lifecycle?.prevent_destroy ?? false).toBe(protect);
   });
 
   test.each(ENV_NAMES)("%s: the deployer can create filesystems with Entra ID", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    const owner = resourcesOf(json, "azurerm_role_assignment").filter(([id]) => id.includes("data-lake_deployer"));
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    const owner = synth.entries("azurerm_role_assignment").filter(([id]) => id.includes("data-lake_deployer"));
     expect(owner).toHaveLength(1);
     expect(owner[0][1]).toMatchObject({
       role_definition_name: "Storage Blob Data Owner",

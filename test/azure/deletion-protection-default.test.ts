@@ -1,8 +1,8 @@
-import { Testing } from "cdktf";
 import { DataLake } from "../../constructs/azure/data-lake";
 import { LogAnalytics } from "../../constructs/azure/log-analytics";
 import { PlatformResourceGroup } from "../../constructs/azure/resource-group";
-import { resourcesOf, storeTestbed } from "./store-helpers";
+import { storeTestbed } from "../helpers/azure";
+import { synthesize } from "../helpers/synth";
 
 // Secure by default, as the AWS constructs: a caller that forgets the flag gets a protected store.
 describe("Azure constructs default deletionProtection to true", () => {
@@ -22,7 +22,7 @@ describe("Azure constructs default deletionProtection to true", () => {
     });
     new LogAnalytics(t.stack, "logs", { naming: t.naming, resourceGroupName: "rg", location: "westeurope", retentionInDays: 90, ...flag });
     new PlatformResourceGroup(t.stack, "rg", { naming: t.naming, qualifier: "data", location: "westeurope", ...flag });
-    return JSON.parse(Testing.synth(t.stack));
+    return synthesize(t.stack);
   }
   const PROTECTED = [
     "azurerm_storage_account",
@@ -32,20 +32,24 @@ describe("Azure constructs default deletionProtection to true", () => {
   ];
 
   test.each(PROTECTED)("%s: prevent_destroy when the flag is omitted", (type) => {
-    const resources = resourcesOf(build(), type);
+    const resources = build().entries(type);
     expect(resources.length).toBeGreaterThan(0);
     for (const [, r] of resources) expect(r.lifecycle).toEqual({ prevent_destroy: true });
   });
 
   test("the resource group gets its CanNotDelete lock when the flag is omitted", () => {
-    expect(resourcesOf(build(), "azurerm_management_lock").map(([, r]) => r.lock_level)).toEqual(["CanNotDelete"]);
+    expect(
+      build()
+        .entries("azurerm_management_lock")
+        .map(([, r]) => r.lock_level),
+    ).toEqual(["CanNotDelete"]);
   });
 
   test.each(PROTECTED)("%s: no lifecycle block when deletionProtection is false", (type) => {
-    for (const [, r] of resourcesOf(build(false), type)) expect(r.lifecycle).toBeUndefined();
+    for (const [, r] of build(false).entries(type)) expect(r.lifecycle).toBeUndefined();
   });
 
   test("no lock when deletionProtection is false", () => {
-    expect(resourcesOf(build(false), "azurerm_management_lock")).toEqual([]);
+    expect(build(false).entries("azurerm_management_lock")).toEqual([]);
   });
 });

@@ -3,14 +3,13 @@
  * expectation below is written from the provider source at v4.55.0 or the service's documentation
  * (docs/provider-review.md), not from the constants the constructs read.
  */
-import { Testing } from "cdktf";
 import { AZURE_ENVIRONMENTS } from "../../environments";
 import { dev } from "../../environments/dev";
 import { prod } from "../../environments/prod";
 import { KeyVault, cryptoperiodOffset } from "../../constructs/azure/key-vault";
 import { RbacPropagationWait } from "../../constructs/azure/rbac-propagation-wait";
-import { SynthesizedStack, SynthResource, synthAzure } from "../helpers/synth";
-import { storeTestbed } from "./store-helpers";
+import { SynthesizedStack, SynthResource, synthAzure, synthesize } from "../helpers/synth";
+import { storeTestbed } from "../helpers/azure";
 
 const all = AZURE_ENVIRONMENTS.map((e) => [e.name, e] as const);
 
@@ -247,7 +246,7 @@ describe("construct inputs behind the fixes", () => {
       /duration: got "5"; allowed: a whole number of seconds or minutes/,
     );
     new RbacPropagationWait(t.stack, "ok", { assignments: [grant], duration: "2m" });
-    const sleeps = Object.values(JSON.parse(Testing.synth(t.stack)).resource.time_sleep) as Record<string, any>[];
+    const sleeps = synthesize(t.stack).configs("time_sleep");
     expect(sleeps.filter((s) => s.create_duration === "2m")).toHaveLength(1);
   });
 });

@@ -1,20 +1,9 @@
-import { Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { SqlDatabase, SqlDatabaseProps } from "../../constructs/azure/sql-database";
 import { SqlSkuName, sqlSkuCapabilities } from "../../constructs/azure/sql-sku";
 import { SqlDatabaseSizing } from "../../environments/types";
-import {
-  ENVIRONMENTS,
-  ENV_NAMES,
-  diagnosticsFor,
-  endpointsFor,
-  one,
-  ref,
-  resourcesOf,
-  storeTestbed,
-  synthAzure,
-  zoneNameOf,
-  rowFor,
-} from "./store-helpers";
+import { ENVIRONMENTS, ENV_NAMES, diagnosticsFor, endpointsFor, rowFor, storeTestbed, zoneNameOf } from "../helpers/azure";
+import { synthAzure, synthesize } from "../helpers/synth";
 
 const SERVER = "azurerm_mssql_server";
 const DATABASE = "azurerm_mssql_database";
@@ -61,8 +50,8 @@ describe("SqlDatabase in the Azure stacks: sizing per environment", () => {
   } as const;
 
   test.each(ENV_NAMES)("%s: SKU, size, zone redundancy, read scale-out, backup redundancy", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    const db = one(json, DATABASE, "oltp_database");
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    const db = synth.only(DATABASE, "oltp_database").config;
     const e = rowFor(expected, name);
     expect(db.sku_name).toBe(e.sku);
     expect(db.max_size_gb).toBe(e.maxSizeGb);
@@ -74,42 +63,42 @@ describe("SqlDatabase in the Azure stacks: sizing per environment", () => {
   });
 
   test.each(ENV_NAMES)("%s: point-in-time and long-term retention", (name) => {
-    const db = one(synthAzure(ENVIRONMENTS[name]), DATABASE, "oltp_database");
+    const db = synthAzure(ENVIRONMENTS[name]).only(DATABASE, "oltp_database").config;
     expect(db.short_term_retention_policy).toEqual({ retention_days: rowFor(expected, name).pitr, backup_interval_in_hours: 12 });
     expect(db.long_term_retention_policy).toEqual(rowFor(expected, name).ltr);
   });
 
   test.each(ENV_NAMES)("%s: geo-replica and failover group only in prod", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    expect(resourcesOf(json, SERVER)).toHaveLength(rowFor(expected, name).servers);
-    expect(resourcesOf(json, "azurerm_mssql_failover_group")).toHaveLength(name === "prod" ? 1 : 0);
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    expect(synth.entries(SERVER)).toHaveLength(rowFor(expected, name).servers);
+    expect(synth.entries("azurerm_mssql_failover_group")).toHaveLength(name === "prod" ? 1 : 0);
   });
 
   test("prod: secondary server in northeurope, secondary database, automatic failover group", () => {
-    const json = synthAzure(ENVIRONMENTS.prod);
-    expect(one(json, SERVER, "secondary").location).toBe("northeurope");
-    expect(one(json, SERVER, "primary").location).toBe("westeurope");
-    const secondaryDb = one(json, DATABASE, "secondary");
+    const synth = synthAzure(ENVIRONMENTS.prod);
+    expect(synth.only(SERVER, "secondary").config.location).toBe("northeurope");
+    expect(synth.only(SERVER, "primary").config.location).toBe("westeurope");
+    const secondaryDb = synth.only(DATABASE, "secondary").config;
     expect(secondaryDb).toMatchObject({
       create_mode: "Secondary",
-      creation_source_database_id: `\${${ref(json, DATABASE, "oltp_database")}.id}`,
+      creation_source_database_id: `\${${synth.only(DATABASE, "oltp_database").address}.id}`,
       sku_name: "BC_Gen5_8",
       zone_redundant: true,
       // LTR follows the database after a failover.
       long_term_retention_policy: { weekly_retention: "P12W", monthly_retention: "P12M", yearly_retention: "P7Y", week_of_year: 1 },
     });
-    const fg = one(json, "azurerm_mssql_failover_group");
+    const fg = synth.only("azurerm_mssql_failover_group").config;
     expect(fg.read_write_endpoint_failover_policy).toEqual({ mode: "Automatic", grace_minutes: 60 });
-    expect(fg.partner_server).toEqual([{ id: `\${${ref(json, SERVER, "secondary")}.id}` }]);
-    expect(fg.databases).toEqual([`\${${ref(json, DATABASE, "oltp_database")}.id}`]);
+    expect(fg.partner_server).toEqual([{ id: `\${${synth.only(SERVER, "secondary").address}.id}` }]);
+    expect(fg.databases).toEqual([`\${${synth.only(DATABASE, "oltp_database").address}.id}`]);
   });
 });
 
 describe("SqlDatabase in the Azure stacks: security in every environment", () => {
   test.each(ENV_NAMES)("%s: Entra ID-only admin group, TLS 1.2, no public access, outbound restriction, UAI", (name) => {
     const env = ENVIRONMENTS[name];
-    const json = synthAzure(env);
-    for (const [, server] of resourcesOf(json, SERVER)) {
+    const synth = synthAzure(env);
+    for (const [, server] of synth.entries(SERVER)) {
       expect(server).toMatchObject({
         minimum_tls_version: "1.2",
         public_network_access_enabled: false,
@@ -131,56 +120,56 @@ describe("SqlDatabase in the Azure stacks: security in every environment", () =>
   });
 
   test.each(ENV_NAMES)("%s: no SQL password anywhere in the synthesized JSON", (name) => {
-    const text = JSON.stringify(synthAzure(ENVIRONMENTS[name]));
+    const text = JSON.stringify(synthAzure(ENVIRONMENTS[name]).json);
     expect(text).not.toMatch(/administrator_login_password|sql_administrator_login|"password"/);
   });
 
   test.each(ENV_NAMES)("%s: TDE with the sql customer-managed key, auto-rotating, on every server", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    const tdes = resourcesOf(json, "azurerm_mssql_server_transparent_data_encryption");
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    const tdes = synth.entries("azurerm_mssql_server_transparent_data_encryption");
     expect(tdes).toHaveLength(expected(name).servers);
     for (const [, tde] of tdes) {
       expect(tde.key_vault_key_id).toMatch(/azurerm_key_vault_key\.key-vault_key-sql_[A-Z0-9]+\.id/);
       expect(tde.auto_rotation_enabled).toBe(true);
     }
-    expect(one(json, DATABASE, "oltp_database").transparent_data_encryption_enabled).toBe(true);
+    expect(synth.only(DATABASE, "oltp_database").config.transparent_data_encryption_enabled).toBe(true);
   });
 
   test.each(ENV_NAMES)("%s: a private endpoint with DNS per server", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    for (const [id] of resourcesOf(json, SERVER)) {
-      const endpoints = endpointsFor(json, `${SERVER}.${id}`);
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    for (const [id] of synth.entries(SERVER)) {
+      const endpoints = endpointsFor(synth, `${SERVER}.${id}`);
       expect(endpoints).toHaveLength(1);
       expect(endpoints[0].private_service_connection.subresource_names).toEqual(["sqlServer"]);
-      expect(zoneNameOf(json, endpoints[0].private_dns_zone_group.private_dns_zone_ids[0])).toBe("privatelink.database.windows.net");
+      expect(zoneNameOf(synth, endpoints[0].private_dns_zone_group.private_dns_zone_ids[0])).toBe("privatelink.database.windows.net");
     }
   });
 
   test.each(ENV_NAMES)("%s: auditing to Log Analytics, Defender for SQL, database diagnostics", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    for (const [id] of resourcesOf(json, SERVER)) {
-      const master = diagnosticsFor(json, `${SERVER}.${id}.id}/databases/master`);
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    for (const [id] of synth.entries(SERVER)) {
+      const master = diagnosticsFor(synth, `${SERVER}.${id}.id}/databases/master`);
       expect(master).toHaveLength(1);
       expect(master[0].enabled_log).toEqual([{ category_group: "audit" }]);
     }
-    for (const [, audit] of resourcesOf(json, "azurerm_mssql_server_extended_auditing_policy")) {
+    for (const [, audit] of synth.entries("azurerm_mssql_server_extended_auditing_policy")) {
       expect(audit).toMatchObject({ enabled: true, log_monitoring_enabled: true });
       expect(audit).not.toHaveProperty("storage_endpoint");
     }
-    for (const [, support] of resourcesOf(json, "azurerm_mssql_server_microsoft_support_auditing_policy")) {
+    for (const [, support] of synth.entries("azurerm_mssql_server_microsoft_support_auditing_policy")) {
       expect(support).toMatchObject({ enabled: true, log_monitoring_enabled: true });
     }
-    const defender = resourcesOf(json, "azurerm_mssql_server_security_alert_policy");
+    const defender = synth.entries("azurerm_mssql_server_security_alert_policy");
     expect(defender).toHaveLength(expected(name).servers);
     for (const [, d] of defender) expect(d.state).toBe("Enabled");
-    expect(diagnosticsFor(json, `${ref(json, DATABASE, "oltp_database")}.id`)).toHaveLength(1);
+    expect(diagnosticsFor(synth, `${synth.only(DATABASE, "oltp_database").address}.id`)).toHaveLength(1);
   });
 
   test.each(ENV_NAMES)("%s: prevent_destroy on servers and databases only where deletionProtection is set", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
+    const synth = synthAzure(ENVIRONMENTS[name]);
     const protect = ENVIRONMENTS[name].deletionProtection;
     for (const type of [SERVER, DATABASE]) {
-      for (const [, r] of resourcesOf(json, type)) {
+      for (const [, r] of synth.entries(type)) {
         expect(r.lifecycle?.prevent_destroy ?? false).toBe(protect);
       }
     }
@@ -269,10 +258,10 @@ describe("SqlDatabase construct: edge cases", () => {
 
   test("a serverless database gets min capacity and auto-pause defaults; no CDC resource when disabled", () => {
     const db = build({ sizing: { skuName: "GP_S_Gen5_2" } });
-    const json = JSON.parse(Testing.synth(db.node.scope as never));
-    const config = Object.values(json.resource.azurerm_mssql_database)[0] as Record<string, unknown>;
+    const synth = synthesize(db.node.scope as TerraformStack);
+    const config = Object.values(synth.json.resource.azurerm_mssql_database)[0] as Record<string, unknown>;
     expect(config).toMatchObject({ min_capacity: 0.5, auto_pause_delay_in_minutes: 60, sku_name: "GP_S_Gen5_2" });
-    expect(json.resource.terraform_data).toBeUndefined();
+    expect(synth.json.resource.terraform_data).toBeUndefined();
     expect(db.cdc).toBeUndefined();
     expect(db.listenerFqdn).toBe(db.serverFqdn);
   });

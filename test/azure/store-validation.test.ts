@@ -4,7 +4,7 @@ import { validateAzureEnvironment } from "../../environments/validate";
 import { dev } from "../../environments/dev";
 import { prod } from "../../environments/prod";
 import { staging } from "../../environments/staging";
-import { ENVIRONMENTS, ENV_NAMES } from "./store-helpers";
+import { ENVIRONMENTS, ENV_NAMES } from "../helpers/azure";
 
 /** An environment with one store setting changed. */
 function withSql(env: AzureEnvironment, sql: Partial<SqlDatabaseSizing>, rest: Partial<AzureEnvironment> = {}): AzureEnvironment {

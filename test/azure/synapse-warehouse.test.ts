@@ -1,19 +1,8 @@
 import { DataLake } from "../../constructs/azure/data-lake";
 import { SynapseWarehouse } from "../../constructs/azure/synapse-warehouse";
 import { SynapseSqlPoolSku } from "../../environments/types";
-import {
-  ENVIRONMENTS,
-  ENV_NAMES,
-  diagnosticsFor,
-  endpointsFor,
-  one,
-  ref,
-  resourcesOf,
-  storeTestbed,
-  synthAzure,
-  zoneNameOf,
-  rowFor,
-} from "./store-helpers";
+import { ENVIRONMENTS, ENV_NAMES, diagnosticsFor, endpointsFor, rowFor, storeTestbed, zoneNameOf } from "../helpers/azure";
+import { synthAzure } from "../helpers/synth";
 
 const WORKSPACE = "azurerm_synapse_workspace";
 const POOL = "azurerm_synapse_sql_pool";
@@ -26,7 +15,7 @@ describe("SynapseWarehouse in the Azure stacks: sizing per environment", () => {
   } as const;
 
   test.each(ENV_NAMES)("%s: dedicated pool SKU, geo-backup and backup storage", (name) => {
-    const pool = one(synthAzure(ENVIRONMENTS[name]), POOL);
+    const pool = synthAzure(ENVIRONMENTS[name]).only(POOL).config;
     expect(pool).toMatchObject({
       sku_name: rowFor(expected, name).sku,
       geo_backup_policy_enabled: rowFor(expected, name).geoBackup,
@@ -40,8 +29,8 @@ describe("SynapseWarehouse in the Azure stacks: sizing per environment", () => {
 describe("SynapseWarehouse in the Azure stacks: security in every environment", () => {
   test.each(ENV_NAMES)("%s: Entra-only, managed VNet, exfiltration protection, no public access, CMK, no SQL login", (name) => {
     const env = ENVIRONMENTS[name];
-    const json = synthAzure(env);
-    const ws = one(json, WORKSPACE);
+    const synth = synthAzure(env);
+    const ws = synth.only(WORKSPACE).config;
     expect(ws).toMatchObject({
       azuread_authentication_only: true,
       managed_virtual_network_enabled: true,
@@ -56,8 +45,8 @@ describe("SynapseWarehouse in the Azure stacks: security in every environment", 
     expect(ws).not.toHaveProperty("sql_administrator_login");
     expect(ws).not.toHaveProperty("sql_administrator_login_password");
     expect(ws.storage_data_lake_gen2_filesystem_id).toMatch(/azurerm_storage_data_lake_gen2_filesystem\.data-lake_filesystem-synapse_/);
-    expect(one(json, "azurerm_synapse_workspace_key")).toMatchObject({ active: true, customer_managed_key_name: "cmk" });
-    expect(one(json, "azurerm_synapse_workspace_aad_admin")).toMatchObject({
+    expect(synth.only("azurerm_synapse_workspace_key").config).toMatchObject({ active: true, customer_managed_key_name: "cmk" });
+    expect(synth.only("azurerm_synapse_workspace_aad_admin").config).toMatchObject({
       login: env.sqlAdminGroup.displayName,
       object_id: env.sqlAdminGroup.objectId,
       tenant_id: env.tenantId,
@@ -65,12 +54,12 @@ describe("SynapseWarehouse in the Azure stacks: security in every environment", 
   });
 
   test.each(ENV_NAMES)("%s: private endpoints Sql, SqlOnDemand and Dev with DNS", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    const endpoints = endpointsFor(json, ref(json, WORKSPACE));
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    const endpoints = endpointsFor(synth, synth.only(WORKSPACE).address);
     const bySubresource = Object.fromEntries(
       endpoints.map((e) => [
         e.private_service_connection.subresource_names[0],
-        zoneNameOf(json, e.private_dns_zone_group.private_dns_zone_ids[0]),
+        zoneNameOf(synth, e.private_dns_zone_group.private_dns_zone_ids[0]),
       ]),
     );
     expect(bySubresource).toEqual({
@@ -81,22 +70,22 @@ describe("SynapseWarehouse in the Azure stacks: security in every environment", 
   });
 
   test.each(ENV_NAMES)("%s: diagnostics on workspace and pool; workspace identity on its storage", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    expect(diagnosticsFor(json, `${ref(json, WORKSPACE)}.id`)).toHaveLength(1);
-    expect(diagnosticsFor(json, `${ref(json, POOL)}.id`)).toHaveLength(1);
-    const storage = resourcesOf(json, "azurerm_role_assignment").filter(([id]) => id.includes("olap_workspace-storage"));
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    expect(diagnosticsFor(synth, `${synth.only(WORKSPACE).address}.id`)).toHaveLength(1);
+    expect(diagnosticsFor(synth, `${synth.only(POOL).address}.id`)).toHaveLength(1);
+    const storage = synth.entries("azurerm_role_assignment").filter(([id]) => id.includes("olap_workspace-storage"));
     expect(storage).toHaveLength(1);
     expect(storage[0][1]).toMatchObject({
       role_definition_name: "Storage Blob Data Contributor",
-      principal_id: `\${${ref(json, WORKSPACE)}.identity[0].principal_id}`,
+      principal_id: `\${${synth.only(WORKSPACE).address}.identity[0].principal_id}`,
     });
   });
 
   test.each(ENV_NAMES)("%s: prevent_destroy on workspace and pool only where deletionProtection is set", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
+    const synth = synthAzure(ENVIRONMENTS[name]);
     const protect = ENVIRONMENTS[name].deletionProtection;
-    expect(one(json, WORKSPACE).lifecycle?.prevent_destroy ?? false).toBe(protect);
-    expect(one(json, POOL).lifecycle?.prevent_destroy ?? false).toBe(protect);
+    expect(synth.only(WORKSPACE).config.lifecycle?.prevent_destroy ?? false).toBe(protect);
+    expect(synth.only(POOL).config.lifecycle?.prevent_destroy ?? false).toBe(protect);
   });
 });
 

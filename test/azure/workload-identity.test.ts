@@ -1,5 +1,5 @@
-import { Testing } from "cdktf";
-import { ENVIRONMENTS, ENV_NAMES, SynthJson, resourcesOf, storeTestbed, synthAzure } from "./store-helpers";
+import { ENVIRONMENTS, ENV_NAMES, storeTestbed } from "../helpers/azure";
+import { synthAzure, synthesize } from "../helpers/synth";
 
 const GRANTS = [
   { target: "lake", scope: "/lake", role: "Storage Blob Data Reader" },
@@ -9,9 +9,9 @@ const GRANTS = [
 function assignmentsAfter(grants: typeof GRANTS): Record<string, unknown> {
   const t = storeTestbed("etl");
   for (const g of grants) t.identity.grant(g);
-  const json = JSON.parse(Testing.synth(t.stack)) as SynthJson;
+  const synth = synthesize(t.stack);
   // The testbed's own key grant is there too; keep only the two under test.
-  return Object.fromEntries(resourcesOf(json, "azurerm_role_assignment").filter(([, r]) => ["/lake", "/vault"].includes(r.scope)));
+  return Object.fromEntries(synth.entries("azurerm_role_assignment").filter(([, r]) => ["/lake", "/vault"].includes(r.scope)));
 }
 
 describe("WorkloadIdentity role assignment ids", () => {
@@ -61,14 +61,14 @@ describe("moved blocks from the counter-named ids", () => {
   ];
 
   test.each(ENV_NAMES)("%s: every old address moves to a resource of the same type that exists", (name) => {
-    const json = synthAzure(ENVIRONMENTS[name]);
-    const moved = json.moved as { from: string; to: string }[];
+    const synth = synthAzure(ENVIRONMENTS[name]);
+    const moved = synth.json.moved as { from: string; to: string }[];
     expect(moved.map((m) => m.from).sort()).toEqual(OLD);
     for (const { from, to } of moved) {
       const [type, id] = to.split(".");
       expect(type).toBe(from.split(".")[0]);
-      expect(json.resource[type][id]).toBeDefined();
-      expect(json.resource[type][from.split(".")[1]]).toBeUndefined();
+      expect(synth.json.resource[type][id]).toBeDefined();
+      expect(synth.json.resource[type][from.split(".")[1]]).toBeUndefined();
     }
   });
 });

@@ -9,13 +9,13 @@ import { estimateStack } from "../../cost/engine";
 import { classify, ESTIMATORS, FREE_TYPES, KNOWN_UNPRICED } from "../../cost/estimators";
 import { TerraformJson } from "../../cost/stack";
 import { loadUsageFile } from "../../cost/usage";
-import { synthAws, AWS_ENVIRONMENTS } from "../aws/helpers";
-import { synthAzure } from "../helpers/synth";
+import { AWS_ENVIRONMENTS } from "../helpers/aws";
+import { synthAws, synthAzure } from "../helpers/synth";
 import { prices, usageDefaults } from "./fixtures";
 
 const stacks: [string, TerraformJson][] = [
   ...AZURE_ENVIRONMENTS.map((e): [string, TerraformJson] => [`azure-${e.name}`, synthAzure(e).json as TerraformJson]),
-  ...AWS_ENVIRONMENTS.map((e): [string, TerraformJson] => [`aws-${e.name}`, JSON.parse(synthAws(e).text) as TerraformJson]),
+  ...AWS_ENVIRONMENTS.map((e): [string, TerraformJson] => [`aws-${e.name}`, synthAws(e).json as TerraformJson]),
 ];
 
 describe.each(stacks)("%s", (name, json) => {

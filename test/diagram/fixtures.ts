@@ -1,6 +1,5 @@
 /** Small hand-written stacks in the shape of `cdk.tf.json`, for renderer unit tests. */
-
-const ref = (address: string, attr = "id"): string => `\${${address}.${attr}}`;
+import { ref } from "../helpers/synth";
 
 /** An Azure stack: SQL server + database, Cosmos DB, Data Factory with linked services, lake, Synapse. */
 export function azureFixture(): Record<string, unknown> {

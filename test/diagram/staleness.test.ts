@@ -1,14 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { Testing } from "cdktf";
 import { AZURE_ENVIRONMENTS } from "../../environments";
 import { AWS_ENVIRONMENTS } from "../../environments/aws-index";
 import { validateAwsEnvironment } from "../../environments/aws-validate";
 import { validateAzureEnvironment } from "../../environments/validate";
 import { buildDiagram } from "../../diagram/graph";
 import { renderMarkdown } from "../../diagram/render";
-import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
-import { AzurePlatformStack } from "../../stacks/azure-platform-stack";
+import { SynthesizedStack, synthAws, synthAzure } from "../helpers/synth";
 
 // The committed docs/diagrams/<stack>.md must be exactly what `npm run diagram` renders from a fresh
 // synth. The stacks are built here the way main.ts builds them (validated environments, same ids).
@@ -16,15 +14,12 @@ import { AzurePlatformStack } from "../../stacks/azure-platform-stack";
 const DIAGRAMS = join(__dirname, "..", "..", "docs", "diagrams");
 const FIX = "Run `npm run synth && npm run diagram` and commit docs/diagrams/.";
 
-const stacks: [string, () => string][] = [
-  ...AZURE_ENVIRONMENTS.map(validateAzureEnvironment).map((env): [string, () => string] => [
+const stacks: [string, () => SynthesizedStack][] = [
+  ...AZURE_ENVIRONMENTS.map(validateAzureEnvironment).map((env): [string, () => SynthesizedStack] => [
     `azure-${env.name}`,
-    () => Testing.synth(new AzurePlatformStack(Testing.app(), `azure-${env.name}`, { environment: env })),
+    () => synthAzure(env),
   ]),
-  ...AWS_ENVIRONMENTS.map(validateAwsEnvironment).map((env): [string, () => string] => [
-    `aws-${env.name}`,
-    () => Testing.synth(new AwsPlatformStack(Testing.app(), `aws-${env.name}`, { environment: env })),
-  ]),
+  ...AWS_ENVIRONMENTS.map(validateAwsEnvironment).map((env): [string, () => SynthesizedStack] => [`aws-${env.name}`, () => synthAws(env)]),
 ];
 
 /** The first line where two texts differ, for a readable failure. */
@@ -38,7 +33,7 @@ function firstDifference(committed: string, rendered: string): string {
 }
 
 describe.each(stacks)("docs/diagrams/%s.md", (stack, synth) => {
-  const diagram = buildDiagram(stack, JSON.parse(synth()) as Record<string, unknown>);
+  const diagram = buildDiagram(stack, synth().json);
 
   test("is committed and matches the synthesized stack", () => {
     const file = join(DIAGRAMS, `${stack}.md`);

@@ -22,7 +22,7 @@ import { EnvironmentConfigError, StackInputError, buildStack } from "../../envir
 import { AzureEnvironment } from "../../environments/types";
 import { validateAzureEnvironment } from "../../environments/validate";
 import { EnvironmentConfigErrors, validateAllEnvironments } from "../../environments/validate-all";
-import { storeTestbed } from "../azure/store-helpers";
+import { storeTestbed } from "../helpers/azure";
 
 const azure = (name: string): AzureEnvironment => structuredClone(AZURE_ENVIRONMENTS.find((e) => e.name === name)) as AzureEnvironment;
 const aws = (name: string): AwsEnvironment => structuredClone(AWS_ENVIRONMENTS.find((e) => e.name === name)) as AwsEnvironment;

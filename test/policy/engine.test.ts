@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App, TerraformStack } from "cdktf";
+import { App, TerraformStack, Testing } from "cdktf";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { evaluateOutdir, evaluateStack } from "../../policy/engine/evaluate";
@@ -10,6 +10,7 @@ import { TfStack } from "../../tfjson";
 import { assertNoViolations, formatReport, violationMessage, writeReport } from "../../policy/engine/report";
 import { suppress } from "../../constructs/shared/suppress";
 import { doc } from "./fixtures/cases";
+import { fullSynthesize } from "../helpers/synth";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -80,9 +81,7 @@ describe("TfStack (as the policy engine reads it)", () => {
 
 describe("suppressions", () => {
   it("suppress() writes a marker cdktf keeps in cdk.tf.json and the engine honours it", () => {
-    const dir = mkdtempSync(join(tmpdir(), "policy-synth-"));
-    const app = new App({ outdir: dir });
-    const stack = new TerraformStack(app, "azure-test");
+    const stack = new TerraformStack(Testing.app(), "azure-test");
     new AzurermProvider(stack, "azurerm", { features: [{}] });
     const st = new StorageAccount(stack, "st", {
       name: "st",
@@ -92,9 +91,8 @@ describe("suppressions", () => {
       accountReplicationType: "LRS",
     });
     suppress(st, "AZ-ST-012", "Infrastructure encryption forces a new account; tracked in PLAT-123");
-    app.synth();
-    const json = JSON.parse(readFileSync(join(dir, "stacks", "azure-test", "cdk.tf.json"), "utf8"));
-    expect(json.resource.azurerm_storage_account.st["//"].policy_suppressions).toEqual({
+    const { outdir: dir, synthesized } = fullSynthesize(stack);
+    expect(synthesized.json.resource.azurerm_storage_account.st["//"].policy_suppressions).toEqual({
       "AZ-ST-012": "Infrastructure encryption forces a new account; tracked in PLAT-123",
     });
     const report = evaluateOutdir(dir, { "azure-test": { packs: ["baseline"] } });

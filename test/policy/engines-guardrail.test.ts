@@ -7,6 +7,7 @@ import { Testing, TerraformResource } from "cdktf";
 import { awsDev } from "../../environments/aws-dev";
 import { evaluateStack } from "../../policy/engine/evaluate";
 import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
+import { synthesize } from "../helpers/synth";
 
 type Loosen = (resources: TerraformResource[]) => void;
 
@@ -21,7 +22,7 @@ function failures(loosen?: Loosen): string[] {
   const stack = new AwsPlatformStack(Testing.app(), "aws-dev", { environment: { ...awsDev, deletionProtection: true } });
   loosen?.(stack.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource));
   // Both packs, as prod would run them if it were promoted to these engines.
-  const { findings } = evaluateStack("aws-dev", JSON.parse(Testing.synth(stack)), { packs: ["baseline", "production"] });
+  const { findings } = evaluateStack("aws-dev", synthesize(stack).json, { packs: ["baseline", "production"] });
   return findings.filter((f) => f.status === "fail" && f.severity === "error").map((f) => f.ruleId);
 }
 

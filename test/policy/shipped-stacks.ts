@@ -1,19 +1,16 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { Testing, TerraformStack } from "cdktf";
-import { evaluateStack, StackEvaluation } from "../../policy/engine/evaluate";
+import { TerraformStack } from "cdktf";
 import { PolicyConfig } from "../../environments/types";
+import { evaluateStack, StackEvaluation } from "../../policy/engine/evaluate";
+import { fullSynthesize } from "../helpers/synth";
 
 /**
  * What synth's policy pass would stop on: unsuppressed error findings (rule id and address) and
- * configuration errors. A full synth to disk, as `npm run synth` does: `Testing.synth` strips the "//"
+ * configuration errors. A full synth to disk, as `npm run synth` does: the in-memory synth strips the "//"
  * metadata that carries the `suppress()` markers.
  */
 export function blockingFindings(stack: TerraformStack, policy: PolicyConfig): { errors: string[]; evaluation: StackEvaluation } {
-  const stackId = stack.node.id;
-  const outdir = Testing.fullSynth(stack);
-  const doc = JSON.parse(readFileSync(join(outdir, "stacks", stackId, "cdk.tf.json"), "utf8"));
-  const evaluation = evaluateStack(stackId, doc, policy);
+  const { synthesized } = fullSynthesize(stack);
+  const evaluation = evaluateStack(stack.node.id, synthesized.json, policy);
   const errors = [
     ...evaluation.findings.filter((f) => f.status === "fail" && f.severity === "error").map((f) => `${f.ruleId} ${f.address}`),
     ...evaluation.configErrors.map((e) => `config: ${e.message}`),

@@ -10,6 +10,7 @@ import { prod } from "../../environments/prod";
 import { evaluateStack } from "../../policy/engine/evaluate";
 import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
 import { AzurePlatformStack } from "../../stacks/azure-platform-stack";
+import { SynthesizedStack, synthesize } from "../helpers/synth";
 
 type Loosen = (resources: TerraformResource[]) => void;
 
@@ -20,12 +21,16 @@ function first(resources: TerraformResource[], type: string): TerraformResource 
   return found;
 }
 
-function failures(build: (app: ReturnType<typeof Testing.app>) => TerraformStack, name: string, loosen?: Loosen): string[] {
-  const stack = build(Testing.app());
-  const resources = stack.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource);
-  loosen?.(resources);
-  const { findings } = evaluateStack(name, JSON.parse(Testing.synth(stack)), { packs: ["baseline", "deployability", "production"] });
+/** Rule ids of the unsuppressed error findings of a synthesized stack. */
+function errors(name: string, synth: SynthesizedStack): string[] {
+  const { findings } = evaluateStack(name, synth.json, { packs: ["baseline", "deployability", "production"] });
   return findings.filter((f) => f.status === "fail" && f.severity === "error").map((f) => f.ruleId);
+}
+
+function failures(build: (app: ReturnType<typeof Testing.app>) => TerraformStack, name: string, loosen: Loosen): string[] {
+  const stack = build(Testing.app());
+  loosen(stack.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource));
+  return errors(name, synthesize(stack));
 }
 
 const azure = (app: ReturnType<typeof Testing.app>) => new AzurePlatformStack(app, "azure-prod", { environment: prod });
