@@ -35,6 +35,10 @@ export const SCOPES: Readonly<Record<string, Scope>> = {
       "test/policy/shipped-azure-stacks.test.ts",
       "test/azure/deployability.test.ts",
       "test/azure/workload-identity.test.ts",
+      "test/azure/key-vault.test.ts",
+      "test/azure/network.test.ts",
+      "test/azure/deletion-protection-default.test.ts",
+      "test/foundation/no-empty-values.test.ts",
     ],
   },
   "aws-security": {
@@ -51,6 +55,7 @@ export const SCOPES: Readonly<Record<string, Scope>> = {
       "test/aws/bucket-baseline.test.ts",
       "test/policy/shipped-aws-stacks.test.ts",
       "test/policy/kms-open-policy.test.ts",
+      "test/foundation/no-empty-values.test.ts",
     ],
   },
   "azure-stateful": {

@@ -12,7 +12,7 @@ import { AWS_ENVIRONMENTS } from "../../environments/aws-index";
 import { SynthesizedStack, synthAws, synthAzure } from "../helpers/synth";
 
 /** Empty values that mean what they say, by resource type and argument path (`*` = any list index). */
-const MEANINGFUL_EMPTY: readonly { type: string; path: RegExp; why: string }[] = [
+const MEANINGFUL_EMPTY: readonly { type: string; path: RegExp; address?: RegExp; why: string }[] = [
   {
     type: "aws_s3_bucket_lifecycle_configuration",
     path: /^rule\.\d+\.filter\.\d+\.prefix$/,
@@ -31,6 +31,8 @@ const MEANINGFUL_EMPTY: readonly { type: string; path: RegExp; why: string }[] =
   {
     type: "azurerm_monitor_diagnostic_setting",
     path: /^enabled_log$/,
+    // Only the account-level setting: every other diagnostic setting must send logs (Key Vault audit, NSG events...).
+    address: /^azurerm_monitor_diagnostic_setting\.data-lake_diagnostics_setting_/,
     why: "the storage account resource has metrics and no log categories (its logs are on the blob service)",
   },
 ];
@@ -39,7 +41,7 @@ function emptyArguments(stack: SynthesizedStack): string[] {
   const found: string[] = [];
   const walk = (value: unknown, type: string, address: string, path: string[]): void => {
     const here = path.join(".");
-    const allowed = (): boolean => MEANINGFUL_EMPTY.some((m) => m.type === type && m.path.test(here));
+    const allowed = (): boolean => MEANINGFUL_EMPTY.some((m) => m.type === type && m.path.test(here) && (m.address?.test(address) ?? true));
     if (value === "" || (Array.isArray(value) && value.length === 0)) {
       if (!allowed()) found.push(`${address}: ${here} = ${JSON.stringify(value)}`);
       return;
