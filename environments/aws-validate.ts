@@ -14,7 +14,7 @@ import {
   regionOf,
 } from "./aws-types";
 import { AuroraSizing, auroraSizingRules } from "../constructs/aws/aurora-postgres";
-import { S3_BUCKET_NAME, mskConnectSizingRules, pluginLocationRules } from "../constructs/aws/common";
+import { mskConnectSizingRules, pluginLocationRules, s3BucketNameRule } from "../constructs/aws/common";
 import { debeziumConnectorRules } from "../constructs/aws/debezium-connector";
 import { DocumentDbSizing, documentDbSizingRules } from "../constructs/aws/document-store";
 import { MskSizing, mskSizingRules } from "../constructs/aws/kafka-cluster";
@@ -255,12 +255,7 @@ function checkStateBackend(v: IssueCollector, s: AwsStateBackendConfig, tier: Aw
     );
     return;
   }
-  v.check(
-    S3_BUCKET_NAME.test(s.bucket),
-    "stateBackend.bucket",
-    s.bucket,
-    "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens",
-  );
+  v.add([s3BucketNameRule(s.bucket, "stateBackend.bucket")]);
   v.check(/^[A-Za-z0-9._/-]+\.tfstate$/.test(s.key), "stateBackend.key", s.key, "an object key ending in .tfstate");
   v.oneOf(s.region, AWS_REGIONS, "stateBackend.region");
   v.check(s.encrypt === true, "stateBackend.encrypt", s.encrypt, "true (state holds resource attributes and must be encrypted)");

@@ -84,15 +84,15 @@ export function mskConnectSizingRules(s: MskConnectSizing): Rule[] {
 /** An S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, no `..`, starting and ending alphanumeric. */
 export const S3_BUCKET_NAME = /^[a-z0-9](?!.*\.\.)[a-z0-9.-]{1,61}[a-z0-9]$/;
 
+/** A row that passes for a valid S3 bucket name (the state bucket, a plugin bucket). */
+export function s3BucketNameRule(value: string, field: string): Rule {
+  return { ok: S3_BUCKET_NAME.test(value), field, value, allowed: "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens" };
+}
+
 /** The rules of a connector plugin's location (fields relative to it): MSK Connect reads a ZIP or JAR. */
 export function pluginLocationRules(loc: S3ObjectLocation): Rule[] {
   return [
-    {
-      ok: S3_BUCKET_NAME.test(loc.bucket),
-      field: "bucket",
-      value: loc.bucket,
-      allowed: "an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens",
-    },
+    s3BucketNameRule(loc.bucket, "bucket"),
     {
       ok: /^[A-Za-z0-9!_.*'()/-]+\.(zip|jar)$/.test(loc.key),
       field: "key",
