@@ -56,6 +56,7 @@ export const SCOPES: Readonly<Record<string, Scope>> = {
       "test/policy/shipped-aws-stacks.test.ts",
       "test/policy/kms-open-policy.test.ts",
       "test/foundation/no-empty-values.test.ts",
+      "test/aws/access.test.ts",
     ],
   },
   "azure-stateful": {
