@@ -57,6 +57,7 @@ export const SCOPES: Readonly<Record<string, Scope>> = {
       "test/policy/kms-open-policy.test.ts",
       "test/foundation/no-empty-values.test.ts",
       "test/aws/access.test.ts",
+      "test/aws/network-and-keys.test.ts",
     ],
   },
   "azure-stateful": {
