@@ -4,6 +4,11 @@
  *   npm run mutation:scope -- azure-security        # run one scope (incremental: re-runs are cheap)
  *   npm run mutation:scope -- --list                # the scopes
  *   npm run mutation:scope -- --report azure-security   # re-print the last report of a scope
+ *   npm run mutation:scope -- aws-security --fresh      # forget the incremental state first
+ *
+ * Use --fresh after adding a test file to a scope: the mutants here are "static" (covered from beforeAll),
+ * and Stryker's incremental mode kept every earlier "Survived" when only new test files were added
+ * (measured: a re-run with two new test files reused all 487 results in 52 s).
  *
  * Why scopes instead of `stryker run` over everything: construct code runs while a test file synthesizes
  * its stacks in `beforeAll`, which Stryker counts as "static" coverage, so each construct mutant re-runs
@@ -166,6 +171,7 @@ function main(argv: string[]): number {
   }
   const name = argv[0];
   const scope = SCOPES[name];
+  if (argv.includes("--fresh")) rmSync(join(ROOT, "reports", `stryker-incremental-${name}.json`), { force: true });
   if (!scope) {
     console.error(`unknown scope "${name}"; scopes: ${Object.keys(SCOPES).join(", ")}`);
     return 2;
