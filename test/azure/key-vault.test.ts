@@ -24,7 +24,7 @@ describe("cryptoperiodOffset: the rotation periods a key may have", () => {
   });
 });
 
-function vault(overrides: { rotateEvery?: string; deletionProtection?: boolean } = {}) {
+function vault(overrides: { rotateEvery?: string; deletionProtection?: boolean; softDeleteRetentionDays?: number } = {}) {
   const t = storeTestbed("kv");
   const { rotateEvery, ...rest } = overrides;
   new KeyVault(t.stack, "key-vault", {
@@ -66,6 +66,12 @@ describe("KeyVault", () => {
 
   test("a period too short for the 30-day lead is refused at synth, naming the key", () => {
     expect(() => vault({ rotateEvery: "P30D" })).toThrow(/keys\.oltp\.rotateEvery: got "P30D"/);
+  });
+
+  test("a soft-delete window Azure does not accept is refused, naming the construct and the field", () => {
+    expect(() => vault({ softDeleteRetentionDays: 5 })).toThrow(
+      /^KeyVault testbed\/key-vault has invalid props \(1 problem\):\n {2}- softDeleteRetentionDays: got 5; allowed: an integer from 7 to 90$/,
+    );
   });
 
   test("the vault sends its audit and all other logs to Log Analytics", () => {
