@@ -2,22 +2,13 @@
  * Secure defaults and rule boundaries of the AWS security constructs, each asserted by name (mutation
  * testing found them uncovered or guarded only by the stacks, which always pass the flag explicitly).
  */
-import { Testing, TerraformStack } from "cdktf";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { AccessLogBucket } from "../../constructs/aws/access-log-bucket";
 import { DataKeys } from "../../constructs/aws/kms-keys";
-import { AwsNaming } from "../../constructs/aws/naming";
 import { SecureBucket } from "../../constructs/aws/secure-bucket";
+import { awsTestbed } from "../helpers/aws";
 import { synthesize } from "../helpers/synth";
 
-function scope() {
-  const stack = new TerraformStack(Testing.app(), "t");
-  new AwsProvider(stack, "aws", { region: "eu-west-1" });
-  const key = new KmsKey(stack, "key", { enableKeyRotation: true });
-  const naming = new AwsNaming({ workload: "pay", environment: "dev", region: "eu-west-1", uniqueSeed: "111111111111" });
-  return { stack, key, naming };
-}
+const scope = awsTestbed;
 
 describe("omitting deletionProtection protects the resource", () => {
   test("DataKeys: every key keeps prevent_destroy", () => {

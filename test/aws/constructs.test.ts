@@ -1,9 +1,6 @@
-import { Testing, TerraformStack } from "cdktf";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { Testing } from "cdktf";
 import { BackupPlan } from "../../constructs/aws/backup-plan";
 import { EncryptedLogGroup } from "../../constructs/aws/encrypted-log-group";
-import { AwsNaming } from "../../constructs/aws/naming";
 import { SecureBucket } from "../../constructs/aws/secure-bucket";
 import { WorkloadRole } from "../../constructs/aws/workload-role";
 import { AuditTrail } from "../../constructs/aws/audit-trail";
@@ -12,16 +9,10 @@ import { ConnectorCapacity, createManagedConnector } from "../../constructs/aws/
 import { PostgresSecretRotation } from "../../constructs/aws/secret-rotation";
 import { validateAwsEnvironment } from "../../environments/aws-validate";
 import { AwsPlatformStack } from "../../stacks/aws-platform-stack";
-import { devWith } from "../helpers/aws";
+import { awsTestbed, devWith } from "../helpers/aws";
 import { synthesize } from "../helpers/synth";
 
-function scope() {
-  const stack = new TerraformStack(Testing.app(), "t");
-  new AwsProvider(stack, "aws", { region: "eu-west-1" });
-  const key = new KmsKey(stack, "key", { enableKeyRotation: true });
-  const naming = new AwsNaming({ workload: "pay", environment: "dev", region: "eu-west-1", uniqueSeed: "111111111111" });
-  return { stack, key, naming };
-}
+const scope = awsTestbed;
 
 describe("construct validation tables", () => {
   test("EncryptedLogGroup refuses retention below 90 days", () => {
