@@ -7,6 +7,20 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Rule, intBetween, oneOf } from "../shared/rules";
 import { AwsNaming } from "./naming";
 
+/** Where an MSK Connect connector runs: its account and region, and the VPC subnets it reaches Kafka from. */
+export interface ConnectorPlacementProps {
+  readonly naming: AwsNaming;
+  readonly accountId: string;
+  readonly region: string;
+  readonly vpcId: string;
+  /** Compute subnets: MSK and the data stores in the data subnets, AWS APIs through endpoints, SaaS engines through NAT. */
+  readonly subnetIds: readonly string[];
+  /** The VPC's range: the connector's security group allows egress inside it only. */
+  readonly vpcCidr: string;
+  /** S3 gateway endpoint prefix list: the connector's security group allows HTTPS to S3 through it. */
+  readonly s3PrefixListId: string;
+}
+
 /** Where a construct writes its service logs: CloudWatch Logs groups it creates, encrypted and retained. */
 export interface DiagnosticsProps {
   /** CMK of the log groups (the `logs` domain key; its policy admits the CloudWatch Logs service). */

@@ -3,11 +3,10 @@ import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-sec
 import { Construct } from "constructs";
 import { Rule, assertRules, oneOf } from "../shared/rules";
 import { AuroraPostgres } from "./aurora-postgres";
-import { DiagnosticsProps, MskConnectSizing, S3ObjectLocation } from "./common";
+import { ConnectorPlacementProps, DiagnosticsProps, MskConnectSizing, S3ObjectLocation } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { KafkaCluster } from "./kafka-cluster";
 import { DataKeys } from "./kms-keys";
-import { AwsNaming } from "./naming";
 import { CDC_GRANTS_FILE, columnIncludeList, readCdcGrants } from "./postgres-cdc-grants";
 import { createManagedConnector } from "./private/msk-connect";
 import { PrivateSecurityGroup } from "./private/security-group";
@@ -70,15 +69,7 @@ export function debeziumConnectorRules(p: { readonly tables: readonly string[] }
   ];
 }
 
-export interface DebeziumConnectorProps {
-  readonly naming: AwsNaming;
-  readonly accountId: string;
-  readonly region: string;
-  readonly vpcId: string;
-  /** Compute subnets (reach MSK and Aurora in the data subnets, AWS APIs through endpoints). */
-  readonly subnetIds: readonly string[];
-  readonly vpcCidr: string;
-  readonly s3PrefixListId: string;
+export interface DebeziumConnectorProps extends ConnectorPlacementProps {
   readonly source: AuroraPostgres;
   readonly kafka: KafkaCluster;
   readonly keys: DataKeys;

@@ -1,9 +1,8 @@
 import { MskconnectConnector } from "@cdktf/provider-aws/lib/mskconnect-connector";
 import { Construct } from "constructs";
-import { DiagnosticsProps, MskConnectSizing, S3ObjectLocation } from "./common";
+import { ConnectorPlacementProps, DiagnosticsProps, MskConnectSizing, S3ObjectLocation } from "./common";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { KafkaCluster } from "./kafka-cluster";
-import { AwsNaming } from "./naming";
 import { createManagedConnector } from "./private/msk-connect";
 import { PrivateSecurityGroup } from "./private/security-group";
 import { SecureBucket } from "./secure-bucket";
@@ -12,14 +11,7 @@ import { WorkloadRole } from "./workload-role";
 /** Prefix of CDC objects in the raw zone. */
 export const RAW_ZONE_CDC_PREFIX = "cdc/";
 
-export interface RawZoneSinkConnectorProps {
-  readonly naming: AwsNaming;
-  readonly accountId: string;
-  readonly region: string;
-  readonly vpcId: string;
-  readonly subnetIds: readonly string[];
-  readonly vpcCidr: string;
-  readonly s3PrefixListId: string;
+export interface RawZoneSinkConnectorProps extends ConnectorPlacementProps {
   readonly kafka: KafkaCluster;
   readonly rawZone: SecureBucket;
   /** Topics to land, e.g. the Debezium connector's `topicRegex`. */

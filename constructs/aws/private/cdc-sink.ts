@@ -1,10 +1,9 @@
 import { MskconnectConnector } from "@cdktf/provider-aws/lib/mskconnect-connector";
 import { Construct } from "constructs";
-import { DiagnosticsProps, MskConnectSizing, S3ObjectLocation } from "../common";
+import { ConnectorPlacementProps, DiagnosticsProps, MskConnectSizing, S3ObjectLocation } from "../common";
 import { DEBEZIUM_POSTGRES_CONTRACT, PostgresCdcTable } from "../debezium-connector";
 import { EncryptedLogGroup } from "../encrypted-log-group";
 import { KafkaCluster } from "../kafka-cluster";
-import { AwsNaming } from "../naming";
 import { WorkloadRole } from "../workload-role";
 import { createManagedConnector } from "./msk-connect";
 import { PrivateSecurityGroup } from "./security-group";
@@ -15,15 +14,7 @@ export function cdcTopic(topicPrefix: string, table: PostgresCdcTable): string {
 }
 
 /** Props every CDC sink connector to a SaaS engine takes. */
-export interface SaasCdcSinkProps {
-  readonly naming: AwsNaming;
-  readonly accountId: string;
-  readonly region: string;
-  readonly vpcId: string;
-  /** Compute subnets; the engine is reached over their HTTPS egress (NAT gateway). */
-  readonly subnetIds: readonly string[];
-  readonly vpcCidr: string;
-  readonly s3PrefixListId: string;
+export interface SaasCdcSinkProps extends ConnectorPlacementProps {
   readonly kafka: KafkaCluster;
   /** Topic prefix of the Debezium source. */
   readonly topicPrefix: string;
